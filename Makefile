@@ -1,0 +1,75 @@
+# Two commands for a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+FLASK  := $(BIN)/flask --app wsgi
+PORT   ?= 5000
+DEV    := APP_ENV=development
+
+.PHONY: setup run test test-fast lint db-upgrade seed i18n-extract i18n-update i18n-compile browser-deps serve-prod bench clean
+
+setup: $(VENV)/.installed static/gent/.copied i18n-compile
+
+# Python packages: the dependencies listed in pyproject.toml (the app runs from this checkout).
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))' > $(VENV)/requirements.txt
+	$(BIN)/python -m pip install --quiet -r $(VENV)/requirements.txt
+	touch $@
+
+# Front-end packages. The style guide's own postinstall script needs its dev tools and only
+# copies vendor files we do not use, hence --ignore-scripts.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The style guide's built CSS, fonts and images, served from /static/gent/ (git-ignored).
+static/gent/.copied: node_modules/.installed
+	rm -rf static/gent
+	mkdir -p static/gent
+	cp -R node_modules/gent_styleguide/build/css node_modules/gent_styleguide/build/styleguide static/gent/
+	touch $@
+
+i18n-compile: $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -d translations 2>&1 | grep -v '^compiling' || true
+
+i18n-extract: $(VENV)/.installed
+	$(BIN)/pybabel extract --project=participation -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output .
+
+i18n-update: i18n-extract
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+
+db-upgrade: setup
+	$(DEV) $(FLASK) db upgrade
+
+seed: db-upgrade
+	$(DEV) $(FLASK) seed-demo
+
+run: seed
+	$(DEV) $(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+# Debian's Chromium for the browser tests, installed when missing and possible.
+browser-deps:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Chromium is missing and cannot be installed here: browser tests will be skipped (they are required under CI=true)."; fi
+
+test: setup browser-deps
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not browser and not concurrency" $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/python -m ruff check participation tests || true
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules static/gent instance/*.db

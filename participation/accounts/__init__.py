@@ -1,0 +1,1 @@
+"""Accounts: sign-up, e-mail verification, log-in, password reset, profile, roles."""

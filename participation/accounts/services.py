@@ -1,0 +1,256 @@
+"""Account rules: sign-up, verification, authentication, password and e-mail changes.
+
+Services flush; the caller commits once. Messages never reveal whether an
+e-mail address has an account (no enumeration).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import sqlalchemy as sa
+from flask import current_app, url_for
+
+from participation.accounts import tokens
+from participation.accounts.models import User, new_session_token
+from participation.accounts.passwords import (
+    burn_hash_time,
+    hash_password,
+    password_problem,
+    verify_password,
+)
+from participation.core.errors import Conflict, UserError
+from participation.core.i18n import _
+from participation.core.mail import queue_mail
+from participation.core.permissions import Role
+from participation.core.time import utcnow
+from participation.extensions import db
+
+log = logging.getLogger(__name__)
+
+
+class InvalidCredentials(UserError):
+    status_code = 401
+
+
+class InvalidLink(UserError):
+    status_code = 400
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
+
+
+def _check_new_password(password: str, email: str, name: str, field: str) -> None:
+    problem = password_problem(password, email, name)
+    if problem:
+        raise UserError(problem, field=field)
+
+
+def sign_up(email: str, display_name: str, password: str, language: str, consent: bool) -> User | None:
+    """Create an unverified account and mail a verification link.
+
+    When the address already has an account, nothing is created and its owner is
+    told by mail instead; the caller shows the same message either way.
+    """
+    email = normalise_email(email)
+    if not consent:
+        raise UserError(_("You need to accept the privacy statement to sign up."), field="consent")
+    _check_new_password(password, email, display_name, "password")
+    existing = find_user_by_email(email)
+    if existing is not None:
+        queue_mail(existing.email, "account_exists", existing.preferred_language,
+                   user=existing, login_url=url_for("accounts.login", lang=existing.preferred_language, _external=True),
+                   reset_url=url_for("accounts.reset_request", lang=existing.preferred_language, _external=True))
+        burn_hash_time()
+        return None
+    user = User(
+        email=email,
+        display_name=display_name.strip(),
+        password_hash=hash_password(password),
+        preferred_language=language,
+        role=Role.RESIDENT,
+        privacy_consent_at=utcnow(),
+    )
+    try:
+        with db.session.begin_nested():
+            db.session.add(user)
+    except sa.exc.IntegrityError:
+        # Someone signed up with the same address at the same instant.
+        return None
+    send_verification_mail(user)
+    return user
+
+
+def send_verification_mail(user: User) -> None:
+    """Queue a mail with a signed, expiring link that verifies the account's address."""
+    token = tokens.make_token(tokens.VERIFY_EMAIL, {"uid": user.id, "email": user.email})
+    lang = user.preferred_language
+    queue_mail(user.email, "verify_email", lang, user=user,
+               verify_url=url_for("accounts.verify", lang=lang, token=token, _external=True))
+
+
+def resend_verification(email: str) -> None:
+    """Send a new verification link when the address has an unverified account."""
+    user = find_user_by_email(email)
+    if user is not None and not user.is_verified:
+        send_verification_mail(user)
+
+
+def verify_email(token: str) -> User:
+    """Mark the address in the token as verified (idempotent)."""
+    try:
+        payload = tokens.read_token(tokens.VERIFY_EMAIL, token, current_app.config["EMAIL_TOKEN_MAX_AGE"])
+    except tokens.InvalidToken:
+        raise InvalidLink(_("This link is invalid or has expired. Ask for a new one.")) from None
+    user = db.session.get(User, payload.get("uid"))
+    if user is None or user.email != payload.get("email"):
+        raise InvalidLink(_("This link is invalid or has expired. Ask for a new one."))
+    if user.email_verified_at is None:
+        user.email_verified_at = utcnow()
+    return user
+
+
+def authenticate(email: str, password: str) -> User:
+    """Return the account for these credentials; the same error whatever was wrong."""
+    user = find_user_by_email(email)
+    if user is None:
+        burn_hash_time()
+    elif verify_password(user.password_hash, password):
+        return user
+    log.info("login_failed", extra={"event": "login_failed"})
+    raise InvalidCredentials(_("The e-mail address or password is not correct."))
+
+
+def end_all_sessions(user: User) -> None:
+    """Invalidate every login cookie of this account, on every device."""
+    user.session_token = new_session_token()
+
+
+def request_password_reset(email: str) -> None:
+    """Mail a single-use reset link if the address has an account; say nothing either way."""
+    user = find_user_by_email(email)
+    if user is None:
+        return
+    token = tokens.make_token(
+        tokens.RESET_PASSWORD, {"uid": user.id, "pw": tokens.fingerprint(user.password_hash)}
+    )
+    lang = user.preferred_language
+    queue_mail(user.email, "reset_password", lang, user=user,
+               reset_url=url_for("accounts.reset", lang=lang, token=token, _external=True))
+
+
+def user_for_reset_token(token: str) -> User:
+    """Return the account a reset link is for; the link dies once the password changed."""
+    try:
+        payload = tokens.read_token(tokens.RESET_PASSWORD, token, current_app.config["RESET_TOKEN_MAX_AGE"])
+    except tokens.InvalidToken:
+        raise InvalidLink(_("This link is invalid or has expired. Ask for a new one.")) from None
+    user = db.session.get(User, payload.get("uid"))
+    if user is None or tokens.fingerprint(user.password_hash) != payload.get("pw"):
+        raise InvalidLink(_("This link is invalid or has expired. Ask for a new one."))
+    return user
+
+
+def reset_password(token: str, new_password: str) -> User:
+    """Set a new password from a reset link; ends all sessions and verifies the address."""
+    user = user_for_reset_token(token)
+    _check_new_password(new_password, user.email, user.display_name, "password")
+    _set_password(user, new_password)
+    # Following the link proves the person reads mail at this address.
+    if user.email_verified_at is None:
+        user.email_verified_at = utcnow()
+    return user
+
+
+def _set_password(user: User, new_password: str) -> None:
+    user.password_hash = hash_password(new_password)
+    end_all_sessions(user)
+    queue_mail(user.email, "password_changed", user.preferred_language, user=user)
+
+
+def change_password(user: User, current_password: str, new_password: str) -> None:
+    """Change the password; needs the current one. Ends the account's other sessions."""
+    if not verify_password(user.password_hash, current_password):
+        raise UserError(_("Your current password is not correct."), field="current_password")
+    _check_new_password(new_password, user.email, user.display_name, "new_password")
+    _set_password(user, new_password)
+
+
+def update_profile(user: User, display_name: str, language: str, notify_on_reply: bool) -> None:
+    """Change the name shown with contributions, the language and mail preferences."""
+    if language not in current_app.config["LANGUAGES"]:
+        raise UserError(_("Choose one of the offered languages."), field="preferred_language")
+    user.display_name = display_name.strip()
+    user.preferred_language = language
+    user.notify_on_reply = notify_on_reply
+
+
+def request_email_change(user: User, new_email: str, password: str) -> None:
+    """Mail a confirmation link to the new address and a notice to the old one."""
+    new_email = normalise_email(new_email)
+    if not verify_password(user.password_hash, password):
+        raise UserError(_("Your current password is not correct."), field="password")
+    if new_email == user.email:
+        raise UserError(_("This is already your e-mail address."), field="new_email")
+    lang = user.preferred_language
+    if find_user_by_email(new_email) is None:
+        token = tokens.make_token(tokens.CHANGE_EMAIL, {"uid": user.id, "email": new_email,
+                                                         "old": user.email})
+        queue_mail(new_email, "confirm_new_email", lang, user=user,
+                   confirm_url=url_for("accounts.confirm_email", lang=lang, token=token, _external=True))
+    # Same outcome for the user whether or not the new address is taken (no enumeration).
+    queue_mail(user.email, "email_change_requested", lang, user=user, new_email=new_email)
+
+
+def confirm_email_change(token: str) -> User:
+    """Switch the account to the new, now verified address."""
+    try:
+        payload = tokens.read_token(tokens.CHANGE_EMAIL, token, current_app.config["EMAIL_TOKEN_MAX_AGE"])
+    except tokens.InvalidToken:
+        raise InvalidLink(_("This link is invalid or has expired. Ask for a new one.")) from None
+    user = db.session.get(User, payload.get("uid"))
+    if user is None or user.email != payload.get("old"):
+        raise InvalidLink(_("This link is invalid or has expired. Ask for a new one."))
+    if find_user_by_email(payload["email"]) is not None:
+        raise Conflict(_("This e-mail address is already used by another account."))
+    user.email = payload["email"]
+    user.email_verified_at = utcnow()
+    end_all_sessions(user)
+    return user
+
+
+def create_user(email: str, role: Role, password: str, display_name: str | None = None,
+                language: str = "nl") -> User:
+    """Create a verified account with a role (for the first administrator and scripts)."""
+    email = normalise_email(email)
+    if find_user_by_email(email) is not None:
+        raise Conflict(_("This e-mail address is already used by another account."), field="email")
+    name = display_name or email.split("@")[0]
+    _check_new_password(password, email, name, "password")
+    user = User(
+        email=email,
+        display_name=name,
+        password_hash=hash_password(password),
+        preferred_language=language,
+        role=role,
+        email_verified_at=utcnow(),
+        privacy_consent_at=utcnow(),
+    )
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def set_role(actor: User, user: User, role: Role) -> None:
+    """Give an account another role; administrators only, and not their own."""
+    if actor.role != Role.ADMIN:
+        raise UserError(_("Only administrators can change roles."))
+    if actor.id == user.id:
+        raise UserError(_("You cannot change your own role."), field="role")
+    user.role = role
+    end_all_sessions(user)

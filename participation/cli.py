@@ -1,0 +1,71 @@
+"""Command-line commands: create-user, send-mail, seed-demo."""
+
+from __future__ import annotations
+
+import time
+
+import click
+from flask import Flask
+from flask.cli import with_appcontext
+
+from participation.core.permissions import Role
+from participation.extensions import db
+
+
+@click.command("create-user")
+@click.argument("email")
+@click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.RESIDENT.value,
+              show_default=True)
+@click.option("--password", help="Asked for when not given.")
+@click.option("--name", "display_name", help="Display name (default: the part before @).")
+@click.option("--language", default="nl", show_default=True)
+@with_appcontext
+def create_user_command(email, role, password, display_name, language):
+    """Create a verified account with a role."""
+    from participation.accounts.services import create_user
+    from participation.core.errors import UserError
+
+    if password is None:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        with_request_context(lambda: create_user(email, Role(role), password, display_name, language))
+    except UserError as exc:
+        raise click.ClickException(exc.message) from None
+    db.session.commit()
+    click.echo(f"Created {role} account {email.strip().lower()}.")
+
+
+def with_request_context(fn):
+    """Run fn where url_for, gettext and mail rendering work (public URL, Dutch)."""
+    from participation.core.mail import public_request_context
+
+    with public_request_context():
+        return fn()
+
+
+@click.command("send-mail")
+@click.option("--loop", is_flag=True, help="Keep running and deliver new mail as it arrives.")
+@click.option("--interval", default=5.0, show_default=True, help="Seconds between checks with --loop.")
+@with_appcontext
+def send_mail_command(loop, interval):
+    """Deliver the e-mail outbox over SMTP."""
+    from participation.core.mail import deliver_outbox
+
+    while True:
+        sent, failed = deliver_outbox()
+        if sent or failed or not loop:
+            click.echo(f"Sent {sent} message(s), {failed} failed.")
+        if not loop:
+            if failed:
+                raise SystemExit(1)
+            return
+        if not sent:
+            time.sleep(interval)
+
+
+def register_cli(app: Flask) -> None:
+    app.cli.add_command(create_user_command)
+    app.cli.add_command(send_mail_command)
+    from participation.demo.seed import seed_demo_command
+
+    app.cli.add_command(seed_demo_command)

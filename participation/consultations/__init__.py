@@ -1,0 +1,1 @@
+"""Consultations: what the city asks residents about, with themes, phases and networks."""

@@ -1,0 +1,40 @@
+"""Extension point: features add sections (events, comments, questions) to a consultation page.
+
+A provider is `fn(consultation, user) -> Section | None`, registered at start-up with
+`register_consultation_section(app, provider, order)`. Providers run a fixed, small
+number of queries whatever the amount of data (paginate, aggregate in SQL).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import current_app
+
+SECTIONS_KEY = "participation.consultation_sections"
+
+
+@dataclass
+class Section:
+    """One block of the consultation page: a template to include with its context."""
+
+    template: str
+    context: dict = field(default_factory=dict)
+    # Shown in the page's table of contents when set.
+    anchor: str | None = None
+    title: str | None = None
+
+
+def register_consultation_section(app, provider, order: int = 50) -> None:
+    providers = app.extensions.setdefault(SECTIONS_KEY, [])
+    providers.append((order, provider))
+    providers.sort(key=lambda pair: pair[0])
+
+
+def consultation_sections(consultation, user) -> list[Section]:
+    sections = []
+    for _order, provider in current_app.extensions.get(SECTIONS_KEY, []):
+        section = provider(consultation, user)
+        if section is not None:
+            sections.append(section)
+    return sections

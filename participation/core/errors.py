@@ -1,0 +1,101 @@
+"""Domain errors raised by services, and the HTTP error pages.
+
+Services raise a UserError subclass carrying a translated message (and, when it
+belongs to one form field, that field's name). Views catch UserError, put the
+message on the form or flash it, and answer with the error's status code.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from flask import render_template, request
+from werkzeug.exceptions import HTTPException
+
+from participation.core.i18n import _
+
+log = logging.getLogger(__name__)
+
+
+class UserError(Exception):
+    """A rule the user broke; the message is shown to them."""
+
+    status_code = 400
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class NotAllowed(UserError):
+    status_code = 403
+
+
+class NotFound(UserError):
+    status_code = 404
+
+
+class Conflict(UserError):
+    """The request clashes with the current state (already done, full, closed)."""
+
+    status_code = 409
+
+
+_ERROR_TITLES = {
+    400: lambda: _("The request could not be understood"),
+    403: lambda: _("You do not have access to this page"),
+    404: lambda: _("Page not found"),
+    405: lambda: _("This action is not possible here"),
+    409: lambda: _("This could not be done"),
+    413: lambda: _("What you sent is too large"),
+    429: lambda: _("Too many attempts"),
+    500: lambda: _("Something went wrong on our side"),
+}
+
+
+def render_error(code: int, message: str | None = None, incident: str | None = None):
+    """Render the error page in the site layout with the given status code."""
+    title = _ERROR_TITLES.get(code, _ERROR_TITLES[500])()
+    return (
+        render_template(
+            "errors/error.html", code=code, title=title, message=message, incident=incident
+        ),
+        code,
+    )
+
+
+def register_error_handlers(app) -> None:
+    """Turn HTTP errors and unexpected exceptions into friendly, translated pages."""
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        if exc.code is None or exc.code < 400:
+            return exc
+        if request.path.startswith("/api/") or request.path == "/healthz":
+            return {"error": exc.name, "status": exc.code}, exc.code
+        response = render_error(exc.code if exc.code in _ERROR_TITLES else 400)
+        if exc.code == 429:
+            body, code = response
+            headers = {"Retry-After": str(getattr(exc, "retry_after", None) or 60)}
+            return body, code, headers
+        if exc.code == 405 and getattr(exc, "valid_methods", None):
+            body, code = response
+            return body, code, {"Allow": ", ".join(exc.valid_methods)}
+        return response
+
+    @app.errorhandler(UserError)
+    def _user_error(exc: UserError):
+        return render_error(exc.status_code, exc.message)
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        incident = uuid.uuid4().hex[:12]
+        log.exception("unhandled error, incident %s", incident)
+        from participation.extensions import db
+
+        db.session.rollback()
+        if app.config.get("PROPAGATE_EXCEPTIONS"):
+            raise exc
+        return render_error(500, incident=incident)

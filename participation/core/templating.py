@@ -1,0 +1,46 @@
+"""Jinja helpers: layout context, local dates, translated content, Markdown."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Flask, request, url_for
+
+from participation.core.i18n import current_lang, format_date, format_datetime
+from participation.core.navigation import layout_context
+from participation.core.security import render_markdown
+from participation.core.translated import Translation, translated
+
+
+def local_datetime(moment: datetime | None, format: str = "medium") -> str:
+    """A moment as Brussels local time in the page's language ('short', 'medium', 'long', 'full')."""
+    if moment is None:
+        return ""
+    return format_datetime(moment, format)
+
+
+def local_date(moment: datetime | None, format: str = "long") -> str:
+    if moment is None:
+        return ""
+    return format_date(moment, format)
+
+
+def tr(value: dict | None) -> Translation:
+    """Translated content in the page's language (falls back to Dutch and says so)."""
+    return translated(value, current_lang())
+
+
+def url_for_page(number: int) -> str:
+    """The current page's URL with another page number, keeping filters."""
+    args = {**request.args.to_dict(), **(request.view_args or {}), "page": number}
+    return url_for(request.endpoint, **args)
+
+
+def register_template_helpers(app: Flask) -> None:
+    app.context_processor(layout_context)
+    app.jinja_env.globals.update(tr=tr, url_for_page=url_for_page)
+    app.jinja_env.filters.update(
+        local_datetime=local_datetime,
+        local_date=local_date,
+        markdown=lambda text: render_markdown(str(text) if text is not None else ""),
+    )

@@ -1,0 +1,28 @@
+"""The features this application is made of; each registers its blueprints and hooks.
+
+A feature with more than blueprints (page sections, home sections, demo content)
+has a `setup.py` with `init_app(app)`, called here.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register_features(app: Flask) -> None:
+    from participation.accounts.views import bp as accounts_bp
+    from participation.admin.views import bp as admin_bp
+    from participation.pages.views import bp as pages_bp
+
+    app.register_blueprint(pages_bp)
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(admin_bp)
+
+    # Each feature's init_app registers its blueprints, page sections and demo seeders.
+    for init_app in _feature_initialisers():
+        init_app(app)
+
+
+def _feature_initialisers():
+    initialisers = []
+    return initialisers

@@ -1,0 +1,8 @@
+"""Import every model so SQLAlchemy's metadata knows the whole schema."""
+
+
+def import_all() -> None:
+    import participation.accounts.models  # noqa: F401
+    import participation.consultations.models  # noqa: F401
+    import participation.core.audit  # noqa: F401
+    import participation.core.mail  # noqa: F401

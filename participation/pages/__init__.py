@@ -1,0 +1,1 @@
+"""Home, fixed pages (privacy, accessibility), language negotiation, health check."""

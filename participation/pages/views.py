@@ -1,0 +1,60 @@
+"""Home page, privacy and accessibility statements, `/` negotiation and /healthz."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, current_app, redirect, render_template, url_for
+
+from participation.core.i18n import negotiate_language
+from participation.extensions import db
+
+bp = Blueprint("pages", __name__)
+
+# Features add sections to the home page (open consultations, next events) by
+# registering a provider: a function returning (template, context) or None.
+HOME_SECTIONS_KEY = "participation.home_sections"
+
+
+@bp.get("/")
+def root():
+    """Send the visitor to the home page in their language."""
+    return redirect(url_for("pages.home", lang=negotiate_language()), 302)
+
+
+@bp.get("/<lang>/")
+def home():
+    """Home: what is open now and what is coming up."""
+    sections = []
+    for provider in current_app.extensions.get(HOME_SECTIONS_KEY, []):
+        section = provider()
+        if section is not None:
+            sections.append(section)
+    return render_template("pages/home.html", sections=sections)
+
+
+@bp.get("/<lang>/privacy")
+def privacy():
+    """The privacy statement."""
+    return render_template("pages/privacy.html")
+
+
+@bp.get("/<lang>/accessibility")
+def accessibility():
+    """The accessibility statement."""
+    return render_template("pages/accessibility.html")
+
+
+@bp.get("/healthz")
+def healthz():
+    """Report whether the database answers (200) or not (503)."""
+    try:
+        db.session.execute(sa.text("SELECT 1"))
+    except sa.exc.SQLAlchemyError:
+        db.session.rollback()
+        return {"status": "error", "database": "unavailable"}, 503
+    return {"status": "ok", "database": "ok"}, 200
+
+
+def register_home_section(app, provider) -> None:
+    """Let a feature contribute a section to the home page."""
+    app.extensions.setdefault(HOME_SECTIONS_KEY, []).append(provider)

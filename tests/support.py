@@ -1,0 +1,68 @@
+"""Test helpers: submit forms like a browser (CSRF token from the page), read mail."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import sqlalchemy as sa
+
+TOKEN_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+class FormClient:
+    """A Flask test client that fills in the CSRF token the way a browser would."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def __getattr__(self, name):
+        return getattr(self.client, name)
+
+    def token_from(self, page_url: str) -> str:
+        response = self.client.get(page_url)
+        match = TOKEN_RE.search(response.get_data(as_text=True))
+        assert match, f"no CSRF token on {page_url} (status {response.status_code})"
+        return unescape(match.group(1))
+
+    def submit(self, page_url: str, data: dict | None = None, action: str | None = None, **kwargs):
+        """GET the page with the form, then POST the data with its CSRF token."""
+        token = self.token_from(page_url)
+        return self.client.post(action or page_url, data={**(data or {}), "csrf_token": token}, **kwargs)
+
+    def login(self, email: str, password: str, lang: str = "nl"):
+        response = self.submit(f"/{lang}/account/login", {"email": email, "password": password})
+        assert response.status_code == 303, response.get_data(as_text=True)[:2000]
+        return response
+
+    def logout(self, lang: str = "nl"):
+        return self.submit(f"/{lang}/account/", action=f"/{lang}/account/logout")
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def outbox(app, recipient: str | None = None, template: str | None = None):
+    """The queued mail, oldest first (optionally for one recipient or template)."""
+    from participation.core.mail import OutboxMessage
+    from participation.extensions import db
+
+    with app.app_context():
+        stmt = sa.select(OutboxMessage).order_by(OutboxMessage.id)
+        if recipient:
+            stmt = stmt.where(OutboxMessage.recipient == recipient)
+        if template:
+            stmt = stmt.where(OutboxMessage.template == template)
+        messages = list(db.session.scalars(stmt))
+        for message in messages:
+            db.session.expunge(message)
+        return messages
+
+
+def link_in(message, path_fragment: str) -> str:
+    """The first link in a mail's text whose path contains the fragment, made relative."""
+    for url in re.findall(r"https?://\S+", message.body_text):
+        if path_fragment in url:
+            return re.sub(r"^https?://[^/]+", "", url)
+    raise AssertionError(f"no link with {path_fragment!r} in: {message.body_text}")
