@@ -63,8 +63,21 @@ def send_mail_command(loop, interval):
             time.sleep(interval)
 
 
+@click.command("purge")
+@click.option("--unverified-days", default=7, show_default=True)
+@with_appcontext
+def purge_command(unverified_days):
+    """Apply the retention periods of the privacy statement (run daily)."""
+    from participation.accounts.services import purge_unverified_accounts
+
+    removed = purge_unverified_accounts(unverified_days)
+    db.session.commit()
+    click.echo(f"Deleted {removed} unverified account(s).")
+
+
 def register_cli(app: Flask) -> None:
     app.cli.add_command(create_user_command)
+    app.cli.add_command(purge_command)
     app.cli.add_command(send_mail_command)
     from participation.demo.seed import seed_demo_command
 

@@ -23,10 +23,11 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 TEST_CONFIG = {
     "TESTING": True,
     "SECRET_KEY": "test-secret-key",
-    "RATELIMIT_ENABLED": False,
+    # Limits are set up, then switched off; the `rate_limits` fixture switches them on.
+    "RATELIMIT_ENABLED": True,
     "RATELIMIT_STORAGE_URI": "memory://",
     "PASSWORD_HASH_TIME_COST": 1,
-    "PASSWORD_HASH_MEMORY_COST": 8,
+    "PASSWORD_HASH_MEMORY_COST": 64,
     "MAIL_SERVER": "127.0.0.1",
     "MAIL_PORT": 9,  # nothing listens: tests that deliver mail start their own SMTP server
     "SHOW_OUTBOX_PAGE": True,
@@ -88,6 +89,7 @@ def make_app(database_url: str, **overrides):
     app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url, **overrides})
     with app.app_context():
         db.create_all()
+    limiter.enabled = False
     return app
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length
 
 from participation.accounts.passwords import MAX_LENGTH
@@ -12,7 +13,7 @@ from participation.core.i18n import LANGUAGE_NAMES, _l
 
 
 def _language_choices():
-    return [(code, LANGUAGE_NAMES.get(code, code)) for code in current_app.config["LANGUAGES"]]
+    return [SelectChoice(code, LANGUAGE_NAMES.get(code, code)) for code in current_app.config["LANGUAGES"]]
 
 
 class LanguageField(SelectField):

@@ -27,6 +27,8 @@ class User(db.Model):
     __tablename__ = "users"
     __table_args__ = (
         sa.CheckConstraint("email = lower(email)", name="email_lowercase"),
+        # Never hand a deleted person's id to someone new.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[IntPK]
@@ -47,7 +49,7 @@ class User(db.Model):
     # None with suspended_at set means suspended until further notice.
     suspended_until: Mapped[datetime | None]
     suspension_reason: Mapped[str | None] = mapped_column(sa.String(500))
-    notify_on_reply: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+    notify_on_reply: Mapped[bool] = mapped_column(default=True)
 
     # Flask-Login protocol -------------------------------------------------
     is_anonymous = False

@@ -254,3 +254,62 @@ def set_role(actor: User, user: User, role: Role) -> None:
         raise UserError(_("You cannot change your own role."), field="role")
     user.role = role
     end_all_sessions(user)
+
+
+def export_user_data(user: User) -> dict:
+    """Everything the platform holds about this person, as JSON-ready data."""
+    from participation.accounts.gdpr import handlers
+
+    data = {
+        "account": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "preferred_language": user.preferred_language,
+            "role": user.role.value,
+            "created_at": user.created_at.isoformat(),
+            "email_verified_at": user.email_verified_at.isoformat() if user.email_verified_at else None,
+            "privacy_consent_at": user.privacy_consent_at.isoformat() if user.privacy_consent_at else None,
+            "notify_on_reply": user.notify_on_reply,
+            "suspended_until": user.suspended_until.isoformat() if user.suspended_until else None,
+        }
+    }
+    for name, exporter, _eraser in handlers():
+        if exporter is not None:
+            data[name] = exporter(user)
+    return data
+
+
+def delete_account(user: User, password: str) -> None:
+    """Erase the account: each feature removes or unlinks its rows, then the account row goes.
+
+    The password is asked again so a borrowed, logged-in device cannot do this.
+    """
+    from participation.accounts.gdpr import handlers
+
+    if not verify_password(user.password_hash, password):
+        raise UserError(_("Your current password is not correct."), field="password")
+    for _name, _exporter, eraser in handlers():
+        if eraser is not None:
+            eraser(user)
+    end_all_sessions(user)
+    db.session.delete(user)
+    db.session.flush()
+
+
+def purge_unverified_accounts(older_than_days: int = 7) -> int:
+    """Delete accounts whose address was never confirmed within the retention period."""
+    from datetime import timedelta
+
+    from participation.accounts.gdpr import handlers
+
+    cutoff = utcnow() - timedelta(days=older_than_days)
+    stale = list(db.session.scalars(
+        sa.select(User).where(User.email_verified_at.is_(None), User.created_at < cutoff)
+    ))
+    for user in stale:
+        for _name, _exporter, eraser in handlers():
+            if eraser is not None:
+                eraser(user)
+        db.session.delete(user)
+    db.session.flush()
+    return len(stale)

@@ -242,3 +242,7 @@ def _profile_page(profile_form=None, password_form=None, email_form=None):
     has_errors = any(f.errors for f in forms.values())
     return render_template("accounts/profile.html", user=user, resend_form=ActionForm(formdata=None),
                            **forms), 422 if has_errors else 200
+
+
+# The data-rights routes live in their own module but on this blueprint.
+from participation.accounts import data_views  # noqa: E402,F401

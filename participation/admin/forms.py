@@ -1,6 +1,7 @@
 """Administration forms."""
 
 from wtforms import SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
 from participation.core.forms import BaseForm
@@ -16,7 +17,7 @@ ROLE_LABELS = {
 
 
 class RoleForm(BaseForm):
-    role = SelectField(_l("Role"), choices=[(r.value, label) for r, label in ROLE_LABELS.items()],
+    role = SelectField(_l("Role"), choices=[SelectChoice(r.value, label) for r, label in ROLE_LABELS.items()],
                        validators=[InputRequired()])
 
 

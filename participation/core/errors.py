@@ -96,6 +96,6 @@ def register_error_handlers(app) -> None:
         from participation.extensions import db
 
         db.session.rollback()
-        if app.config.get("PROPAGATE_EXCEPTIONS"):
+        if app.testing or app.config.get("PROPAGATE_EXCEPTIONS"):
             raise exc
         return render_error(500, incident=incident)

@@ -51,7 +51,7 @@ def offered_languages() -> tuple[str, ...]:
 
 def current_lang() -> str:
     """Return the language of the current page."""
-    return g.get("lang") or select_locale()
+    return g.get("lang") or str(select_locale())
 
 
 def negotiate_language() -> str:
@@ -66,13 +66,19 @@ def negotiate_language() -> str:
     return request.accept_languages.best_match(offered) or DEFAULT_LANG
 
 
+def _lang_from_path() -> str | None:
+    """For pages no route matched (404s), the language the address asked for."""
+    first = request.path.strip("/").split("/", 1)[0]
+    return first if first in offered_languages() else None
+
+
 def select_locale() -> str:
     """Flask-Babel locale selector: the URL's language, else negotiation."""
     lang = g.get("lang")
     if lang:
         return lang
     try:
-        return negotiate_language()
+        return _lang_from_path() or negotiate_language()
     except RuntimeError:  # outside a request (CLI, mail rendering without force_locale)
         return DEFAULT_LANG
 

@@ -96,10 +96,11 @@ def build_email(message: OutboxMessage, sender: str) -> EmailMessage:
     email["To"] = message.recipient
     email["Subject"] = message.subject
     email["Message-ID"] = make_msgid(domain="participatie.stad.gent")
-    email["Content-Language"] = message.lang
     email.set_content(message.body_text)
     if message.body_html:
         email.add_alternative(message.body_html, subtype="html")
+    # set_content() clears Content-* headers, so this comes after it.
+    email["Content-Language"] = message.lang
     for attachment in message.attachments or []:
         maintype, subtype = attachment["content_type"].split("/", 1)
         email.add_attachment(

@@ -33,6 +33,8 @@ STAFF_NAV = [
 ACCOUNT_NAV = [
     ("accounts.profile", _l("My account"), ()),
     ("participation.mine", _l("My participation"), ()),
+    ("events.mine", _l("My registrations"), ()),
+    ("accounts.data", _l("My data"), ()),
 ]
 ANONYMOUS_NAV = [
     ("accounts.login", _l("Log in"), None),
