@@ -35,7 +35,7 @@ i18n-compile: $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -d translations 2>&1 | grep -v '^compiling' || true
 
 i18n-extract: $(VENV)/.installed
-	$(BIN)/pybabel extract --project=participation -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output .
+	$(BIN)/pybabel extract --project=participation -F babel.cfg -k _l -k lazy_gettext --ignore-dirs ".* node_modules .venv" -o translations/messages.pot --no-location --sort-output .
 
 i18n-update: i18n-extract
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
