@@ -17,7 +17,7 @@ LANGUAGES = ["nl", "en", "fr"]
 def code_messages(tmp_path_factory):
     pot = tmp_path_factory.mktemp("pot") / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-q", "-F", "babel.cfg",
+        [sys.executable, "-m", "babel.messages.frontend", "-q", "extract", "-F", "babel.cfg",
          "-k", "_l", "-k", "lazy_gettext",
          # Babel skips folders starting with "_" by default; our _layout/ and _macros/ hold text too.
          "--ignore-dirs", ".* node_modules .venv", "-o", str(pot), "."],
