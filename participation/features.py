@@ -25,4 +25,6 @@ def register_features(app: Flask) -> None:
 
 def _feature_initialisers():
     initialisers = []
+    from participation.comments.setup import init_app as comments_init
+    initialisers.append(comments_init)
     return initialisers

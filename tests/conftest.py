@@ -23,6 +23,8 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 TEST_CONFIG = {
     "TESTING": True,
     "SECRET_KEY": "test-secret-key",
+    # Forms are submitted at once in tests; tests of the minimum fill time set it themselves.
+    "ANTISPAM_MIN_SECONDS": 0,
     # Limits are set up, then switched off; the `rate_limits` fixture switches them on.
     "RATELIMIT_ENABLED": True,
     "RATELIMIT_STORAGE_URI": "memory://",
@@ -117,6 +119,9 @@ def wipe_database(app) -> None:
 
 @pytest.fixture(autouse=True)
 def _clean_database(request):
+    # Any create_app() (some tests build their own) re-enables the shared limiter: keep it off
+    # unless the test asks for `rate_limits`.
+    limiter.enabled = False
     yield
     if "app" in request.fixturenames:
         wipe_database(request.getfixturevalue("app"))

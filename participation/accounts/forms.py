@@ -8,6 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length
 
 from participation.accounts.passwords import MAX_LENGTH
+from participation.core.antispam import AntiSpamFields
 from participation.core.forms import BaseForm
 from participation.core.i18n import LANGUAGE_NAMES, _l
 
@@ -46,7 +47,7 @@ def new_password_field(label=None):
     )
 
 
-class SignupForm(BaseForm):
+class SignupForm(AntiSpamFields, BaseForm):
     email = email_field()
     display_name = StringField(
         _l("Name shown with your contributions"),
@@ -62,6 +63,7 @@ class SignupForm(BaseForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.preferred_language.choices = _language_choices()
+        self.refresh_form_token()
 
 
 class LoginForm(BaseForm):

@@ -261,6 +261,7 @@ def export_user_data(user: User) -> dict:
     from participation.accounts.gdpr import handlers
 
     data = {
+        "account_id": user.id,
         "account": {
             "email": user.email,
             "display_name": user.display_name,

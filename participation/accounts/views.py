@@ -15,6 +15,7 @@ from participation.accounts.forms import (
     ResetPasswordForm,
     SignupForm,
 )
+from participation.core.antispam import antispam_message, passes_antispam
 from participation.core.errors import UserError
 from participation.core.forms import ActionForm
 from participation.core.i18n import _, current_lang
@@ -40,7 +41,10 @@ def signup():
     if current_user.is_authenticated:
         return redirect(url_for("accounts.profile"))
     form = SignupForm(preferred_language=current_lang())
-    if form.validate_on_submit():
+    submitted = form.validate_on_submit()
+    if submitted and not passes_antispam(form):
+        form.form_errors.append(antispam_message())
+    elif submitted:
         try:
             services.sign_up(form.email.data, form.display_name.data, form.password.data,
                              form.preferred_language.data, form.consent.data)

@@ -1,7 +1,8 @@
 """Extension point: features add sections (events, comments, questions) to a consultation page.
 
 A provider is `fn(consultation, user) -> Section | None`, registered at start-up with
-`register_consultation_section(app, provider, order)`. Providers run a fixed, small
+`register_consultation_section(app, provider, order)`. The page renders each section's
+template with the section's context plus `consultation` (see render_sections). Providers run a fixed, small
 number of queries whatever the amount of data (paginate, aggregate in SQL).
 """
 
@@ -9,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask import current_app
+from flask import current_app, render_template
+from markupsafe import Markup
 
 SECTIONS_KEY = "participation.consultation_sections"
 
@@ -38,3 +40,22 @@ def consultation_sections(consultation, user) -> list[Section]:
         if section is not None:
             sections.append(section)
     return sections
+
+
+@dataclass
+class RenderedSection:
+    html: Markup
+    anchor: str | None
+    title: str | None
+
+
+def render_sections(consultation, user) -> list[RenderedSection]:
+    """Render each section's template with its own context (plus the consultation).
+
+    The HTML comes from our own autoescaped templates, so it is safe to embed.
+    """
+    rendered = []
+    for section in consultation_sections(consultation, user):
+        html = render_template(section.template, **{"consultation": consultation, **section.context})
+        rendered.append(RenderedSection(Markup(html), section.anchor, section.title))
+    return rendered

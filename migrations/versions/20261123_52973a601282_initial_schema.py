@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 109bb0f740a1
+Revision ID: 52973a601282
 Revises: 
-Create Date: 2026-11-23 02:24:35.852111
+Create Date: 2026-11-23 02:41:04.504150
 
 """
 from alembic import op
@@ -12,7 +12,7 @@ import participation.core.db
 from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
-revision = '109bb0f740a1'
+revision = '52973a601282'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -139,6 +139,45 @@ def upgrade():
     with op.batch_alter_table('network_themes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_network_themes_theme_id'), ['theme_id'], unique=False)
 
+    op.create_table('comments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('consultation_id', sa.Integer(), nullable=False),
+    sa.Column('parent_id', sa.Integer(), nullable=True),
+    sa.Column('root_id', sa.Integer(), nullable=True),
+    sa.Column('depth', sa.Integer(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.Column('alignment', sa.Enum('for', 'against', 'neutral', name='comment_alignment', native_enum=False, create_constraint=True, length=20), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('state', sa.Enum('published', 'pending', 'hidden', name='comment_state', native_enum=False, create_constraint=True, length=20), nullable=False),
+    sa.Column('created_at', participation.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('edited_at', participation.core.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('deleted_at', participation.core.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('hidden_reason', sa.Enum('spam', 'offensive', 'personal_data', 'off_topic', 'illegal', 'other', 'reported', name='comment_hide_reason', native_enum=False, create_constraint=True, length=20), nullable=True),
+    sa.Column('moderator_note', sa.String(length=1000), nullable=True),
+    sa.Column('hidden_at', participation.core.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('hidden_by_id', sa.Integer(), nullable=True),
+    sa.CheckConstraint("state != 'hidden' OR hidden_reason IS NOT NULL", name=op.f('ck_comments_hidden_has_reason')),
+    sa.CheckConstraint('(parent_id IS NULL AND depth = 0 AND root_id IS NULL) OR (parent_id IS NOT NULL AND depth > 0 AND root_id IS NOT NULL)', name=op.f('ck_comments_parent_matches_depth')),
+    sa.CheckConstraint('depth >= 0 AND depth <= 3', name=op.f('ck_comments_depth_range')),
+    sa.CheckConstraint('length(body) >= 1 AND length(body) <= 2000', name=op.f('ck_comments_body_length')),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_comments_author_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['consultation_id'], ['consultations.id'], name=op.f('fk_comments_consultation_id_consultations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['hidden_by_id'], ['users.id'], name=op.f('fk_comments_hidden_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['parent_id', 'consultation_id'], ['comments.id', 'comments.consultation_id'], name='fk_comments_parent_same_consultation', ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['root_id'], ['comments.id'], name=op.f('fk_comments_root_id_comments'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_comments')),
+    sa.UniqueConstraint('id', 'consultation_id', name='uq_comments_id_consultation')
+    )
+    with op.batch_alter_table('comments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_comments_author_id'), ['author_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_comments_consultation_id'), ['consultation_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_comments_created_at'), ['created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_comments_hidden_by_id'), ['hidden_by_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_comments_parent_id'), ['parent_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_comments_root_id'), ['root_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_comments_state'), ['state'], unique=False)
+        batch_op.create_index('ix_comments_thread', ['consultation_id', 'parent_id', 'created_at'], unique=False)
+
     op.create_table('consultation_networks',
     sa.Column('consultation_id', sa.Integer(), nullable=False),
     sa.Column('network_id', sa.Integer(), nullable=False),
@@ -182,11 +221,87 @@ def upgrade():
     with op.batch_alter_table('consultation_themes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_consultation_themes_theme_id'), ['theme_id'], unique=False)
 
+    op.create_table('comment_appeals',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('comment_id', sa.Integer(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.Column('text', sa.String(length=2000), nullable=False),
+    sa.Column('created_at', participation.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('hidden_by_id', sa.Integer(), nullable=True),
+    sa.Column('decided_at', participation.core.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('decided_by_id', sa.Integer(), nullable=True),
+    sa.Column('outcome', sa.Enum('granted', 'rejected', name='comment_appeal_outcome', native_enum=False, create_constraint=True, length=20), nullable=True),
+    sa.Column('decision_note', sa.String(length=1000), nullable=True),
+    sa.CheckConstraint('(decided_at IS NULL) = (outcome IS NULL)', name=op.f('ck_comment_appeals_decided_has_outcome')),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_comment_appeals_author_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['comment_id'], ['comments.id'], name=op.f('fk_comment_appeals_comment_id_comments'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['decided_by_id'], ['users.id'], name=op.f('fk_comment_appeals_decided_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['hidden_by_id'], ['users.id'], name=op.f('fk_comment_appeals_hidden_by_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_comment_appeals')),
+    sa.UniqueConstraint('comment_id', name='uq_comment_appeals_comment_id')
+    )
+    with op.batch_alter_table('comment_appeals', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_comment_appeals_author_id'), ['author_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_comment_appeals_decided_at'), ['decided_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_comment_appeals_decided_by_id'), ['decided_by_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_comment_appeals_hidden_by_id'), ['hidden_by_id'], unique=False)
+
+    op.create_table('comment_endorsements',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('comment_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', participation.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['comment_id'], ['comments.id'], name=op.f('fk_comment_endorsements_comment_id_comments'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_comment_endorsements_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_comment_endorsements')),
+    sa.UniqueConstraint('comment_id', 'user_id', name='uq_comment_endorsements_comment_user')
+    )
+    with op.batch_alter_table('comment_endorsements', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_comment_endorsements_comment_id'), ['comment_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_comment_endorsements_user_id'), ['user_id'], unique=False)
+
+    op.create_table('comment_reports',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('comment_id', sa.Integer(), nullable=False),
+    sa.Column('reporter_id', sa.Integer(), nullable=False),
+    sa.Column('reason', sa.Enum('spam', 'offensive', 'personal_data', 'off_topic', 'other', name='comment_report_reason', native_enum=False, create_constraint=True, length=20), nullable=False),
+    sa.Column('text', sa.String(length=1000), nullable=True),
+    sa.Column('created_at', participation.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('resolved_at', participation.core.db.UTCDateTime(timezone=True), nullable=True),
+    sa.CheckConstraint("reason != 'other' OR (text IS NOT NULL AND length(text) > 0)", name=op.f('ck_comment_reports_other_has_text')),
+    sa.ForeignKeyConstraint(['comment_id'], ['comments.id'], name=op.f('fk_comment_reports_comment_id_comments'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['reporter_id'], ['users.id'], name=op.f('fk_comment_reports_reporter_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_comment_reports')),
+    sa.UniqueConstraint('comment_id', 'reporter_id', name='uq_comment_reports_comment_reporter')
+    )
+    with op.batch_alter_table('comment_reports', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_comment_reports_comment_id'), ['comment_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_comment_reports_reporter_id'), ['reporter_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_comment_reports_resolved_at'), ['resolved_at'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade():
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('comment_reports', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_comment_reports_resolved_at'))
+        batch_op.drop_index(batch_op.f('ix_comment_reports_reporter_id'))
+        batch_op.drop_index(batch_op.f('ix_comment_reports_comment_id'))
+
+    op.drop_table('comment_reports')
+    with op.batch_alter_table('comment_endorsements', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_comment_endorsements_user_id'))
+        batch_op.drop_index(batch_op.f('ix_comment_endorsements_comment_id'))
+
+    op.drop_table('comment_endorsements')
+    with op.batch_alter_table('comment_appeals', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_comment_appeals_hidden_by_id'))
+        batch_op.drop_index(batch_op.f('ix_comment_appeals_decided_by_id'))
+        batch_op.drop_index(batch_op.f('ix_comment_appeals_decided_at'))
+        batch_op.drop_index(batch_op.f('ix_comment_appeals_author_id'))
+
+    op.drop_table('comment_appeals')
     with op.batch_alter_table('consultation_themes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_consultation_themes_theme_id'))
 
@@ -203,6 +318,17 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_consultation_networks_network_id'))
 
     op.drop_table('consultation_networks')
+    with op.batch_alter_table('comments', schema=None) as batch_op:
+        batch_op.drop_index('ix_comments_thread')
+        batch_op.drop_index(batch_op.f('ix_comments_state'))
+        batch_op.drop_index(batch_op.f('ix_comments_root_id'))
+        batch_op.drop_index(batch_op.f('ix_comments_parent_id'))
+        batch_op.drop_index(batch_op.f('ix_comments_hidden_by_id'))
+        batch_op.drop_index(batch_op.f('ix_comments_created_at'))
+        batch_op.drop_index(batch_op.f('ix_comments_consultation_id'))
+        batch_op.drop_index(batch_op.f('ix_comments_author_id'))
+
+    op.drop_table('comments')
     with op.batch_alter_table('network_themes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_network_themes_theme_id'))
 

@@ -1,0 +1,158 @@
+"""The discussion block of a consultation: counts, the form, one page of threads.
+
+Used by the consultation page (as a section) and by the comments page. Whatever
+the number of comments, it runs the same queries: alignment counts, the page of
+top-level comments (count + rows), their replies, endorsement counts and, for a
+signed-in person, what they endorsed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import abort, request, url_for
+from markupsafe import Markup
+
+from participation.comments import queries
+from participation.comments.forms import CommentForm
+from participation.comments.labels import ALIGNMENT_LABELS, HIDE_REASON_LABELS
+from participation.comments.models import Alignment, Comment
+from participation.comments.permissions import (
+    can_appeal,
+    can_comment,
+    can_delete_comment,
+    can_edit_comment,
+    can_endorse,
+    can_export_comments,
+    can_reply,
+    can_report,
+    comments_open,
+    is_author,
+)
+from participation.comments.text import render_comment_body
+from participation.consultations.sections import Section
+from participation.core.db import utcnow
+from participation.core.i18n import _
+from participation.extensions import db
+
+
+@dataclass
+class CommentView:
+    """One comment as the template shows it, with what the viewer may do."""
+
+    comment: Comment
+    body_html: Markup
+    endorsements: int
+    endorsed: bool
+    mine: bool
+    can_reply: bool
+    can_edit: bool
+    can_delete: bool
+    can_endorse: bool
+    can_report: bool
+    can_appeal: bool
+    hidden_reason_label: str | None
+    children: list[CommentView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ThreadArgs:
+    sort: str = "newest"
+    alignment: str = ""
+    page: int = 1
+
+
+def parse_thread_args(args) -> ThreadArgs:
+    """Sort, filter and page come from the address; anything not on the allow-list is a 400."""
+    sort = args.get("sort", "newest") or "newest"
+    alignment = args.get("alignment", "") or ""
+    page_text = args.get("page", "1") or "1"
+    if sort not in queries.SORTS or (alignment and alignment not in {a.value for a in Alignment}):
+        abort(400)
+    if not page_text.isdigit() or not 1 <= int(page_text) <= 100_000:
+        abort(400)
+    return ThreadArgs(sort, alignment, int(page_text))
+
+
+def _block_message(user, consultation) -> str | None:
+    """Why this person cannot comment here (None when they can)."""
+    from participation.comments.services import suspension_message
+
+    if not consultation.comments_enabled:
+        return _("This consultation does not take comments.")
+    if not consultation.is_open():
+        return _("Comments are closed: you can only comment while the consultation is open.")
+    if not getattr(user, "is_authenticated", False):
+        return None  # the template offers log-in and sign-up links
+    if not user.is_verified:
+        return _("Confirm your e-mail address before you take part in the discussion.")
+    if user.is_suspended():
+        return suspension_message(user)
+    return None
+
+
+def thread_context(consultation, user, args: ThreadArgs, form: CommentForm | None = None) -> dict:
+    user_id = user.id if getattr(user, "is_authenticated", False) else None
+    stmt = queries.top_level_comments(consultation.id, sort=args.sort, alignment=args.alignment or None,
+                                      user_id=user_id)
+    page = db.paginate(stmt, page=args.page, per_page=queries.PER_PAGE, error_out=False, count=True)
+    roots = list(page.items)
+    replies = list(db.session.scalars(queries.replies_for([c.id for c in roots], user_id)).unique())
+    everything = roots + replies
+    ids = [c.id for c in everything]
+    counts = queries.endorsement_counts(ids)
+    endorsed = queries.endorsed_by(user_id, ids) if user_id else set()
+    now = utcnow()
+
+    def view(c: Comment) -> CommentView:
+        return CommentView(
+            comment=c,
+            body_html=render_comment_body(c.body),
+            endorsements=counts.get(c.id, 0),
+            endorsed=c.id in endorsed,
+            mine=bool(is_author(user, c)),
+            can_reply=can_reply(user, c, now),
+            can_edit=can_edit_comment(user, c, now),
+            can_delete=can_delete_comment(user, c),
+            can_endorse=can_endorse(user, c, now),
+            can_report=can_report(user, c),
+            can_appeal=can_appeal(user, c),
+            hidden_reason_label=str(HIDE_REASON_LABELS[c.hidden_reason.value]) if c.hidden_reason else None,
+        )
+
+    views = {c.id: view(c) for c in everything}
+    for reply in replies:
+        parent = views.get(reply.parent_id)
+        if parent is not None:
+            parent.children.append(views[reply.id])
+    lang_args = {k: v for k, v in (("sort", args.sort if args.sort != "newest" else None),
+                                   ("alignment", args.alignment or None)) if v}
+    return {
+        "consultation": consultation,
+        "threads": [views[c.id] for c in roots],
+        "page": page,
+        "args": args,
+        "sorts": [("newest", _("Newest first")), ("oldest", _("Oldest first")), ("replies", _("Most replies"))],
+        "alignment_labels": ALIGNMENT_LABELS,
+        "alignment_counts": queries.alignment_counts(consultation.id),
+        "can_comment": can_comment(user, consultation, now),
+        "comments_open": comments_open(consultation, now),
+        "signed_in": user_id is not None,
+        "block_message": _block_message(user, consultation),
+        "can_export": can_export_comments(user, consultation),
+        "form": form or CommentForm(formdata=None),
+        "filter_action": request.path,
+        "page_url": lambda n: request.path + "?" + "&".join(
+            f"{k}={v}" for k, v in {**lang_args, "page": n}.items()) + "#comments",
+        "login_url": url_for("accounts.login", next=request.path),
+        "signup_url": url_for("accounts.signup"),
+    }
+
+
+def comments_section(consultation, user) -> Section | None:
+    """Provider for the consultation page (register_consultation_section, order 60)."""
+    args = parse_thread_args(request.args)
+    context = thread_context(consultation, user, args)
+    if not consultation.comments_enabled and context["page"].total == 0:
+        return None
+    return Section("comments/_section.html", context, anchor="comments", title=_("Comments"))

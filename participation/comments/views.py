@@ -1,0 +1,300 @@
+"""Comment pages: write, reply, edit, delete, endorse, report, appeal; the public
+moderation figures of a consultation; the organisers' export and statistics."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import sqlalchemy as sa
+from flask import Blueprint, Response, flash, redirect, render_template, request
+from flask_limiter.util import get_remote_address
+from flask_login import current_user, login_required
+
+from participation.comments import queries, services
+from participation.comments.forms import AppealForm, CommentForm, EditCommentForm, ReportForm
+from participation.comments.labels import (
+    ALIGNMENT_LABELS,
+    APPEAL_OUTCOME_LABELS,
+    HIDE_REASON_LABELS,
+    REPORT_REASON_LABELS,
+)
+from participation.comments.models import Comment
+from participation.comments.permissions import (
+    can_appeal,
+    can_delete_comment,
+    can_edit_comment,
+    can_reply,
+    can_export_comments,
+    can_see_comment,
+)
+from participation.comments.thread import parse_thread_args, thread_context
+from participation.comments.text import render_comment_body
+from participation.comments.urls import comment_url, thread_url
+from participation.consultations.models import Consultation
+from participation.consultations.permissions import can_view_consultation
+from participation.core.antispam import antispam_message, passes_antispam
+from participation.core.errors import UserError
+from participation.core.forms import ActionForm
+from participation.core.i18n import _
+from participation.core.permissions import require
+from participation.extensions import db, limiter
+
+bp = Blueprint("comments", __name__, url_prefix="/<lang>")
+
+POST_LIMITS = "10 per minute;60 per hour"
+ACTION_LIMITS = "30 per minute;300 per hour"
+
+
+def actor_key() -> str:
+    """Rate limits count per account when signed in, else per address."""
+    if current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return f"ip:{get_remote_address()}"
+
+
+def _consultation_or_404(slug: str) -> Consultation:
+    consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
+    require(consultation is not None and can_view_consultation(current_user, consultation), 404)
+    return consultation
+
+
+def _comment_or_404(comment_id: int) -> Comment:
+    comment = db.session.get(Comment, comment_id)
+    require(comment is not None and can_see_comment(current_user, comment), 404)
+    return comment
+
+
+def _no_store(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/consultations/<slug>/comments")
+def thread(slug: str):
+    """The whole discussion of a consultation, paginated (also where forms fall back to)."""
+    consultation = _consultation_or_404(slug)
+    context = thread_context(consultation, current_user, parse_thread_args(request.args))
+    return render_template("comments/thread.html", **context)
+
+
+def _write_page(consultation, form, parent=None, status=400):
+    return render_template("comments/write.html", consultation=consultation, form=form, parent=parent,
+                           parent_html=render_comment_body(parent.body) if parent else None,
+                           alignment_labels=ALIGNMENT_LABELS), status
+
+
+def _post(consultation, parent=None):
+    form = CommentForm()
+    if not form.validate_on_submit():
+        return _write_page(consultation, form, parent, 422 if form.errors else 400)
+    if not passes_antispam(form):
+        form.form_errors.append(antispam_message())
+        return _write_page(consultation, form, parent, 422)
+    try:
+        comment = services.post_comment(current_user, consultation, form.body.data, form.alignment.data, parent)
+    except UserError as exc:
+        form.apply_error(exc)
+        return _write_page(consultation, form, parent, exc.status_code)
+    db.session.commit()
+    if comment.is_pending:
+        flash(_("Thank you. Your comment is awaiting review by a moderator; until then only you can see it."),
+              "info")
+    else:
+        flash(_("Your comment is published."), "success")
+    return redirect(comment_url(comment), 303)
+
+
+@bp.post("/consultations/<slug>/comments")
+@limiter.limit(POST_LIMITS, key_func=actor_key, methods=["POST"])
+@login_required
+def create(slug: str):
+    """Post a top-level comment."""
+    return _post(_consultation_or_404(slug))
+
+
+@bp.route("/comments/<int:comment_id>/reply", methods=["GET", "POST"])
+@limiter.limit(POST_LIMITS, key_func=actor_key, methods=["POST"])
+@login_required
+def reply(comment_id: int):
+    """Reply to a comment (a page of its own, so it works without JavaScript)."""
+    parent = _comment_or_404(comment_id)
+    if request.method == "POST":
+        return _post(parent.consultation, parent)
+    services.check_participant(current_user)
+    require(can_reply(current_user, parent))
+    return _write_page(parent.consultation, CommentForm(formdata=None), parent, 200)
+
+
+@bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
+@limiter.limit(POST_LIMITS, key_func=actor_key, methods=["POST"])
+@login_required
+def edit(comment_id: int):
+    """The author corrects their comment within the edit window."""
+    comment = _comment_or_404(comment_id)
+    require(can_edit_comment(current_user, comment))
+    form = EditCommentForm(obj=comment if request.method == "GET" else None)
+    if request.method == "GET":
+        form.alignment.data = comment.alignment.value
+    status = 200
+    if form.validate_on_submit():
+        try:
+            services.edit_comment(current_user, comment, form.body.data, form.alignment.data)
+        except UserError as exc:
+            form.apply_error(exc)
+            status = exc.status_code
+        else:
+            db.session.commit()
+            flash(_("Your comment is saved."), "success")
+            return redirect(comment_url(comment), 303)
+    elif request.method == "POST":
+        status = 422
+    return _no_store(Response(render_template("comments/edit.html", comment=comment, form=form), status))
+
+
+@bp.post("/comments/<int:comment_id>/delete")
+@login_required
+def delete(comment_id: int):
+    comment = _comment_or_404(comment_id)
+    require(can_delete_comment(current_user, comment))
+    require(ActionForm().validate_on_submit(), 400)
+    services.delete_comment(current_user, comment)
+    db.session.commit()
+    flash(_("Your comment is deleted."), "success")
+    return redirect(thread_url(comment.consultation), 303)
+
+
+def _toggle_endorsement(comment_id: int, endorse: bool):
+    comment = _comment_or_404(comment_id)
+    require(ActionForm().validate_on_submit(), 400)
+    try:
+        if endorse:
+            services.endorse(current_user, comment)
+        else:
+            services.withdraw_endorsement(current_user, comment)
+    except UserError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        return redirect(comment_url(comment), 303)
+    db.session.commit()
+    flash(_("Thank you for your support.") if endorse else _("Your support is withdrawn."), "success")
+    return redirect(comment_url(comment), 303)
+
+
+@bp.post("/comments/<int:comment_id>/endorse")
+@limiter.limit(ACTION_LIMITS, key_func=actor_key, methods=["POST"])
+@login_required
+def endorse(comment_id: int):
+    """Support a comment (+1), once."""
+    return _toggle_endorsement(comment_id, True)
+
+
+@bp.post("/comments/<int:comment_id>/unendorse")
+@limiter.limit(ACTION_LIMITS, key_func=actor_key, methods=["POST"])
+@login_required
+def unendorse(comment_id: int):
+    return _toggle_endorsement(comment_id, False)
+
+
+@bp.route("/comments/<int:comment_id>/report", methods=["GET", "POST"])
+@limiter.limit(POST_LIMITS, key_func=actor_key, methods=["POST"])
+@login_required
+def report(comment_id: int):
+    """Ask the moderators to look at a comment."""
+    comment = _comment_or_404(comment_id)
+    services.check_participant(current_user)
+    form = ReportForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            services.report_comment(current_user, comment, form.reason.data, form.text.data)
+        except UserError as exc:
+            form.apply_error(exc)
+            status = exc.status_code
+        else:
+            db.session.commit()
+            flash(_("Thank you. A moderator will look at this comment."), "success")
+            return redirect(thread_url(comment.consultation), 303)
+    elif request.method == "POST":
+        status = 422
+    return _no_store(Response(render_template(
+        "comments/report.html", comment=comment, form=form, body_html=render_comment_body(comment.body)), status))
+
+
+@bp.route("/comments/<int:comment_id>/appeal", methods=["GET", "POST"])
+@limiter.limit(POST_LIMITS, key_func=actor_key, methods=["POST"])
+@login_required
+def appeal(comment_id: int):
+    """The author asks another moderator to review the hiding of their comment."""
+    comment = _comment_or_404(comment_id)
+    require(can_appeal(current_user, comment), 404)
+    form = AppealForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            services.appeal_hide(current_user, comment, form.text.data)
+        except UserError as exc:
+            form.apply_error(exc)
+            status = exc.status_code
+        else:
+            db.session.commit()
+            flash(_("Your appeal is sent. Another moderator will decide, and we will e-mail you."), "success")
+            return redirect(thread_url(comment.consultation), 303)
+    elif request.method == "POST":
+        status = 422
+    return _no_store(Response(render_template(
+        "comments/appeal.html", comment=comment, form=form, body_html=render_comment_body(comment.body),
+        reason_label=HIDE_REASON_LABELS[comment.hidden_reason.value]), status))
+
+
+@bp.get("/consultations/<slug>/moderation")
+def transparency(slug: str):
+    """Public figures: hidden comments per reason and how appeals ended (no names)."""
+    consultation = _consultation_or_404(slug)
+    return render_template(
+        "comments/transparency.html", consultation=consultation,
+        hidden=queries.hidden_counts_by_reason(consultation.id), appeals=queries.appeal_outcome_counts(consultation.id),
+        reason_labels=HIDE_REASON_LABELS, outcome_labels=APPEAL_OUTCOME_LABELS,
+        discussion_url=thread_url(consultation))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value) -> str:
+    """Neutralise spreadsheet formulas: a cell starting with = + - @ gets a leading quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+@bp.get("/consultations/<slug>/comments.csv")
+@login_required
+def export(slug: str):
+    """The organisers' CSV of published comments (names as shown publicly, no e-mail addresses)."""
+    consultation = _consultation_or_404(slug)
+    require(can_export_comments(current_user, consultation))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([_("Comment"), _("Reply to"), _("Posted at (UTC)"), _("Edited"), _("Author"), _("Position"),
+                     _("Endorsements"), _("Text")])
+    for comment, endorsements in db.session.execute(queries.export_comments(consultation.id)).unique():
+        writer.writerow([
+            comment.id, comment.parent_id or "", comment.created_at.strftime("%Y-%m-%d %H:%M"),
+            _("yes") if comment.edited_at else _("no"),
+            csv_safe(comment.author.display_name if comment.author else _("Deleted participant")),
+            ALIGNMENT_LABELS[comment.alignment.value], endorsements, csv_safe(comment.body),
+        ])
+    response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv; charset=utf-8")
+    response.headers["Content-Disposition"] = f'attachment; filename="comments-{consultation.slug}.csv"'
+    return _no_store(response)
+
+
+@bp.get("/consultations/<slug>/comments/statistics")
+@login_required
+def statistics(slug: str):
+    """Comments per week for the organisers."""
+    consultation = _consultation_or_404(slug)
+    require(can_export_comments(current_user, consultation))
+    return _no_store(Response(render_template(
+        "comments/statistics.html", consultation=consultation, weeks=queries.weekly_counts(consultation.id),
+        alignment_labels=ALIGNMENT_LABELS, totals=queries.alignment_counts(consultation.id))))

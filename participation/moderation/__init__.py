@@ -1,0 +1,1 @@
+"""Moderation workspace: the review queue, hiding and restoring, suspensions, appeals, the log."""

@@ -1,0 +1,193 @@
+"""Moderation: approve, hide, restore, dismiss reports, suspend, decide appeals.
+
+Every action is written to the audit log (core.audit) in the same transaction,
+and the author gets a statement of reasons by e-mail in their own language.
+Nothing here destroys content: hiding keeps the text so it can be restored.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask import url_for
+
+from participation.accounts.services import end_all_sessions
+from participation.comments.models import (
+    AppealOutcome,
+    Comment,
+    CommentAppeal,
+    CommentReport,
+    CommentState,
+    HideReason,
+)
+from participation.comments.labels import HIDE_REASON_LABELS
+from participation.comments.services import notify_reply
+from participation.comments.urls import comment_url
+from participation.core import audit
+from participation.core.db import utcnow
+from participation.core.errors import Conflict, NotAllowed
+from participation.core.i18n import _
+from participation.core.locking import lock_for_update
+from participation.core.mail import queue_mail
+from participation.core.permissions import Role, has_role
+from participation.core.translated import translated
+from participation.extensions import db
+
+
+def _check_moderator(user) -> None:
+    if not has_role(user, Role.MODERATOR):
+        raise NotAllowed(_("Only moderators can do this."))
+
+
+def _resolve_reports(comment: Comment) -> int:
+    result = db.session.execute(
+        sa.update(CommentReport)
+        .where(CommentReport.comment_id == comment.id, CommentReport.resolved_at.is_(None))
+        .values(resolved_at=utcnow())
+    )
+    return result.rowcount or 0
+
+
+def _mail_author(comment: Comment, template: str, **context) -> None:
+    author = comment.author
+    if author is None or comment.is_deleted:
+        return
+    lang = author.preferred_language
+    queue_mail(author.email, template, lang, person=author, comment=comment,
+               consultation=comment.consultation, consultation_title=translated(comment.consultation.title, lang).text,
+               url=comment_url(comment, _external=True, lang=lang), reason_labels=HIDE_REASON_LABELS,
+               appeal_url=url_for("comments.appeal", comment_id=comment.id, lang=lang, _external=True), **context)
+
+
+def approve_comment(moderator, comment: Comment) -> None:
+    """A pending comment goes public; open reports on a published one are closed."""
+    _check_moderator(moderator)
+    comment = lock_for_update(Comment, comment.id)
+    if comment.state == CommentState.HIDDEN:
+        raise Conflict(_("This comment is hidden: restore it instead."))
+    was_pending = comment.state == CommentState.PENDING
+    comment.state = CommentState.PUBLISHED
+    closed = _resolve_reports(comment)
+    audit.record(moderator, "comment.approve", "comment", comment.id, consultation_id=comment.consultation_id,
+                 details={"was_pending": was_pending, "reports_closed": closed})
+    db.session.flush()
+    if was_pending:
+        _mail_author(comment, "moderation_approved")
+        notify_reply(comment)
+
+
+def hide_comment(moderator, comment: Comment, reason: str, note: str | None) -> None:
+    """Hide with a reason from the list (shown publicly) and a note for the author."""
+    _check_moderator(moderator)
+    reason = HideReason(reason)
+    if reason == HideReason.REPORTED:
+        raise Conflict(_("Choose one of the reasons."))
+    comment = lock_for_update(Comment, comment.id)
+    if comment.is_deleted:
+        raise Conflict(_("This comment was deleted by its author."))
+    if comment.state == CommentState.HIDDEN and comment.hidden_reason != HideReason.REPORTED:
+        raise Conflict(_("This comment is already hidden."))
+    comment.state = CommentState.HIDDEN
+    comment.hidden_reason = reason
+    comment.moderator_note = (note or "").strip() or None
+    comment.hidden_at = utcnow()
+    comment.hidden_by_id = moderator.id
+    closed = _resolve_reports(comment)
+    audit.record(moderator, "comment.hide", "comment", comment.id, consultation_id=comment.consultation_id,
+                 reason=reason.value, details={"note": comment.moderator_note, "reports_closed": closed})
+    db.session.flush()
+    _mail_author(comment, "moderation_hidden", reason=reason.value, note=comment.moderator_note)
+
+
+def _restore(comment: Comment) -> None:
+    comment.state = CommentState.PUBLISHED
+    comment.hidden_reason = None
+    comment.hidden_at = None
+    comment.hidden_by_id = None
+
+
+def restore_comment(moderator, comment: Comment) -> None:
+    """Undo a hide (by a moderator or by reports)."""
+    _check_moderator(moderator)
+    comment = lock_for_update(Comment, comment.id)
+    if comment.state != CommentState.HIDDEN:
+        raise Conflict(_("This comment is not hidden."))
+    _restore(comment)
+    closed = _resolve_reports(comment)
+    audit.record(moderator, "comment.restore", "comment", comment.id, consultation_id=comment.consultation_id,
+                 details={"reports_closed": closed})
+    db.session.flush()
+    _mail_author(comment, "moderation_approved")
+
+
+def dismiss_reports(moderator, comment: Comment) -> int:
+    """The reports were unfounded: close them; a comment hidden only by reports comes back."""
+    _check_moderator(moderator)
+    comment = lock_for_update(Comment, comment.id)
+    closed = _resolve_reports(comment)
+    if not closed:
+        raise Conflict(_("There are no open reports on this comment."))
+    restored = comment.state == CommentState.HIDDEN and comment.hidden_reason == HideReason.REPORTED
+    if restored:
+        _restore(comment)
+    audit.record(moderator, "comment.dismiss_reports", "comment", comment.id,
+                 consultation_id=comment.consultation_id, details={"reports_closed": closed, "restored": restored})
+    db.session.flush()
+    return closed
+
+
+def suspend_user(moderator, user, until: datetime | None, reason: str) -> None:
+    """Suspend for a period (or until further notice when `until` is None); ends their sessions.
+
+    Nobody suspends themselves; only administrators suspend staff.
+    """
+    _check_moderator(moderator)
+    if user.id == moderator.id:
+        raise Conflict(_("You cannot suspend your own account."))
+    if user.role != Role.RESIDENT and not has_role(moderator, Role.ADMIN):
+        raise NotAllowed(_("Only administrators can suspend staff accounts."))
+    if user.role == Role.ADMIN:
+        raise NotAllowed(_("Administrator accounts cannot be suspended."))
+    user.suspended_at = utcnow()
+    user.suspended_until = until
+    user.suspension_reason = reason.strip()
+    end_all_sessions(user)
+    audit.record(moderator, "user.suspend", "user", user.id, reason=user.suspension_reason,
+                 details={"until": until.isoformat() if until else None})
+    db.session.flush()
+
+
+def lift_suspension(moderator, user) -> None:
+    _check_moderator(moderator)
+    if not user.is_suspended():
+        raise Conflict(_("This account is not suspended."))
+    user.suspended_at = None
+    user.suspended_until = None
+    user.suspension_reason = None
+    audit.record(moderator, "user.lift_suspension", "user", user.id)
+    db.session.flush()
+
+
+def decide_appeal(moderator, appeal: CommentAppeal, outcome: str, note: str | None) -> None:
+    """Another moderator than the one who hid the comment decides; granted restores it."""
+    _check_moderator(moderator)
+    appeal = lock_for_update(CommentAppeal, appeal.id)
+    if appeal.decided_at is not None:
+        raise Conflict(_("This appeal was already decided."))
+    if appeal.hidden_by_id is not None and appeal.hidden_by_id == moderator.id:
+        raise NotAllowed(_("Another moderator must decide on an appeal against your own decision."))
+    outcome = AppealOutcome(outcome)
+    appeal.outcome = outcome
+    appeal.decided_at = utcnow()
+    appeal.decided_by_id = moderator.id
+    appeal.decision_note = (note or "").strip() or None
+    comment = appeal.comment
+    if outcome == AppealOutcome.GRANTED and comment.state == CommentState.HIDDEN:
+        _restore(comment)
+        _resolve_reports(comment)
+    audit.record(moderator, f"appeal.{outcome.value}", "comment", comment.id,
+                 consultation_id=comment.consultation_id, reason=appeal.decision_note,
+                 details={"appeal_id": appeal.id})
+    db.session.flush()
+    _mail_author(comment, "moderation_appeal_decided", outcome=outcome.value, note=appeal.decision_note)

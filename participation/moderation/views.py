@@ -1,0 +1,215 @@
+"""The moderation workspace under /<lang>/moderate/: moderators and administrators only."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from participation.accounts.models import User
+from participation.comments.labels import (
+    ACTION_LABELS,
+    ALIGNMENT_LABELS,
+    APPEAL_OUTCOME_LABELS,
+    HIDE_REASON_LABELS,
+    REPORT_REASON_LABELS,
+)
+from participation.comments.models import Comment, CommentAppeal
+from participation.comments.text import render_comment_body
+from participation.comments.urls import comment_url
+from participation.core.db import utcnow
+from participation.core.errors import UserError
+from participation.core.forms import ActionForm
+from participation.core.i18n import _
+from participation.core.permissions import Role, gate_blueprint
+from participation.extensions import db
+from participation.moderation import queries, services
+from participation.moderation.forms import AppealDecisionForm, HideForm, LogFilterForm, SuspendForm
+
+bp = Blueprint("moderation", __name__, url_prefix="/<lang>/moderate")
+gate_blueprint(bp, Role.MODERATOR)
+
+PER_PAGE = 25
+
+
+@bp.after_request
+def _no_store(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _labels() -> dict:
+    return {"alignment_labels": ALIGNMENT_LABELS, "reason_labels": HIDE_REASON_LABELS,
+            "report_labels": REPORT_REASON_LABELS, "outcome_labels": APPEAL_OUTCOME_LABELS,
+            "action_labels": ACTION_LABELS, "render_body": render_comment_body}
+
+
+@bp.get("/")
+def queue():
+    """Comments awaiting review and reported comments, oldest first."""
+    page = db.paginate(queries.review_queue(), per_page=PER_PAGE, error_out=False)
+    appeals = db.session.scalar(sa.select(sa.func.count()).select_from(queries.open_appeals().subquery()))
+    return render_template("moderation/queue.html", page=page, open_appeals=appeals, **_labels())
+
+
+def _comment_page(comment: Comment, hide_form=None, status=200):
+    return Response(render_template(
+        "moderation/comment.html", comment=comment, context=queries.thread_context(comment),
+        hide_form=hide_form or HideForm(formdata=None), action_form=ActionForm(),
+        public_url=comment_url(comment), **_labels()), status)
+
+
+@bp.get("/comments/<int:comment_id>")
+def comment(comment_id: int):
+    """One comment with its thread context, reports, appeal and the actions."""
+    return _comment_page(db.get_or_404(Comment, comment_id))
+
+
+def _act(comment_id: int, action, success: str):
+    comment = db.get_or_404(Comment, comment_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        action(current_user._get_current_object(), comment)
+    except UserError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        return redirect(url_for("moderation.comment", comment_id=comment_id), 303)
+    db.session.commit()
+    flash(success, "success")
+    return redirect(url_for("moderation.queue"), 303)
+
+
+@bp.post("/comments/<int:comment_id>/approve")
+def approve(comment_id: int):
+    return _act(comment_id, services.approve_comment, _("The comment is approved."))
+
+
+@bp.post("/comments/<int:comment_id>/restore")
+def restore(comment_id: int):
+    return _act(comment_id, services.restore_comment, _("The comment is visible again."))
+
+
+@bp.post("/comments/<int:comment_id>/dismiss")
+def dismiss(comment_id: int):
+    return _act(comment_id, services.dismiss_reports, _("The reports are dismissed."))
+
+
+@bp.post("/comments/<int:comment_id>/hide")
+def hide(comment_id: int):
+    """Hide with a public reason and a statement of reasons for the author."""
+    comment = db.get_or_404(Comment, comment_id)
+    form = HideForm()
+    if not form.validate_on_submit():
+        return _comment_page(comment, form, 422)
+    try:
+        services.hide_comment(current_user._get_current_object(), comment, form.reason.data, form.note.data)
+    except UserError as exc:
+        db.session.rollback()
+        form.apply_error(exc)
+        return _comment_page(db.get_or_404(Comment, comment_id), form, exc.status_code)
+    db.session.commit()
+    flash(_("The comment is hidden."), "success")
+    return redirect(url_for("moderation.queue"), 303)
+
+
+def _user_page(user: User, form=None, status=200):
+    comments = db.session.scalars(
+        sa.select(Comment).where(Comment.author_id == user.id).order_by(Comment.created_at.desc()).limit(20)
+    ).all()
+    return Response(render_template("moderation/user.html", person=user, form=form or SuspendForm(formdata=None),
+                                    action_form=ActionForm(), comments=comments,
+                                    is_suspended=user.is_suspended(), **_labels()), status)
+
+
+@bp.get("/people/<int:user_id>")
+def person(user_id: int):
+    """A participant: recent comments, suspension status, suspend or lift."""
+    return _user_page(db.get_or_404(User, user_id))
+
+
+@bp.post("/people/<int:user_id>/suspend")
+def suspend(user_id: int):
+    user = db.get_or_404(User, user_id)
+    form = SuspendForm()
+    if not form.validate_on_submit():
+        return _user_page(user, form, 422)
+    until = None if form.duration.data == "permanent" else utcnow() + timedelta(days=int(form.duration.data))
+    try:
+        services.suspend_user(current_user._get_current_object(), user, until, form.reason.data)
+    except UserError as exc:
+        db.session.rollback()
+        form.apply_error(exc)
+        return _user_page(db.get_or_404(User, user_id), form, exc.status_code)
+    db.session.commit()
+    flash(_("The account is suspended."), "success")
+    return redirect(url_for("moderation.person", user_id=user_id), 303)
+
+
+@bp.post("/people/<int:user_id>/lift")
+def lift(user_id: int):
+    user = db.get_or_404(User, user_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        services.lift_suspension(current_user._get_current_object(), user)
+    except UserError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    else:
+        db.session.commit()
+        flash(_("The suspension is lifted."), "success")
+    return redirect(url_for("moderation.person", user_id=user_id), 303)
+
+
+@bp.get("/suspensions")
+def suspensions():
+    page = db.paginate(queries.suspended_users(), per_page=PER_PAGE, error_out=False)
+    return render_template("moderation/suspensions.html", page=page, now=utcnow())
+
+
+@bp.get("/appeals")
+def appeals():
+    page = db.paginate(queries.open_appeals(), per_page=PER_PAGE, error_out=False)
+    return render_template("moderation/appeals.html", page=page, **_labels())
+
+
+def _appeal_page(appeal: CommentAppeal, form=None, status=200):
+    return Response(render_template(
+        "moderation/appeal.html", appeal=appeal, comment=appeal.comment, form=form or AppealDecisionForm(formdata=None),
+        may_decide=appeal.hidden_by_id is None or appeal.hidden_by_id != current_user.id, **_labels()), status)
+
+
+@bp.route("/appeals/<int:appeal_id>", methods=["GET", "POST"])
+def appeal(appeal_id: int):
+    """Decide an appeal (not by the moderator who hid the comment)."""
+    item = db.get_or_404(CommentAppeal, appeal_id)
+    if request.method == "GET":
+        return _appeal_page(item)
+    form = AppealDecisionForm()
+    if not form.validate_on_submit():
+        return _appeal_page(item, form, 422)
+    try:
+        services.decide_appeal(current_user._get_current_object(), item, form.outcome.data, form.note.data)
+    except UserError as exc:
+        db.session.rollback()
+        form.apply_error(exc)
+        return _appeal_page(db.get_or_404(CommentAppeal, appeal_id), form, exc.status_code)
+    db.session.commit()
+    flash(_("The appeal is decided and the author is informed."), "success")
+    return redirect(url_for("moderation.appeals"), 303)
+
+
+@bp.get("/log")
+def log():
+    """The moderation log, filtered by action, moderator and date."""
+    moderators = db.session.scalars(queries.moderators()).all()
+    form = LogFilterForm(request.args, moderators=moderators)
+    if request.args and not form.validate():
+        return Response(render_template("moderation/log.html", form=form, page=None, **_labels()), 400)
+    actor = int(form.moderator.data) if form.moderator.data else None
+    stmt = queries.audit_log(form.action.data or None, actor, form.date_from.data, form.date_to.data)
+    page = db.paginate(stmt, per_page=50, error_out=False)
+    return render_template("moderation/log.html", form=form, page=page, **_labels())
