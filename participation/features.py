@@ -25,6 +25,8 @@ def register_features(app: Flask) -> None:
 
 def _feature_initialisers():
     initialisers = []
+    from participation.consultations.setup import init_app as consultations_init
+    initialisers.append(consultations_init)
     from participation.comments.setup import init_app as comments_init
     initialisers.append(comments_init)
     return initialisers

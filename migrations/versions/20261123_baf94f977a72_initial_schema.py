@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 52973a601282
+Revision ID: baf94f977a72
 Revises: 
-Create Date: 2026-11-23 02:41:04.504150
+Create Date: 2026-11-23 02:50:38.562425
 
 """
 from alembic import op
@@ -12,7 +12,7 @@ import participation.core.db
 from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
-revision = '52973a601282'
+revision = 'baf94f977a72'
 down_revision = None
 branch_labels = None
 depends_on = None

@@ -1,0 +1,17 @@
+"""Wire the consultations feature into the app: blueprints, home section, demo content."""
+
+from __future__ import annotations
+
+from participation.consultations.views import bp, networks_bp
+
+
+def init_app(app) -> None:
+    from participation.consultations import seed
+    from participation.consultations.home import open_consultations_section
+    from participation.demo.seed import register_demo_seeder
+    from participation.pages.views import register_home_section
+
+    app.register_blueprint(bp)
+    app.register_blueprint(networks_bp)
+    register_home_section(app, open_consultations_section)
+    register_demo_seeder(app, seed.seed_demo_consultations)
