@@ -11,7 +11,10 @@ def init_app(app) -> None:
     from participation.demo.seed import register_demo_seeder
     from participation.pages.views import register_home_section
 
+    from participation.consultations.manage_views import bp as manage_bp
+
     app.register_blueprint(bp)
     app.register_blueprint(networks_bp)
+    app.register_blueprint(manage_bp)
     register_home_section(app, open_consultations_section)
     register_demo_seeder(app, seed.seed_demo_consultations)

@@ -16,6 +16,8 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 # Markdown as CommonMark without raw HTML; the sanitiser is a second line of defence.
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image")
+# A parser that does see raw HTML, only to tell organisers that it is not allowed.
+_detector = MarkdownIt("commonmark", {"html": True})
 
 
 def render_markdown(text: str | None) -> Markup:
@@ -37,7 +39,7 @@ def sanitize_html(html: str) -> str:
 
 def markdown_has_disallowed_content(text: str) -> bool:
     """True when the text holds raw HTML or an image the renderer would drop."""
-    tokens = _markdown.parse(text or "")
+    tokens = _detector.parse(text or "")
     stack = list(tokens)
     while stack:
         token = stack.pop()
