@@ -29,4 +29,8 @@ def _feature_initialisers():
     initialisers.append(consultations_init)
     from participation.comments.setup import init_app as comments_init
     initialisers.append(comments_init)
+    from participation.votes.setup import init_app as votes_init
+    initialisers.append(votes_init)
+    from participation.participation.setup import init_app as participation_init
+    initialisers.append(participation_init)
     return initialisers

@@ -21,4 +21,8 @@ def init_app(app) -> None:
     app.register_blueprint(moderation_bp)
     register_consultation_section(app, comments_section, order=60)
     register_user_data(app, "comments", exporter=export_comment_data, eraser=erase_comment_data)
+    from participation.participation.queries import register_participation_source
+    from participation.comments.queries import consultation_ids_for_user
+
+    register_participation_source(app, "commented", consultation_ids_for_user)
     register_demo_seeder(app, seed_comments)

@@ -6,6 +6,7 @@ import pytest
 
 from participation import create_app
 from participation.config import DEV_SECRET_KEY, ConfigError
+from participation.extensions import db
 from tests.support import text
 
 
@@ -70,6 +71,8 @@ def test_unexpected_error_gives_a_friendly_page_with_an_incident_reference(app, 
         raise RuntimeError("database password is hunter2")
 
     response = app_under_test.test_client().get("/en/boom")
+    with app_under_test.app_context():
+        db.engine.dispose()
     assert response.status_code == 500
     body = text(response)
     assert "Something went wrong on our side" in body

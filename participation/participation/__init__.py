@@ -1,0 +1,1 @@
+"""'My participation': every consultation a person took part in, with the city's feedback."""

@@ -1,0 +1,53 @@
+"""Who took part where: registered for an event, commented, or voted.
+
+Each source feature registers `consultation_ids_for_user(user_id) -> Select` of
+consultation ids under one of SOURCES (register_participation_source). Passing a
+column (User.id) instead of a number correlates the same statement, which is how
+the participants of one consultation are found. A source that is not installed
+counts as "no".
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import current_app
+
+from participation.accounts.models import User
+from participation.consultations.models import Consultation
+
+
+SOURCES = ("registered", "commented", "voted")
+SOURCES_KEY = "participation.participation_sources"
+
+
+def register_participation_source(app, name: str, consultation_ids_for_user) -> None:
+    """A feature says how to find the consultations someone took part in through it."""
+    if name not in SOURCES:
+        raise ValueError(f"unknown participation source {name!r}")
+    app.extensions.setdefault(SOURCES_KEY, {})[name] = consultation_ids_for_user
+
+
+def _sources() -> dict:
+    return dict(current_app.extensions.get(SOURCES_KEY, {}))
+
+
+def participation_flags(user_id: int) -> sa.Select:
+    """One row per consultation the person took part in: the consultation and a flag per source."""
+    sources = _sources()
+    flags = [(Consultation.id.in_(sources[name](user_id)) if name in sources else sa.false()).label(name)
+             for name in SOURCES]
+    return (
+        sa.select(Consultation, *flags)
+        .where(sa.or_(sa.false(), *(Consultation.id.in_(fn(user_id)) for fn in sources.values())))
+        .order_by(Consultation.closes_at.desc(), Consultation.id.desc())
+    )
+
+
+def participants_of(consultation_id: int) -> sa.Select:
+    """Verified people who registered, commented or voted in the consultation."""
+    return (
+        sa.select(User)
+        .where(User.email_verified_at.is_not(None),
+               sa.or_(sa.false(), *(sa.literal(consultation_id).in_(fn(User.id)) for fn in _sources().values())))
+        .order_by(User.id)
+    )

@@ -1,0 +1,57 @@
+"""The person's own participation page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, Response, render_template
+from flask_login import current_user, login_required
+
+from participation.consultations.models import Consultation, PublicStatus
+from participation.core.i18n import _l, current_lang
+from participation.core.translated import Translation, translated
+from participation.core.time import utcnow
+from participation.extensions import db
+from participation.participation.queries import participation_flags
+
+bp = Blueprint("participation", __name__, url_prefix="/<lang>/account")
+
+STATUS_LABELS = {
+    PublicStatus.DRAFT: _l("Draft"),
+    PublicStatus.UPCOMING: _l("Upcoming"),
+    PublicStatus.OPEN: _l("Open"),
+    PublicStatus.CLOSED: _l("Closed"),
+    PublicStatus.RESULTS: _l("Results published"),
+}
+
+
+@dataclass(frozen=True)
+class Participation:
+    consultation: Consultation
+    title: Translation
+    status: PublicStatus
+    status_label: str
+    registered: bool
+    commented: bool
+    voted: bool
+    feedback: Translation | None
+
+
+@bp.get("/participation")
+@login_required
+def mine():
+    """Every consultation the person took part in, with its status and, once published, the feedback."""
+    lang = current_lang()
+    now = utcnow()
+    items = []
+    for consultation, registered, commented, voted in db.session.execute(participation_flags(current_user.id)):
+        if not consultation.is_public():
+            continue
+        status = consultation.status(now)
+        feedback = translated(consultation.feedback, lang) if status == PublicStatus.RESULTS else None
+        items.append(Participation(consultation, translated(consultation.title, lang), status,
+                                   str(STATUS_LABELS[status]), bool(registered), bool(commented), bool(voted),
+                                   feedback if feedback else None))
+    response = Response(render_template("participation/mine.html", items=items))
+    response.headers["Cache-Control"] = "no-store"
+    return response

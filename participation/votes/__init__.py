@@ -1,0 +1,1 @@
+"""Questions in a consultation, residents' ballots, results and verifiable receipts."""

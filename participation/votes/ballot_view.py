@@ -1,0 +1,101 @@
+"""What the questions block shows one person: questions, their ballot forms, their choice, results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import url_for
+
+from participation.consultations.sections import Section
+from participation.core.i18n import _, current_lang
+from participation.core.translated import Translation, translated
+from participation.extensions import db
+from participation.votes import queries
+from participation.votes.forms import KIND_LABELS, BallotForm, ballot_form
+from participation.votes.models import Question, QuestionKind
+from participation.votes.permissions import can_manage_questions, can_see_results, results_public
+from participation.votes.results import question_results
+from participation.votes.services import voting_block_reason
+
+
+@dataclass
+class ChosenOption:
+    label: Translation
+    rank: int | None
+
+
+@dataclass
+class QuestionView:
+    question: Question
+    number: int
+    prompt: Translation
+    help: Translation
+    kind_label: str
+    hint: str | None
+    form: BallotForm | None
+    action: str
+    chosen: list[ChosenOption] = field(default_factory=list)
+
+
+def _hint(question: Question) -> str | None:
+    if question.kind == QuestionKind.MULTIPLE:
+        return _("Choose at most %(num)d.", num=question.choice_limit())
+    if question.kind == QuestionKind.RANKING:
+        return _("Give every option a different rank: 1 is your first choice.")
+    return None
+
+
+def voting_context(consultation, user, only_question_id: int | None = None,
+                   submitted: BallotForm | None = None) -> dict:
+    """Everything templates/votes/_questions.html needs (a fixed number of queries)."""
+    lang = current_lang()
+    questions = list(db.session.scalars(queries.questions_of(consultation.id)))
+    block = voting_block_reason(user, consultation)
+    mine: dict[int, dict[int, int | None]] = {}
+    if getattr(user, "is_authenticated", False):
+        for ballot in db.session.scalars(queries.ballots_of_user(consultation.id, user.id)):
+            mine[ballot.question_id] = {choice.option_id: choice.rank for choice in ballot.choices}
+    views = []
+    for number, question in enumerate(questions, start=1):
+        if only_question_id is not None and question.id != only_question_id:
+            continue
+        labels = {o.id: translated(o.label, lang) for o in question.options}
+        current = mine.get(question.id, {})
+        chosen = [ChosenOption(labels[oid], rank) for oid, rank in
+                  sorted(current.items(), key=lambda item: (item[1] or 0, item[0])) if oid in labels]
+        if block is None:
+            form = submitted if submitted is not None and submitted.question.id == question.id else \
+                ballot_form(question, lang, current)
+        else:
+            form = None
+        views.append(QuestionView(
+            question=question, number=number, prompt=translated(question.prompt, lang),
+            help=translated(question.help, lang), kind_label=str(KIND_LABELS[question.kind]),
+            hint=_hint(question), form=form,
+            action=url_for("votes.vote", slug=consultation.slug, question_id=question.id), chosen=chosen,
+        ))
+    show_results = can_see_results(user, consultation)
+    results = question_results(questions, consultation.id, lang) if show_results and questions else []
+    if only_question_id is not None:
+        results = [r for r in results if r.question.id == only_question_id]
+    return {
+        "questions": views,
+        "block_message": block,
+        "signed_in": getattr(user, "is_authenticated", False),
+        "results": results,
+        "results_public": results_public(consultation),
+        "results_url": url_for("votes.results", slug=consultation.slug),
+        "can_manage": can_manage_questions(user, consultation),
+        "manage_url": url_for("votes_manage.index", slug=consultation.slug),
+        "login_url": url_for("accounts.login", next=url_for("consultations.detail", slug=consultation.slug)),
+        "signup_url": url_for("accounts.signup"),
+        "is_open": consultation.is_open(),
+    }
+
+
+def questions_section(consultation, user) -> Section | None:
+    """The consultation page's questions block; none when there are no questions and nobody to add them."""
+    context = voting_context(consultation, user)
+    if not context["questions"] and not context["can_manage"]:
+        return None
+    return Section("votes/_section.html", context, anchor="questions", title=_("Questions"))

@@ -1,0 +1,135 @@
+"""Organisers: create, order, edit and delete a consultation's questions."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from participation.consultations.models import Consultation
+from participation.consultations.permissions import can_view_consultation
+from participation.core.errors import UserError
+from participation.core.forms import ActionForm
+from participation.core.i18n import _, current_lang
+from participation.core.permissions import Role, gate_blueprint, require
+from participation.core.translated import translated
+from participation.extensions import db
+from participation.votes import queries, services
+from participation.votes.forms import KIND_LABELS, QuestionForm
+from participation.votes.models import Question
+from participation.votes.permissions import can_manage_questions
+
+bp = Blueprint("votes_manage", __name__, url_prefix="/<lang>/organise/consultations/<slug>/questions")
+gate_blueprint(bp, Role.ORGANISER)
+
+
+def _no_store(body, status=200):
+    response = Response(body, status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _consultation(slug: str) -> Consultation:
+    consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
+    require(consultation is not None and can_view_consultation(current_user, consultation), 404)
+    require(can_manage_questions(current_user, consultation))
+    return consultation
+
+
+def _question(consultation: Consultation, question_id: int) -> Question:
+    question = db.session.get(Question, question_id)
+    require(question is not None and question.consultation_id == consultation.id, 404)
+    return question
+
+
+@bp.get("/")
+def index(slug: str):
+    """The questions in order, with how many voted on each."""
+    consultation = _consultation(slug)
+    lang = current_lang()
+    questions = list(db.session.scalars(queries.questions_of(consultation.id)))
+    voters = queries.voters_per_question(consultation.id)
+    return _no_store(render_template(
+        "votes/manage/index.html", consultation=consultation, questions=questions, voters=voters,
+        kind_labels=KIND_LABELS, lang=lang, tr_lang=lambda value: translated(value, lang),
+    ))
+
+
+def _edit_page(consultation, form, question=None, status=200):
+    voters = queries.voters_per_question(consultation.id).get(question.id, 0) if question else 0
+    return _no_store(render_template("votes/manage/edit.html", consultation=consultation, form=form,
+                                     question=question, voters=voters), status)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def create(slug: str):
+    consultation = _consultation(slug)
+    form = QuestionForm()
+    if request.method == "GET":
+        return _edit_page(consultation, form)
+    if not form.validate():
+        return _edit_page(consultation, form, status=400)
+    try:
+        services.create_question(consultation, current_user, form.question_input())
+    except UserError as exc:
+        db.session.rollback()
+        form.apply_error(exc)
+        return _edit_page(consultation, form, status=exc.status_code)
+    db.session.commit()
+    flash(_("The question was added."), "success")
+    return redirect(url_for("votes_manage.index", slug=slug), 303)
+
+
+@bp.route("/<int:question_id>/edit", methods=["GET", "POST"])
+def edit(slug: str, question_id: int):
+    consultation = _consultation(slug)
+    question = _question(consultation, question_id)
+    form = QuestionForm()
+    if request.method == "GET":
+        form.fill_from(question)
+        return _edit_page(consultation, form, question)
+    if not form.validate():
+        return _edit_page(consultation, form, question, status=400)
+    try:
+        services.update_question(question, current_user, form.question_input())
+    except UserError as exc:
+        db.session.rollback()
+        form.apply_error(exc)
+        return _edit_page(consultation, form, _question(consultation, question_id), status=exc.status_code)
+    db.session.commit()
+    flash(_("The question was saved."), "success")
+    return redirect(url_for("votes_manage.index", slug=slug), 303)
+
+
+def _action(slug: str, question_id: int, do, success: str):
+    consultation = _consultation(slug)
+    question = _question(consultation, question_id)
+    form = ActionForm()
+    require(form.validate(), 400)
+    try:
+        do(question)
+    except UserError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        return redirect(url_for("votes_manage.index", slug=slug), 303)
+    db.session.commit()
+    flash(success, "success")
+    return redirect(url_for("votes_manage.index", slug=slug), 303)
+
+
+@bp.post("/<int:question_id>/up")
+def move_up(slug: str, question_id: int):
+    return _action(slug, question_id, lambda q: services.move_question(q, current_user, "up"),
+                   _("The question moved up."))
+
+
+@bp.post("/<int:question_id>/down")
+def move_down(slug: str, question_id: int):
+    return _action(slug, question_id, lambda q: services.move_question(q, current_user, "down"),
+                   _("The question moved down."))
+
+
+@bp.post("/<int:question_id>/delete")
+def delete(slug: str, question_id: int):
+    return _action(slug, question_id, lambda q: services.delete_question(q, current_user),
+                   _("The question was deleted."))

@@ -1,0 +1,209 @@
+"""Public voting pages: a question's ballot, the receipt, results, receipt check and CSV exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+
+import sqlalchemy as sa
+from flask import Blueprint, Response, redirect, render_template, request, session, url_for
+from flask_limiter.util import get_remote_address
+from flask_login import current_user, login_required
+
+from participation.consultations.models import Consultation
+from participation.consultations.permissions import can_view_consultation
+from participation.core.errors import UserError
+from participation.core.i18n import _, current_lang
+from participation.core.permissions import require
+from participation.core.translated import translated
+from participation.extensions import db, limiter
+from participation.votes import queries, services
+from participation.votes.ballot_view import voting_context
+from participation.votes.forms import KIND_LABELS, ballot_form
+from participation.votes.models import Question
+from participation.votes.permissions import can_export_ballots, can_see_results, results_public
+from participation.votes.receipts import fingerprint, normalise
+from participation.votes.results import question_results
+
+bp = Blueprint("votes", __name__, url_prefix="/<lang>/consultations")
+
+VOTE_LIMITS = "20 per minute;200 per hour"
+FINGERPRINTS_PER_PAGE = 100
+RECEIPT_KEY = "votes_receipt"
+
+
+def actor_key() -> str:
+    """Voting limits count per account when signed in, else per address."""
+    if current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return f"ip:{get_remote_address()}"
+
+
+def _no_store(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _consultation_or_404(slug: str) -> Consultation:
+    consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
+    require(consultation is not None and can_view_consultation(current_user, consultation), 404)
+    return consultation
+
+
+def _question_or_404(consultation: Consultation, question_id: int) -> Question:
+    question = db.session.get(Question, question_id)
+    require(question is not None and question.consultation_id == consultation.id, 404)
+    return question
+
+
+def _question_page(consultation, question, form=None, status=200):
+    context = voting_context(consultation, current_user, only_question_id=question.id, submitted=form)
+    return _no_store(Response(render_template("votes/question.html", consultation=consultation,
+                                              question_view=context["questions"][0], **context), status))
+
+
+@bp.get("/<slug>/questions/<int:question_id>")
+def question(slug: str, question_id: int):
+    """One question with its ballot form (also where a failed vote is shown again)."""
+    consultation = _consultation_or_404(slug)
+    return _question_page(consultation, _question_or_404(consultation, question_id))
+
+
+@bp.post("/<slug>/questions/<int:question_id>")
+@limiter.limit(VOTE_LIMITS, key_func=actor_key, methods=["POST"])
+@login_required
+def vote(slug: str, question_id: int):
+    """Cast or change the current person's ballot on a question."""
+    consultation = _consultation_or_404(slug)
+    question = _question_or_404(consultation, question_id)
+    form = ballot_form(question, current_lang(), formdata=request.form)
+    if not form.validate():
+        return _question_page(consultation, question, form, 400)
+    try:
+        result = services.cast_ballot(question, current_user, form.ballot_input())
+    except UserError as exc:
+        db.session.rollback()
+        form.apply_error(exc)
+        return _question_page(consultation, question, form, exc.status_code)
+    db.session.commit()
+    session[RECEIPT_KEY] = {"question_id": question.id, "code": result.receipt_code, "changed": result.changed}
+    return redirect(url_for("votes.receipt", slug=slug, question_id=question.id), 303)
+
+
+@bp.get("/<slug>/questions/<int:question_id>/receipt")
+@login_required
+def receipt(slug: str, question_id: int):
+    """The receipt code of the vote just cast, shown once."""
+    consultation = _consultation_or_404(slug)
+    question = _question_or_404(consultation, question_id)
+    issued = session.get(RECEIPT_KEY)
+    if not issued or issued.get("question_id") != question.id:
+        return redirect(url_for("consultations.detail", slug=slug, _anchor=f"question-{question.id}"), 303)
+    session.pop(RECEIPT_KEY, None)
+    return _no_store(Response(render_template(
+        "votes/receipt.html", consultation=consultation, prompt=translated(question.prompt, current_lang()),
+        code=issued["code"], changed=issued.get("changed", False), question=question,
+        results_url=url_for("votes.results", slug=slug),
+    )))
+
+
+@bp.get("/<slug>/results")
+def results(slug: str):
+    """Results per question, with the fingerprints of every counted ballot (paginated)."""
+    consultation = _consultation_or_404(slug)
+    visible = can_see_results(current_user, consultation)
+    page_text = request.args.get("page", "1")
+    require(page_text.isdigit() and 1 <= int(page_text) <= 1_000_000, 400)
+    context = {"consultation": consultation, "visible": visible, "public": results_public(consultation),
+               "status": consultation.status()}
+    if visible:
+        questions = list(db.session.scalars(queries.questions_of(consultation.id)))
+        page = db.paginate(queries.fingerprints_of(consultation.id), page=int(page_text),
+                           per_page=FINGERPRINTS_PER_PAGE, error_out=False)
+        context.update(
+            results=question_results(questions, consultation.id, current_lang()),
+            kind_labels=KIND_LABELS, page=page,
+            url_for_page=lambda n: url_for("votes.results", slug=slug, page=n, _anchor="fingerprints"),
+            can_export_ballots=can_export_ballots(current_user, consultation),
+        )
+    return render_template("votes/results.html", **context)
+
+
+@bp.get("/<slug>/results/check")
+def check_receipt(slug: str):
+    """Is the ballot with this receipt code among the counted ones? (Only the code's hash is compared.)"""
+    consultation = _consultation_or_404(slug)
+    raw = request.args.get("code", "")[:100]
+    code = normalise(raw)
+    found = None
+    prompt = None
+    status = 200
+    if raw and code is None:
+        status = 400
+    elif code:
+        question_id = db.session.scalar(queries.ballot_with_fingerprint(consultation.id, fingerprint(code)))
+        found = question_id is not None
+        if found:
+            prompt = translated(db.session.get(Question, question_id).prompt, current_lang())
+    return render_template("votes/check.html", consultation=consultation, code=raw, checked=code is not None,
+                           results_visible=can_see_results(current_user, consultation),
+                           invalid=bool(raw) and code is None, found=found, prompt=prompt,
+                           fingerprint=fingerprint(code) if code else None), status
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value) -> str:
+    """Neutralise spreadsheet formulas: a cell starting with = + - @ gets a leading quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _csv_response(rows, filename: str) -> Response:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv; charset=utf-8")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@bp.get("/<slug>/results.csv")
+def results_csv(slug: str):
+    """Aggregated results for everyone (when results are visible): no ballots, no people."""
+    consultation = _consultation_or_404(slug)
+    require(can_see_results(current_user, consultation), 404)
+    lang = current_lang()
+    questions = list(db.session.scalars(queries.questions_of(consultation.id)))
+    rows = [[_("Question number"), _("Question"), _("Kind"), _("Option"), _("Votes"), _("Percentage"),
+             _("First preferences"), _("Borda points"), _("Voters")]]
+    for number, result in enumerate(question_results(questions, consultation.id, lang), start=1):
+        for option in result.options:
+            rows.append([number, csv_safe(result.prompt.text), str(KIND_LABELS[result.question.kind]),
+                         csv_safe(option.label.text), option.count, f"{option.percent:.1f}",
+                         option.first_preferences if result.is_ranking else "",
+                         option.borda if result.is_ranking else "", result.voters])
+    return _csv_response(rows, f"results-{consultation.slug}.csv")
+
+
+@bp.get("/<slug>/ballots.csv")
+@login_required
+def ballots_csv(slug: str):
+    """Anonymised ballots for the organisers: shuffled, renumbered, no user ids, no times."""
+    consultation = _consultation_or_404(slug)
+    require(can_export_ballots(current_user, consultation))
+    lang = current_lang()
+    questions = list(db.session.scalars(queries.questions_of(consultation.id)))
+    numbers = {q.id: n for n, q in enumerate(questions, start=1)}
+    labels = {o.id: translated(o.label, lang).text for q in questions for o in q.options}
+    ballots: dict[int, list] = {}
+    for ballot_id, question_id, option_id, rank in db.session.execute(queries.anonymised_choices(consultation.id)):
+        ballots.setdefault(ballot_id, [question_id, []])[1].append((option_id, rank))
+    shuffled = list(ballots.values())
+    random.SystemRandom().shuffle(shuffled)
+    rows = [[_("Ballot"), _("Question number"), _("Option"), _("Rank")]]
+    for number, (question_id, choices) in enumerate(shuffled, start=1):
+        for option_id, rank in choices:
+            rows.append([number, numbers[question_id], csv_safe(labels.get(option_id, "")), rank or ""])
+    return _no_store(_csv_response(rows, f"ballots-{consultation.slug}.csv"))
