@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from html import unescape
 
 import sqlalchemy as sa
@@ -66,3 +67,22 @@ def link_in(message, path_fragment: str) -> str:
         if path_fragment in url:
             return re.sub(r"^https?://[^/]+", "", url)
     raise AssertionError(f"no link with {path_fragment!r} in: {message.body_text}")
+
+
+@contextmanager
+def count_queries(app):
+    """Collect the SQL statements run inside the block (for fixed-query-count tests)."""
+    from participation.extensions import db
+
+    statements = []
+    with app.app_context():
+        engine = db.engine
+
+    def listener(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", listener)
+    try:
+        yield statements
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", listener)

@@ -17,7 +17,7 @@ from participation.comments.models import (
     HideReason,
     ReportReason,
 )
-from participation.comments.permissions import comments_open, edit_window, is_author
+from participation.comments.permissions import edit_window, is_author
 from participation.consultations.models import ModerationMode
 from participation.core import audit
 from participation.core.db import utcnow

@@ -17,7 +17,6 @@ from participation.comments.labels import (
     ALIGNMENT_LABELS,
     APPEAL_OUTCOME_LABELS,
     HIDE_REASON_LABELS,
-    REPORT_REASON_LABELS,
 )
 from participation.comments.models import Comment
 from participation.comments.permissions import (

@@ -3,10 +3,8 @@ pre-moderation end to end; axe-clean discussion and moderation pages."""
 
 from __future__ import annotations
 
-import re
 import uuid
 
-import pytest
 
 from participation.core.db import utcnow
 from participation.extensions import db

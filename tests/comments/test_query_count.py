@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 
 import sqlalchemy as sa
 from flask import current_app
@@ -11,23 +10,8 @@ from participation.comments.models import Comment
 from participation.core.db import utcnow
 from participation.extensions import db
 from tests.comments.factories import make_comment, make_consultation
+from tests.support import count_queries
 from tests.factories import PASSWORD, make_user
-
-
-@contextmanager
-def count_queries(app):
-    statements = []
-    with app.app_context():
-        engine = db.engine
-
-    def listener(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", listener)
-    try:
-        yield statements
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", listener)
 
 
 def _bulk_comments(app, consultation, author, n, start):

@@ -11,7 +11,7 @@ from participation.core.permissions import Role
 from participation.extensions import db
 from tests.comments.factories import make_comment, make_consultation
 from tests.factories import PASSWORD, make_user
-from tests.support import outbox, text
+from tests.support import text
 
 XSS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<svg onload=alert(1)>',
        '"><a href="javascript:alert(1)">x</a>']

@@ -6,7 +6,6 @@ from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
-import sqlalchemy as sa
 
 from participation.consultations.models import Network
 from participation.core.permissions import Role
@@ -14,7 +13,7 @@ from participation.core.time import utcnow
 from participation.extensions import db
 from tests.consultations.factories import make_consultation, make_theme
 from tests.factories import PASSWORD, make_user
-from tests.support import text
+from tests.support import count_queries, text
 
 
 def test_catalogue_lists_published_consultations_open_first_and_hides_drafts(app, client):
@@ -167,35 +166,18 @@ def test_networks_page_lists_networks_with_their_themes(app, client):
     assert 'id="eurocities"' in body and "Big cities." in body and "Future of Europe" in body
 
 
-class QueryCounter:
-    def __init__(self, engine):
-        self.engine, self.count = engine, 0
-
-    def __enter__(self):
-        sa.event.listen(self.engine, "before_cursor_execute", self._count)
-        return self
-
-    def __exit__(self, *exc):
-        sa.event.remove(self.engine, "before_cursor_execute", self._count)
-
-    def _count(self, *args, **kwargs):
-        self.count += 1
-
-
-def count_queries(app, client, url):
-    with app.app_context():
-        engine = db.engine
+def count_page_queries(app, client, url):
     client.get(url)  # warm up
-    with QueryCounter(engine) as counter:
+    with count_queries(app) as statements:
         assert client.get(url).status_code == 200
-    return counter.count
+    return len(statements)
 
 
 def test_catalogue_and_detail_query_counts_do_not_grow_with_data(app, client):
     theme = make_theme(app)
     first = make_consultation(app, status="open", themes=[theme], slug="first")
-    small = (count_queries(app, client, "/nl/consultations/"), count_queries(app, client, "/nl/consultations/first"))
+    small = (count_page_queries(app, client, "/nl/consultations/"), count_page_queries(app, client, "/nl/consultations/first"))
     for _ in range(25):
         make_consultation(app, status="open", themes=[theme])
-    large = (count_queries(app, client, "/nl/consultations/"), count_queries(app, client, f"/nl/consultations/{first.slug}"))
+    large = (count_page_queries(app, client, "/nl/consultations/"), count_page_queries(app, client, f"/nl/consultations/{first.slug}"))
     assert small == large

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 
-import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from participation.extensions import db
 from tests.consultations.factories import make_consultation
+from tests.support import count_queries
 from tests.factories import PASSWORD, make_user
 from tests.votes.factories import bulk_ballots, make_question, option_ids
 
@@ -41,22 +39,6 @@ def test_fuzzed_ballots_never_give_a_server_error(app, client):
         assert response.status_code in (303, 400, 409), response.status_code
 
     run()
-
-
-@contextmanager
-def count_queries(app):
-    statements = []
-    with app.app_context():
-        engine = db.engine
-
-    def listener(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", listener)
-    try:
-        yield statements
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", listener)
 
 
 def test_results_run_the_same_queries_for_ten_and_a_hundred_thousand_ballots(app, client):
