@@ -27,6 +27,8 @@ def _feature_initialisers():
     initialisers = []
     from participation.consultations.setup import init_app as consultations_init
     initialisers.append(consultations_init)
+    from participation.events.setup import init_app as events_init
+    initialisers.append(events_init)
     from participation.comments.setup import init_app as comments_init
     initialisers.append(comments_init)
     from participation.votes.setup import init_app as votes_init

@@ -7,4 +7,5 @@ def import_all() -> None:
     import participation.consultations.models  # noqa: F401
     import participation.core.audit  # noqa: F401
     import participation.core.mail  # noqa: F401
+    import participation.events.models  # noqa: F401
     import participation.votes.models  # noqa: F401

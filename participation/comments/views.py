@@ -3,9 +3,6 @@ moderation figures of a consultation; the organisers' export and statistics."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 import sqlalchemy as sa
 from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_limiter.util import get_remote_address
@@ -23,16 +20,17 @@ from participation.comments.permissions import (
     can_appeal,
     can_delete_comment,
     can_edit_comment,
-    can_reply,
     can_export_comments,
+    can_reply,
     can_see_comment,
 )
-from participation.comments.thread import parse_thread_args, thread_context
 from participation.comments.text import render_comment_body
+from participation.comments.thread import parse_thread_args, thread_context
 from participation.comments.urls import comment_url, thread_url
 from participation.consultations.models import Consultation
 from participation.consultations.permissions import can_view_consultation
 from participation.core.antispam import antispam_message, passes_antispam
+from participation.core.csv_export import csv_response, csv_safe
 from participation.core.errors import UserError
 from participation.core.forms import ActionForm
 from participation.core.i18n import _
@@ -257,35 +255,22 @@ def transparency(slug: str):
         discussion_url=thread_url(consultation))
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value) -> str:
-    """Neutralise spreadsheet formulas: a cell starting with = + - @ gets a leading quote."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 @bp.get("/consultations/<slug>/comments.csv")
 @login_required
 def export(slug: str):
     """The organisers' CSV of published comments (names as shown publicly, no e-mail addresses)."""
     consultation = _consultation_or_404(slug)
     require(can_export_comments(current_user, consultation))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([_("Comment"), _("Reply to"), _("Posted at (UTC)"), _("Edited"), _("Author"), _("Position"),
-                     _("Endorsements"), _("Text")])
+    rows = [[_("Comment"), _("Reply to"), _("Posted at (UTC)"), _("Edited"), _("Author"), _("Position"),
+                     _("Endorsements"), _("Text")]]
     for comment, endorsements in db.session.execute(queries.export_comments(consultation.id)).unique():
-        writer.writerow([
+        rows.append([
             comment.id, comment.parent_id or "", comment.created_at.strftime("%Y-%m-%d %H:%M"),
             _("yes") if comment.edited_at else _("no"),
             csv_safe(comment.author.display_name if comment.author else _("Deleted participant")),
             ALIGNMENT_LABELS[comment.alignment.value], endorsements, csv_safe(comment.body),
         ])
-    response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv; charset=utf-8")
-    response.headers["Content-Disposition"] = f'attachment; filename="comments-{consultation.slug}.csv"'
-    return _no_store(response)
+    return csv_response(rows, f"comments-{consultation.slug}.csv")
 
 
 @bp.get("/consultations/<slug>/comments/statistics")

@@ -7,5 +7,9 @@ from participation.extensions import db
 
 
 def open_consultations_section():
+    from participation.consultations.views import STATUS_LABELS
+    from participation.core.time import utcnow
+
     consultations = list(db.session.scalars(queries.open_now(limit=4)))
-    return "consultations/_home_section.html", {"open_consultations": consultations}
+    return "consultations/_home_section.html", {"open_consultations": consultations,
+                                                "status_labels": STATUS_LABELS, "now": utcnow()}

@@ -10,10 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import abort, current_app, g, request, url_for
-from flask_babel import force_locale, format_date, format_datetime, format_decimal, get_locale
+from flask_babel import (
+    force_locale,
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_time,
+    get_locale,
+    ngettext,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 from flask_login import current_user
 
 __all__ = [
@@ -24,6 +31,7 @@ __all__ = [
     "format_date",
     "format_datetime",
     "format_decimal",
+    "format_time",
     "get_locale",
     "DEFAULT_LANG",
     "LANGUAGE_NAMES",

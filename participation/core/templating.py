@@ -6,16 +6,24 @@ from datetime import datetime
 
 from flask import Flask, request, url_for
 
-from participation.core.i18n import current_lang, format_date, format_datetime
+from participation.core.i18n import current_lang, format_date, format_datetime, format_time
 from participation.core.navigation import layout_context
 from participation.core.security import render_markdown
 from participation.core.translated import Translation, translated
 
 
 def local_datetime(moment: datetime | None, format: str = "medium") -> str:
-    """A moment as Brussels local time in the page's language ('short', 'medium', 'long', 'full')."""
+    """A moment as Brussels local time in the page's language.
+
+    'short', 'medium', 'long', 'full' as Babel has them; 'day_time' for the full date with a
+    short time ("donderdag 3 december 2026 19:00"), 'time' for the time alone.
+    """
     if moment is None:
         return ""
+    if format == "time":
+        return format_time(moment, "short")
+    if format == "day_time":
+        return f"{format_date(moment, 'full')} {format_time(moment, 'short')}"
     return format_datetime(moment, format)
 
 

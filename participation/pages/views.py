@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import Blueprint, current_app, redirect, render_template, url_for
+from markupsafe import Markup
 
 from participation.core.i18n import negotiate_language
 from participation.extensions import db
@@ -28,7 +29,9 @@ def home():
     for provider in current_app.extensions.get(HOME_SECTIONS_KEY, []):
         section = provider()
         if section is not None:
-            sections.append(section)
+            template, values = section
+            # Our own autoescaped templates: the result is safe to embed.
+            sections.append(Markup(render_template(template, **values)))  # noqa: S704
     return render_template("pages/home.html", sections=sections)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 
 import sqlalchemy as sa
@@ -13,6 +11,7 @@ from flask_login import current_user, login_required
 
 from participation.consultations.models import Consultation
 from participation.consultations.permissions import can_view_consultation
+from participation.core.csv_export import csv_response, csv_safe
 from participation.core.errors import UserError
 from participation.core.i18n import _, current_lang
 from participation.core.permissions import require
@@ -152,23 +151,6 @@ def check_receipt(slug: str):
                            fingerprint=fingerprint(code) if code else None), status
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value) -> str:
-    """Neutralise spreadsheet formulas: a cell starting with = + - @ gets a leading quote."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def _csv_response(rows, filename: str) -> Response:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv; charset=utf-8")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @bp.get("/<slug>/results.csv")
 def results_csv(slug: str):
     """Aggregated results for everyone (when results are visible): no ballots, no people."""
@@ -184,7 +166,7 @@ def results_csv(slug: str):
                          csv_safe(option.label.text), option.count, f"{option.percent:.1f}",
                          option.first_preferences if result.is_ranking else "",
                          option.borda if result.is_ranking else "", result.voters])
-    return _csv_response(rows, f"results-{consultation.slug}.csv")
+    return csv_response(rows, f"results-{consultation.slug}.csv")
 
 
 @bp.get("/<slug>/ballots.csv")
@@ -206,4 +188,4 @@ def ballots_csv(slug: str):
     for number, (question_id, choices) in enumerate(shuffled, start=1):
         for option_id, rank in choices:
             rows.append([number, numbers[question_id], csv_safe(labels.get(option_id, "")), rank or ""])
-    return _no_store(_csv_response(rows, f"ballots-{consultation.slug}.csv"))
+    return _no_store(csv_response(rows, f"ballots-{consultation.slug}.csv"))

@@ -137,10 +137,11 @@ def test_results_and_feedback_show_once_published(app, client):
 
 
 def test_home_shows_what_is_open_now(app, client):
-    make_consultation(app, status="open", title={"nl": "Nu open"})
+    make_consultation(app, status="open", title={"nl": "Klimaatplan in de steigers"})
     make_consultation(app, status="closed", title={"nl": "Al dicht"})
     body = text(client.get("/nl/"))
-    assert "Nu open" in body and "Al dicht" not in body
+    assert "Klimaatplan in de steigers" in body and "Al dicht" not in body
+    assert "Er is op dit moment geen bevraging open." not in body
 
 
 def test_atom_feed_is_valid_and_in_the_page_language(app, client):

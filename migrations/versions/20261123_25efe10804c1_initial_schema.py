@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: a10c9ec037ba
+Revision ID: 25efe10804c1
 Revises: 
-Create Date: 2026-11-23 03:10:12.762565
+Create Date: 2026-11-23 03:54:36.113878
 
 """
 from alembic import op
@@ -12,7 +12,7 @@ import participation.core.db
 from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
-revision = 'a10c9ec037ba'
+revision = '25efe10804c1'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -220,6 +220,50 @@ def upgrade():
     with op.batch_alter_table('consultation_themes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_consultation_themes_theme_id'), ['theme_id'], unique=False)
 
+    op.create_table('events',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('consultation_id', sa.Integer(), nullable=True),
+    sa.Column('title', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('description', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('starts_at', participation.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('ends_at', participation.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('format', sa.Enum('in_person', 'online', 'hybrid', name='event_format', native_enum=False, create_constraint=True, length=20), nullable=False),
+    sa.Column('venue', sa.String(length=200), nullable=True),
+    sa.Column('address', sa.String(length=300), nullable=True),
+    sa.Column('online_url', sa.String(length=500), nullable=True),
+    sa.Column('languages', sa.String(length=60), nullable=False),
+    sa.Column('step_free', sa.Boolean(), nullable=False),
+    sa.Column('sign_language', sa.Boolean(), nullable=False),
+    sa.Column('induction_loop', sa.Boolean(), nullable=False),
+    sa.Column('accessibility_notes', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=True),
+    sa.Column('capacity', sa.Integer(), nullable=False),
+    sa.Column('registration_opens_at', participation.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('registration_closes_at', participation.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('ask_dietary', sa.Boolean(), nullable=False),
+    sa.Column('ask_accessibility', sa.Boolean(), nullable=False),
+    sa.Column('free_question', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=True),
+    sa.Column('status', sa.Enum('scheduled', 'cancelled', name='event_status', native_enum=False, create_constraint=True, length=20), nullable=False),
+    sa.Column('cancel_reason', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=True),
+    sa.Column('cancelled_at', participation.core.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_sequence', sa.Integer(), nullable=False),
+    sa.Column('report_summary', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=True),
+    sa.Column('report_attendees', sa.Integer(), nullable=True),
+    sa.Column('report_published_at', participation.core.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', participation.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', participation.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.CheckConstraint('capacity >= 1', name=op.f('ck_events_capacity_positive')),
+    sa.CheckConstraint('ends_at > starts_at', name=op.f('ck_events_ends_after_start')),
+    sa.CheckConstraint('registration_closes_at > registration_opens_at', name=op.f('ck_events_registration_window')),
+    sa.ForeignKeyConstraint(['consultation_id'], ['consultations.id'], name=op.f('fk_events_consultation_id_consultations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_events_created_by_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_events'))
+    )
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_events_consultation_id'), ['consultation_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_events_created_by_id'), ['created_by_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_events_starts_at'), ['starts_at'], unique=False)
+
     op.create_table('questions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('consultation_id', sa.Integer(), nullable=False),
@@ -312,6 +356,34 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_comment_reports_reporter_id'), ['reporter_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_comment_reports_resolved_at'), ['resolved_at'], unique=False)
 
+    op.create_table('event_registrations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('name', sa.String(length=120), nullable=True),
+    sa.Column('email', sa.String(length=320), nullable=True),
+    sa.Column('language', sa.String(length=8), nullable=False),
+    sa.Column('status', sa.Enum('pending', 'confirmed', 'waiting', 'cancelled', name='registration_status', native_enum=False, create_constraint=True, length=20), nullable=False),
+    sa.Column('sequence', sa.Integer(), nullable=True),
+    sa.Column('dietary_needs', sa.String(length=500), nullable=True),
+    sa.Column('accessibility_needs', sa.String(length=500), nullable=True),
+    sa.Column('free_answer', sa.String(length=1000), nullable=True),
+    sa.Column('created_at', participation.core.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('confirmed_at', participation.core.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('cancelled_at', participation.core.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('checked_in_at', participation.core.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('reminded_at', participation.core.db.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_registrations_event_id_events'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_event_registrations_user_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_event_registrations')),
+    sa.UniqueConstraint('event_id', 'sequence', name=op.f('uq_event_registrations_event_id_sequence'))
+    )
+    with op.batch_alter_table('event_registrations', schema=None) as batch_op:
+        batch_op.create_index('ix_event_registrations_event_status', ['event_id', 'status', 'sequence'], unique=False)
+        batch_op.create_index(batch_op.f('ix_event_registrations_user_id'), ['user_id'], unique=False)
+        batch_op.create_index('uq_event_registrations_active_email', ['event_id', 'email'], unique=True, sqlite_where=sa.text("status IN ('pending', 'confirmed', 'waiting')"), postgresql_where=sa.text("status IN ('pending', 'confirmed', 'waiting')"))
+        batch_op.create_index('uq_event_registrations_active_user', ['event_id', 'user_id'], unique=True, sqlite_where=sa.text("status IN ('pending', 'confirmed', 'waiting')"), postgresql_where=sa.text("status IN ('pending', 'confirmed', 'waiting')"))
+
     op.create_table('question_options',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('question_id', sa.Integer(), nullable=False),
@@ -349,6 +421,13 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_question_options_question_id'))
 
     op.drop_table('question_options')
+    with op.batch_alter_table('event_registrations', schema=None) as batch_op:
+        batch_op.drop_index('uq_event_registrations_active_user', sqlite_where=sa.text("status IN ('pending', 'confirmed', 'waiting')"), postgresql_where=sa.text("status IN ('pending', 'confirmed', 'waiting')"))
+        batch_op.drop_index('uq_event_registrations_active_email', sqlite_where=sa.text("status IN ('pending', 'confirmed', 'waiting')"), postgresql_where=sa.text("status IN ('pending', 'confirmed', 'waiting')"))
+        batch_op.drop_index(batch_op.f('ix_event_registrations_user_id'))
+        batch_op.drop_index('ix_event_registrations_event_status')
+
+    op.drop_table('event_registrations')
     with op.batch_alter_table('comment_reports', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_comment_reports_resolved_at'))
         batch_op.drop_index(batch_op.f('ix_comment_reports_reporter_id'))
@@ -376,6 +455,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_questions_consultation_id'))
 
     op.drop_table('questions')
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_events_starts_at'))
+        batch_op.drop_index(batch_op.f('ix_events_created_by_id'))
+        batch_op.drop_index(batch_op.f('ix_events_consultation_id'))
+
+    op.drop_table('events')
     with op.batch_alter_table('consultation_themes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_consultation_themes_theme_id'))
 

@@ -1,0 +1,1 @@
+"""Participation events: registration with a waiting list, guests, check-in and reports."""

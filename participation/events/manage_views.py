@@ -1,0 +1,355 @@
+"""Organisers run their events: create, edit, cancel, duplicate; attendees, CSV, messages;
+check-in on the day (search list and QR code); the report afterwards.
+
+Attendee data is personal data: every route checks that the person runs this event.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from participation.consultations.models import (
+    Consultation,
+    ConsultationState,
+    consultation_organisers,
+)
+from participation.core.csv_export import csv_response, csv_safe
+from participation.core.errors import UserError
+from participation.core.forms import ActionForm
+from participation.core.i18n import LANGUAGE_NAMES, _, current_lang
+from participation.core.permissions import Role, gate_blueprint, is_admin, require
+from participation.core.time import to_brussels
+from participation.events import queries, services
+from participation.events import registration as places
+from participation.events.forms import (
+    AUDIENCE_LABELS,
+    FORMAT_LABELS,
+    CancelEventForm,
+    CheckInSearchForm,
+    MessageForm,
+    event_form_class,
+    report_form_class,
+)
+from participation.events.models import Event, Registration, RegistrationStatus
+from participation.events.permissions import can_manage_event
+from participation.events.tokens import CHECK_IN, InvalidToken, read_registration_token
+from participation.extensions import db
+
+bp = Blueprint("events_manage", __name__, url_prefix="/<lang>/organise/events")
+gate_blueprint(bp, Role.ORGANISER)
+
+STATUS_LABELS = {
+    RegistrationStatus.CONFIRMED: lambda: _("Place confirmed"),
+    RegistrationStatus.WAITING: lambda: _("Waiting list"),
+    RegistrationStatus.PENDING: lambda: _("Awaiting e-mail confirmation"),
+    RegistrationStatus.CANCELLED: lambda: _("Cancelled"),
+}
+
+
+def _no_store(body, status=200) -> Response:
+    response = Response(body, status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _event(event_id: int) -> Event:
+    event = queries.event_with_counts(event_id)
+    require(event is not None, 404)
+    require(can_manage_event(current_user, event))
+    return event
+
+
+def _registration(event: Event, registration_id: int) -> Registration:
+    registration = db.session.get(Registration, registration_id)
+    require(registration is not None and registration.event_id == event.id, 404)
+    return registration
+
+
+def _consultation_choices() -> list[Consultation]:
+    stmt = sa.select(Consultation).order_by(Consultation.opens_at.desc())
+    if not is_admin(current_user):
+        stmt = stmt.where(Consultation.id.in_(
+            sa.select(consultation_organisers.c.consultation_id)
+            .where(consultation_organisers.c.user_id == current_user.id)))
+    return list(db.session.scalars(stmt.where(Consultation.state != ConsultationState.RESULTS_PUBLISHED)))
+
+
+def _event_form(event: Event | None = None):
+    form = event_form_class()()
+    consultations = _consultation_choices()
+    if event is not None and event.consultation is not None and event.consultation not in consultations:
+        consultations.append(event.consultation)
+    form.setup(consultations, stand_alone_allowed=True)
+    return form
+
+
+# ----------------------------------------------------------------------------- list
+
+@bp.get("/")
+def index():
+    page = db.paginate(queries.manageable_events(current_user), per_page=25, error_out=False)
+    return _no_store(render_template("events/manage/index.html", page=page))
+
+
+# --------------------------------------------------------------------- create / edit
+
+def _edit_page(form, event=None, status=200):
+    return _no_store(render_template("events/manage/edit.html", form=form, event=event,
+                                     language_names=LANGUAGE_NAMES), status)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def create():
+    form = _event_form()
+    if request.method == "GET":
+        form.consultation_id.data = request.args.get("consultation", type=int) or 0
+        form.languages.data = ["nl"]
+        return _edit_page(form)
+    if not form.validate():
+        return _edit_page(form, status=400)
+    try:
+        event = services.create_event(current_user, form.event_input())
+    except UserError as exc:
+        db.session.rollback()
+        form.apply_error(exc)
+        return _edit_page(form, status=exc.status_code)
+    db.session.commit()
+    flash(_("The event is created."), "success")
+    return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
+
+
+@bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
+def edit(event_id: int):
+    event = _event(event_id)
+    form = _event_form(event)
+    if request.method == "GET":
+        form.fill_from(event)
+        return _edit_page(form, event)
+    if not form.validate():
+        return _edit_page(form, event, status=400)
+    try:
+        promoted = services.update_event(current_user, event.id, form.event_input())
+    except UserError as exc:
+        db.session.rollback()
+        form.apply_error(exc)
+        return _edit_page(form, _event(event_id), status=exc.status_code)
+    db.session.commit()
+    flash(_("The event is saved."), "success")
+    if promoted:
+        flash(_("%(num)d people moved from the waiting list to a place and were told by e-mail.",
+                num=len(promoted)), "info")
+    return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
+
+
+@bp.post("/<int:event_id>/duplicate")
+def duplicate(event_id: int):
+    event = _event(event_id)
+    require(ActionForm().validate(), 400)
+    copy = services.duplicate_event(current_user, event)
+    db.session.commit()
+    flash(_("This is a copy, one week later. Check the dates and texts, then save."), "info")
+    return redirect(url_for("events_manage.edit", event_id=copy.id), 303)
+
+
+@bp.route("/<int:event_id>/cancel", methods=["GET", "POST"])
+def cancel(event_id: int):
+    event = _event(event_id)
+    form = CancelEventForm()
+    status = 200
+    if request.method == "POST":
+        if form.validate():
+            try:
+                mailed = services.cancel_event(current_user, event.id, form.message.data, current_lang())
+            except UserError as exc:
+                db.session.rollback()
+                form.apply_error(exc)
+                status = exc.status_code
+            else:
+                db.session.commit()
+                flash(_("The event is cancelled; %(num)d people were told by e-mail.", num=mailed), "success")
+                return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
+        else:
+            status = 400
+        event = _event(event_id)
+    return _no_store(render_template("events/manage/cancel.html", event=event, form=form), status)
+
+
+# ------------------------------------------------------------------------ attendees
+
+@bp.get("/<int:event_id>/attendees")
+def attendees(event_id: int):
+    event = _event(event_id)
+    status = request.args.get("status")
+    statuses = [RegistrationStatus(status)] if status in set(RegistrationStatus) else None
+    registrations = list(db.session.scalars(queries.attendees(event.id, statuses=statuses)))
+    return _no_store(render_template(
+        "events/manage/attendees.html", event=event, registrations=registrations,
+        numbers=queries.attendance(event.id), status_labels=STATUS_LABELS, status_filter=status,
+        format_label=FORMAT_LABELS[event.format], full=(event.confirmed_places or 0) >= event.capacity))
+
+
+@bp.get("/<int:event_id>/attendees.csv")
+def attendees_csv(event_id: int):
+    event = _event(event_id)
+    rows = [[_("Status"), _("Waiting list number"), _("Name"), _("E-mail address"), _("Account"),
+             _("Registered on"), _("Dietary needs"), _("Accessibility needs"), _("Answer to your question"),
+             _("Checked in")]]
+    waiting_number = 0
+    for registration in db.session.scalars(queries.attendees(event.id)):
+        if registration.status == RegistrationStatus.WAITING:
+            waiting_number += 1
+        rows.append([
+            STATUS_LABELS[registration.status](),
+            waiting_number if registration.status == RegistrationStatus.WAITING else "",
+            csv_safe(registration.display_name()),
+            csv_safe(registration.user.email if registration.user else registration.email),
+            _("yes") if registration.user_id else _("no"),
+            to_brussels(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+            csv_safe(registration.dietary_needs), csv_safe(registration.accessibility_needs),
+            csv_safe(registration.free_answer),
+            to_brussels(registration.checked_in_at).strftime("%Y-%m-%d %H:%M") if registration.checked_in_at else "",
+        ])
+    return csv_response(rows, f"attendees-event-{event.id}.csv")
+
+
+def _place_action(event_id: int, registration_id: int, do, success: str, back: str = "attendees"):
+    event = _event(event_id)
+    registration = _registration(event, registration_id)
+    require(ActionForm().validate(), 400)
+    try:
+        do(event, registration)
+    except UserError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    else:
+        db.session.commit()
+        flash(success, "success")
+    if back == "check_in":
+        return redirect(url_for("events_manage.check_in", event_id=event.id, q=request.form.get("q") or None), 303)
+    return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
+
+
+@bp.post("/<int:event_id>/registrations/<int:registration_id>/give-place")
+def give_place(event_id: int, registration_id: int):
+    return _place_action(event_id, registration_id,
+                         lambda e, r: places.give_place_by_hand(r.id, e.id, current_user),
+                         _("The person has a place now and was told by e-mail."))
+
+
+@bp.post("/<int:event_id>/registrations/<int:registration_id>/cancel")
+def cancel_registration(event_id: int, registration_id: int):
+    return _place_action(event_id, registration_id,
+                         lambda e, r: places.cancel_registration(r.id, e.id, actor=current_user),
+                         _("The registration is cancelled."))
+
+
+@bp.get("/<int:event_id>/message")
+def message(event_id: int):
+    event = _event(event_id)
+    return _no_store(render_template("events/manage/message.html", event=event, form=MessageForm(formdata=None),
+                                     audience_labels=AUDIENCE_LABELS))
+
+
+@bp.post("/<int:event_id>/message")
+def send_message(event_id: int):
+    event = _event(event_id)
+    form = MessageForm()
+    status = 400
+    if form.validate():
+        try:
+            sent = services.message_registrants(current_user, event, form.audience.data, form.subject.data,
+                                                form.body.data)
+        except UserError as exc:
+            db.session.rollback()
+            form.apply_error(exc)
+            status = exc.status_code
+        else:
+            db.session.commit()
+            flash(_("Your message is on its way to %(num)d people.", num=sent), "success")
+            return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
+    return _no_store(render_template("events/manage/message.html", event=event, form=form,
+                                     audience_labels=AUDIENCE_LABELS), status)
+
+
+# ------------------------------------------------------------------------- check-in
+
+@bp.get("/<int:event_id>/check-in")
+def check_in(event_id: int):
+    """On the day: confirmed people, searchable (typing filters at once with JavaScript; the
+    search button does the same without it), each with a button to mark them present."""
+    event = _event(event_id)
+    form = CheckInSearchForm(request.args)
+    form.validate()
+    query = (form.q.data or "").strip()
+    people = list(db.session.scalars(queries.attendees(event.id, search=query or None,
+                                                       statuses=[RegistrationStatus.CONFIRMED])))
+    return _no_store(render_template("events/manage/check_in.html", event=event, form=form, people=people,
+                                     query=query, numbers=queries.attendance(event.id)))
+
+
+@bp.post("/<int:event_id>/registrations/<int:registration_id>/check-in")
+def mark_present(event_id: int, registration_id: int):
+    present = request.form.get("present") != "0"
+    return _place_action(
+        event_id, registration_id, lambda e, r: places.set_check_in(r.id, e.id, current_user, present),
+        _("Marked as present.") if present else _("No longer marked as present."), back="check_in")
+
+
+@bp.route("/<int:event_id>/check-in/<token>", methods=["GET", "POST"])
+def check_in_code(event_id: int, token: str):
+    """What the organiser's phone opens from the QR code: who it is, and one button."""
+    event = _event(event_id)
+    try:
+        registration_id, token_event_id = read_registration_token(CHECK_IN, token)
+    except InvalidToken:
+        return _no_store(render_template("events/link_invalid.html",
+                                         message=_("This check-in code is not valid.")), 400)
+    require(token_event_id == event.id, 404)
+    registration = _registration(event, registration_id)
+    status = 200
+    if request.method == "POST":
+        require(ActionForm().validate(), 400)
+        try:
+            places.set_check_in(registration.id, event.id, current_user, True)
+        except UserError as exc:
+            db.session.rollback()
+            flash(exc.message, "error")
+            status = exc.status_code
+        else:
+            db.session.commit()
+            flash(_("%(name)s is checked in.", name=registration.display_name()), "success")
+            return redirect(url_for("events_manage.check_in_code", event_id=event.id, token=token), 303)
+    return _no_store(render_template("events/manage/check_in_code.html", event=event, registration=registration,
+                                     status_labels=STATUS_LABELS), status)
+
+
+# --------------------------------------------------------------------------- report
+
+@bp.route("/<int:event_id>/report", methods=["GET", "POST"])
+def report(event_id: int):
+    event = _event(event_id)
+    form = report_form_class()()
+    numbers = queries.attendance(event.id)
+    status = 200
+    if request.method == "GET":
+        for lang in form.content_languages:
+            getattr(form, f"summary_{lang}").data = (event.report_summary or {}).get(lang, "")
+        form.attendees.data = event.report_attendees if event.report_attendees is not None \
+            else numbers["checked_in"] or None
+    elif form.validate():
+        try:
+            services.publish_report(current_user, event, form.summaries(), form.attendees.data)
+        except UserError as exc:
+            db.session.rollback()
+            form.apply_error(exc)
+            status = exc.status_code
+        else:
+            db.session.commit()
+            flash(_("The report is published on the event page and its consultation."), "success")
+            return redirect(url_for("events.detail", event_id=event.id), 303)
+    else:
+        status = 400
+    return _no_store(render_template("events/manage/report.html", event=_event(event_id), form=form,
+                                     numbers=numbers, language_names=LANGUAGE_NAMES), status)

@@ -1,0 +1,280 @@
+"""Public event pages: the list, one event, registering (resident or visitor), the personal
+registration page reached from the mail (ticket, cancel), calendar files, my registrations.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from participation.comments.views import actor_key
+from participation.core.antispam import antispam_message, passes_antispam
+from participation.core.errors import UserError
+from participation.core.forms import ActionForm
+from participation.core.i18n import LANGUAGE_NAMES, _, current_lang
+from participation.core.permissions import require
+from participation.events import ics, queries
+from participation.events import registration as places
+from participation.events.forms import (
+    FORMAT_LABELS,
+    EventFilterForm,
+    GuestRegisterForm,
+    RegisterForm,
+)
+from participation.events.models import Event, EventFormat, Registration, RegistrationStatus
+from participation.events.permissions import can_manage_event, can_view_event
+from participation.events.qr import check_in_qr_svg
+from participation.events.tokens import GUEST_CONFIRM, TICKET, InvalidToken, read_registration_token
+from participation.extensions import db, limiter
+
+bp = Blueprint("events", __name__, url_prefix="/<lang>")
+
+PER_PAGE = 12
+REGISTER_LIMITS = "10 per minute;60 per hour"
+# Each visitor request sends a mail to an address we cannot trust yet: keep it scarce.
+GUEST_LIMITS = "5 per minute;20 per hour"
+
+
+def _event_or_404(event_id: int) -> Event:
+    event = queries.event_with_counts(event_id)
+    require(event is not None and can_view_event(current_user, event), 404)
+    return event
+
+
+# ------------------------------------------------------------------------ browsing
+
+@bp.get("/events/")
+def index():
+    """Upcoming events soonest first (or past ones), filtered by consultation, theme, format, language."""
+    lang = current_lang()
+    form = EventFilterForm(request.args)
+    form.setup(list(db.session.scalars(queries.consultations_with_events())),
+               list(db.session.scalars(queries.themes_with_events())), lang)
+    when = queries.When.PAST if form.chosen(form.when) == "past" else queries.When.UPCOMING
+    event_format = form.chosen(form.format)
+    stmt = queries.catalogue(
+        when=when, consultation_slug=form.chosen(form.consultation), theme_slug=form.chosen(form.theme),
+        event_format=EventFormat(event_format) if event_format else None, language=form.chosen(form.language))
+    page = db.paginate(stmt, per_page=PER_PAGE, error_out=False)
+    return render_template("events/index.html", page=page, form=form, when=when.value, formats=FORMAT_LABELS,
+                           language_names=LANGUAGE_NAMES)
+
+
+@bp.get("/events/<int:event_id>")
+def detail(event_id: int):
+    event = _event_or_404(event_id)
+    return _detail_page(event)
+
+
+def _detail_page(event: Event, form=None, guest_form=None, status: int = 200, error: str | None = None):
+    lang = current_lang()
+    mine = None
+    position = 0
+    if current_user.is_authenticated:
+        mine = queries.active_registration_of(event.id, current_user.id)
+        if mine is not None and mine.status == RegistrationStatus.WAITING:
+            position = queries.waiting_position(mine)
+    block = places.registration_block_reason(current_user, event) if current_user.is_authenticated \
+        else places.closed_reason(event)
+    if form is None:
+        form = RegisterForm(formdata=None)
+    if guest_form is None:
+        guest_form = GuestRegisterForm(formdata=None)
+    for f in (form, guest_form):
+        f.label_free_question(event, lang)
+    guest_form.refresh_form_token()
+    return render_template(
+        "events/detail.html", event=event, mine=mine, position=position, block=block, form=form,
+        guest_form=guest_form, can_manage=can_manage_event(current_user, event), error=error,
+        format_label=FORMAT_LABELS[event.format], language_names=LANGUAGE_NAMES,
+    ), status
+
+
+# ------------------------------------------------------------------------ registering
+
+@bp.post("/events/<int:event_id>/register")
+@limiter.limit(REGISTER_LIMITS, key_func=actor_key, methods=["POST"])
+@login_required
+def register(event_id: int):
+    event = _event_or_404(event_id)
+    form = RegisterForm()
+    form.label_free_question(event, current_lang())
+    if not form.validate():
+        return _detail_page(event, form=form, status=400)
+    try:
+        registration = places.register_resident(event.id, current_user, form.answers())
+    except UserError as exc:
+        db.session.rollback()
+        return _detail_page(_event_or_404(event_id), form=form, status=exc.status_code, error=exc.message)
+    db.session.commit()
+    if registration.status == RegistrationStatus.CONFIRMED:
+        flash(_("You are registered. We sent you a confirmation with a calendar file."), "success")
+    else:
+        flash(_("The event is full: you are on the waiting list. We will mail you as soon as a place frees up."),
+              "info")
+    return redirect(url_for("events.detail", event_id=event.id), 303)
+
+
+@bp.post("/events/<int:event_id>/guest")
+@limiter.limit(GUEST_LIMITS, methods=["POST"])
+def guest_register(event_id: int):
+    """A visitor without an account: we mail a link; the place is held once it is clicked."""
+    event = _event_or_404(event_id)
+    form = GuestRegisterForm()
+    form.label_free_question(event, current_lang())
+    if not form.validate():
+        return _detail_page(event, guest_form=form, status=400)
+    if not passes_antispam(form):
+        form.form_errors.append(antispam_message())
+        return _detail_page(event, guest_form=form, status=400)
+    try:
+        places.request_guest_registration(event.id, form.name.data, form.email.data, current_lang(),
+                                          form.answers())
+    except UserError as exc:
+        db.session.rollback()
+        if exc.field:
+            form.apply_error(exc)
+        return _detail_page(_event_or_404(event_id), guest_form=form, status=exc.status_code,
+                            error=None if exc.field else exc.message)
+    db.session.commit()
+    return render_template("events/check_email.html", event=event, email=form.email.data)
+
+
+def _registration_from(purpose: str, token: str) -> Registration:
+    """The registration a mailed link points to; a tampered or expired link gets a clear page."""
+    try:
+        registration_id, event_id = read_registration_token(purpose, token)
+    except InvalidToken:
+        abort(_link_invalid(_("This link is not valid. It may have been changed or it has expired.")))
+    registration = db.session.get(Registration, registration_id)
+    if registration is None or registration.event_id != event_id:
+        abort(_link_invalid(_("This registration no longer exists.")))
+    return registration
+
+
+def _link_invalid(message: str, status: int = 400) -> Response:
+    return Response(render_template("events/link_invalid.html", message=message), status)
+
+
+@bp.route("/events/confirm/<token>", methods=["GET", "POST"])
+def guest_confirm(token: str):
+    """The visitor's double opt-in: a button (not the GET itself) takes the place, so mail scanners cannot."""
+    registration = _registration_from(GUEST_CONFIRM, token)
+    form = ActionForm()
+    if request.method == "POST":
+        require(form.validate(), 400)
+        try:
+            registration = places.confirm_guest_registration(registration.id, registration.event_id)
+        except UserError as exc:
+            db.session.rollback()
+            return _link_invalid(exc.message, exc.status_code)
+        db.session.commit()
+        return redirect(url_for("events.ticket", token=_ticket_token(registration)), 303)
+    if registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING):
+        return redirect(url_for("events.ticket", token=_ticket_token(registration)), 303)
+    if registration.status == RegistrationStatus.CANCELLED:
+        return _link_invalid(_("This registration was cancelled. You can register again on the event page."), 409)
+    return render_template("events/guest_confirm.html", registration=registration, event=registration.event,
+                           closed=places.closed_reason(registration.event))
+
+
+def _ticket_token(registration: Registration) -> str:
+    from participation.events.tokens import make_registration_token
+
+    return make_registration_token(TICKET, registration)
+
+
+@bp.get("/events/registrations/<token>")
+def ticket(token: str):
+    """The personal page of a registration: status, online link, check-in code, cancel button."""
+    registration = _registration_from(TICKET, token)
+    event = queries.event_with_counts(registration.event_id)
+    position = queries.waiting_position(registration)
+    qr = check_in_qr_svg(registration) if registration.status == RegistrationStatus.CONFIRMED else None
+    response = Response(render_template(
+        "events/ticket.html", registration=registration, event=event, position=position, qr=qr, token=token,
+        format_label=FORMAT_LABELS[event.format]))
+    # Personal page behind a secret link: never cache it, never leak the link onwards.
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@bp.get("/events/registrations/<token>/event.ics")
+def ticket_ics(token: str):
+    """The calendar file with the online link, for people who hold a place."""
+    registration = _registration_from(TICKET, token)
+    event = registration.event
+    online = event.online_url if registration.status == RegistrationStatus.CONFIRMED and event.is_online else None
+    return _ics_response(ics.event_calendar(event, current_lang(), online), f"event-{event.id}.ics")
+
+
+@bp.post("/events/registrations/<token>/cancel")
+def ticket_cancel(token: str):
+    registration = _registration_from(TICKET, token)
+    require(ActionForm().validate(), 400)
+    try:
+        places.cancel_registration(registration.id, registration.event_id)
+    except UserError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        return redirect(url_for("events.ticket", token=token), 303)
+    db.session.commit()
+    flash(_("Your registration is cancelled. Thank you for letting us know."), "success")
+    return redirect(url_for("events.ticket", token=token), 303)
+
+
+@bp.post("/events/<int:event_id>/cancel")
+@limiter.limit(REGISTER_LIMITS, key_func=actor_key, methods=["POST"])
+@login_required
+def cancel(event_id: int):
+    """A resident cancels their own registration from the event page or their list."""
+    event = _event_or_404(event_id)
+    require(ActionForm().validate(), 400)
+    mine = queries.active_registration_of(event.id, current_user.id)
+    if mine is None:
+        flash(_("You have no registration for this event."), "error")
+        return redirect(url_for("events.detail", event_id=event.id), 303)
+    try:
+        places.cancel_registration(mine.id, event.id)
+    except UserError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        return redirect(url_for("events.detail", event_id=event.id), 303)
+    db.session.commit()
+    flash(_("Your registration is cancelled. Thank you for letting us know."), "success")
+    target = request.form.get("next") == "mine"
+    return redirect(url_for("events.mine") if target else url_for("events.detail", event_id=event.id), 303)
+
+
+@bp.get("/events/mine")
+@login_required
+def mine():
+    rows = db.session.execute(queries.registrations_of_user(current_user.id)).all()
+    return render_template("events/mine.html", rows=rows, ticket_token=_ticket_token)
+
+
+# ------------------------------------------------------------------------ calendar
+
+def _ics_response(body: bytes, filename: str) -> Response:
+    response = Response(body, mimetype="text/calendar")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@bp.get("/events/<int:event_id>.ics")
+def event_ics(event_id: int):
+    event = _event_or_404(event_id)
+    return _ics_response(ics.event_calendar(event, current_lang()), f"event-{event.id}.ics")
+
+
+@bp.get("/events.ics")
+def feed():
+    """All upcoming events, to subscribe to in a calendar."""
+    lang = current_lang()
+    events = list(db.session.scalars(queries.feed_events()))
+    body = ics.events_feed(events, lang, _("Participation events of the City of Ghent"))
+    response = Response(body, mimetype="text/calendar")
+    response.headers["Content-Disposition"] = 'inline; filename="events.ics"'
+    return response
+

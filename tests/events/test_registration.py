@@ -1,0 +1,287 @@
+"""Residents and visitors register, join the waiting list, cancel; the waiting list moves up."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import icalendar
+import pytest
+
+from participation.events.models import RegistrationStatus
+from tests.consultations.factories import make_consultation
+from tests.events.factories import by_status, make_event, registrations_of
+from tests.factories import PASSWORD, make_user
+from tests.support import FormClient, link_in, outbox, text
+
+CONFIRMED, WAITING, PENDING, CANCELLED = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING,
+                                          RegistrationStatus.PENDING, RegistrationStatus.CANCELLED)
+
+
+def _resident(app, client=None, **kwargs):
+    user = make_user(app, **kwargs)
+    client = client or FormClient(app.test_client())
+    client.login(user.email, PASSWORD)
+    return user, client
+
+
+def _register(client, event, lang="nl", **answers):
+    return client.submit(f"/{lang}/events/{event.id}", answers, action=f"/{lang}/events/{event.id}/register")
+
+
+def test_resident_gets_a_place_and_a_confirmation_with_calendar_file_and_cancel_link(app):
+    event = make_event(app, capacity=2, ask_dietary=True)
+    user, client = _resident(app, language="en")
+    page = text(client.get(f"/en/events/{event.id}"))
+    assert "2 places are left. Your place is confirmed at once" in page
+    response = _register(client, event, lang="en", dietary_needs="vegetarisch",
+                         free_answer="ignored: no such question")
+    assert response.status_code == 303
+    assert "You are registered." in text(client.get(response.headers["Location"]))
+    [registration] = registrations_of(app, event.id)
+    assert registration.status == CONFIRMED and registration.user_id == user.id
+    assert registration.dietary_needs == "vegetarisch" and registration.free_answer is None
+    [mail] = outbox(app, user.email, "event_confirmed")
+    assert mail.lang == "en" and "Your place at" in mail.body_text
+    [attachment] = mail.attachments
+    assert attachment["filename"] == "event.ics" and attachment["content_type"] == "text/calendar"
+    calendar = icalendar.Calendar.from_ical(base64.b64decode(attachment["data"]))
+    [vevent] = calendar.walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Citizens' panel on climate"
+    assert vevent["DTSTART"].params["TZID"] == "Europe/Brussels"
+    assert calendar.walk("VTIMEZONE"), "the time zone must be described in the file"
+    ticket = link_in(mail, "/events/registrations/")
+    assert "De Krook" in text(FormClient(app.test_client()).get(ticket))
+
+
+def test_detail_page_says_what_will_happen_before_registering(app):
+    event = make_event(app, capacity=1)
+    _first, first_client = _resident(app)
+    page = text(first_client.get(f"/en/events/{event.id}"))
+    assert "1 place is left" in page and ">Register<" in page
+    _register(first_client, event)
+    _second, second_client = _resident(app)
+    page = text(second_client.get(f"/en/events/{event.id}"))
+    assert "You will be on the waiting list, number 1" in page and "Join the waiting list" in page
+    assert "Full" in page
+
+
+def test_full_event_puts_people_on_the_waiting_list_in_order(app):
+    event = make_event(app, capacity=1)
+    _register(_resident(app)[1], event)
+    second, client2 = _resident(app)
+    third, client3 = _resident(app)
+    assert _register(client2, event).status_code == 303
+    assert _register(client3, event).status_code == 303
+    waiting = by_status(app, event.id, WAITING)
+    assert [r.user_id for r in waiting] == [second.id, third.id]
+    [mail] = outbox(app, third.email, "event_waitlisted")
+    assert mail.lang == "nl" and "2" in re.findall(r"\d+", mail.subject + mail.body_text)
+    page = text(client3.get(f"/en/events/{event.id}"))
+    assert "You are on the waiting list, number 2" in page
+
+
+def test_registering_twice_is_refused_and_changes_nothing(app):
+    event = make_event(app, capacity=5)
+    _user, client = _resident(app)
+    _register(client, event)
+    # A second POST, as from an old tab that still shows the form.
+    response = client.post(f"/en/events/{event.id}/register", data={"csrf_token": client.token_from("/en/account/")})
+    assert response.status_code == 409
+    assert "You are already registered for this event." in text(response)
+    assert len(registrations_of(app, event.id)) == 1
+
+
+@pytest.mark.parametrize("kind, message", [
+    ("closed", "Registration is closed."),
+    ("not_yet", "Registration has not opened yet."),
+    ("cancelled", "This event is cancelled."),
+])
+def test_closed_not_yet_open_or_cancelled_events_refuse_registration(app, kind, message):
+    event = make_event(app, registration="closed" if kind == "closed" else "not_yet" if kind == "not_yet" else "open",
+                       cancelled=kind == "cancelled")
+    _user, client = _resident(app)
+    page = text(client.get(f"/en/events/{event.id}"))
+    assert message in page and ">Register<" not in page
+    response = client.post(f"/en/events/{event.id}/register", data={"csrf_token": client.token_from("/en/account/")})
+    assert response.status_code == 409 and message in text(response)
+    assert registrations_of(app, event.id) == []
+
+
+def test_unverified_account_cannot_register(app):
+    event = make_event(app)
+    _user, client = _resident(app, verified=False)
+    page = text(client.get(f"/en/events/{event.id}"))
+    assert "Confirm your e-mail address before you register." in page
+    response = client.post(f"/en/events/{event.id}/register", data={"csrf_token": client.token_from("/en/account/")})
+    assert response.status_code == 403
+    assert "Confirm your e-mail address before you register." in text(response)
+    assert registrations_of(app, event.id) == []
+
+
+def test_anonymous_register_post_asks_to_log_in(app, client):
+    event = make_event(app)
+    response = client.post(f"/en/events/{event.id}/register",
+                           data={"csrf_token": client.token_from(f"/en/events/{event.id}")})
+    assert response.status_code in (302, 303) and "/account/login" in response.headers["Location"]
+    assert registrations_of(app, event.id) == []
+
+
+def test_cancelling_promotes_the_first_on_the_waiting_list_and_mails_them(app):
+    event = make_event(app, capacity=1)
+    first, client1 = _resident(app)
+    second, client2 = _resident(app, language="fr")
+    third, client3 = _resident(app)
+    for c in (client1, client2, client3):
+        _register(c, event)
+    response = client1.post(f"/en/events/{event.id}/cancel", data={"csrf_token": client1.token_from("/en/events/mine")})
+    assert response.status_code == 303
+    statuses = {r.user_id: r.status for r in registrations_of(app, event.id)}
+    assert statuses == {first.id: CANCELLED, second.id: CONFIRMED, third.id: WAITING}
+    [promotion] = outbox(app, second.email, "event_promoted")
+    assert promotion.lang == "fr" and promotion.attachments[0]["filename"] == "event.ics"
+    assert outbox(app, third.email, "event_promoted") == []
+    assert "You are on the waiting list, number 1" in text(client3.get(f"/en/events/{event.id}"))
+    # The place can be taken again later: the cancelled row does not block.
+    assert _register(client1, event).status_code == 303
+    assert by_status(app, event.id, WAITING)[-1].user_id == first.id
+
+
+def test_cancel_link_in_the_mail_works_without_logging_in(app):
+    event = make_event(app, capacity=1)
+    user, client = _resident(app)
+    other, other_client = _resident(app)
+    _register(client, event)
+    _register(other_client, event)
+    ticket = link_in(outbox(app, user.email, "event_confirmed")[0], "/events/registrations/")
+    ticket = ticket.replace("/nl/", "/en/", 1)
+    stranger = FormClient(app.test_client())
+    page = text(stranger.get(ticket))
+    assert "Your place is confirmed." in page
+    assert "<svg" in page, "a confirmed registration shows its check-in code"
+    response = stranger.submit(ticket, action=ticket + "/cancel")
+    assert response.status_code == 303
+    assert [r.status for r in registrations_of(app, event.id)] == [CANCELLED, CONFIRMED]
+    assert outbox(app, other.email, "event_promoted")
+    # Cancelling again says so and changes nothing.
+    again = stranger.post(ticket + "/cancel", data={"csrf_token": stranger.token_from(f"/en/events/{event.id}")},
+                          follow_redirects=True)
+    assert "This registration is already cancelled." in text(again)
+
+
+def test_tampered_or_foreign_tokens_get_a_clear_page_and_change_nothing(app, client):
+    event = make_event(app)
+    user, resident = _resident(app)
+    _register(resident, event)
+    ticket = link_in(outbox(app, user.email, "event_confirmed")[0], "/events/registrations/")
+    token = ticket.rsplit("/", 1)[1]
+    tampered = ticket[:-3] + ("aaa" if not ticket.endswith("aaa") else "bbb")
+    response = client.get(tampered.replace("/nl/", "/en/"))
+    assert response.status_code == 400 and "This link is not valid." in text(response)
+    response = client.post(tampered + "/cancel", data={"csrf_token": client.token_from(f"/en/events/{event.id}")})
+    assert response.status_code == 400
+    # A ticket token is no guest-confirmation token.
+    assert client.get(f"/en/events/confirm/{token}").status_code == 400
+    assert [r.status for r in registrations_of(app, event.id)] == [CONFIRMED]
+
+
+def test_cancel_without_csrf_token_is_refused(app, client):
+    event = make_event(app)
+    user, resident = _resident(app)
+    _register(resident, event)
+    ticket = link_in(outbox(app, user.email, "event_confirmed")[0], "/events/registrations/")
+    assert client.post(ticket + "/cancel").status_code == 400
+    assert [r.status for r in registrations_of(app, event.id)] == [CONFIRMED]
+
+
+def _guest(client, event, name="Noor Claes", email="noor@example.org", lang="en", **extra):
+    data = {"name": name, "email": email, "privacy_consent": "y", **extra}
+    return client.submit(f"/{lang}/events/{event.id}", data, action=f"/{lang}/events/{event.id}/guest")
+
+
+def test_visitor_without_account_holds_a_place_only_after_clicking_the_link(app, client):
+    event = make_event(app, capacity=1)
+    response = _guest(client, event, email="Noor@Example.org")
+    assert response.status_code == 200 and "Check your mailbox" in text(response)
+    [pending] = registrations_of(app, event.id)
+    assert pending.status == PENDING and pending.email == "noor@example.org" and pending.sequence is None
+    [mail] = outbox(app, "noor@example.org", "event_guest_confirm")
+    assert mail.lang == "en"
+    confirm = link_in(mail, "/events/confirm/")
+    # Opening the link changes nothing (mail scanners open links); the button does.
+    page = client.get(confirm)
+    assert page.status_code == 200 and "Confirm my registration" in text(page)
+    assert registrations_of(app, event.id)[0].status == PENDING
+    response = client.submit(confirm)
+    assert response.status_code == 303 and "/events/registrations/" in response.headers["Location"]
+    assert registrations_of(app, event.id)[0].status == CONFIRMED
+    assert outbox(app, "noor@example.org", "event_confirmed")
+    # Clicking again is harmless.
+    assert client.get(confirm).status_code == 303
+    assert len(registrations_of(app, event.id)) == 1
+
+
+def test_the_same_email_cannot_hold_two_places_and_nobody_learns_who_registered(app, client, other_client):
+    event = make_event(app, capacity=5)
+    _guest(client, event)
+    client.submit(link_in(outbox(app, "noor@example.org", "event_guest_confirm")[0], "/events/confirm/"))
+    response = _guest(other_client, event, name="Someone else")
+    assert response.status_code == 200 and "Check your mailbox" in text(response)
+    assert len(registrations_of(app, event.id)) == 1
+    assert outbox(app, "noor@example.org", "event_already_registered")
+    # A resident whose account uses that address is refused too.
+    make_user(app, email="noor@example.org")
+    resident = FormClient(app.test_client())
+    resident.login("noor@example.org", PASSWORD)
+    response = resident.post(f"/en/events/{event.id}/register", data={"csrf_token": resident.token_from("/en/account/")})
+    assert response.status_code == 409 and "You are already registered for this event." in text(response)
+
+
+def test_visitor_confirming_when_full_joins_the_waiting_list(app, client):
+    event = make_event(app, capacity=1)
+    _guest(client, event)
+    _register(_resident(app)[1], event)  # takes the last place before the visitor clicks
+    client.submit(link_in(outbox(app, "noor@example.org", "event_guest_confirm")[0], "/events/confirm/"))
+    guest = [r for r in registrations_of(app, event.id) if r.user_id is None][0]
+    assert guest.status == WAITING
+    assert outbox(app, "noor@example.org", "event_waitlisted")
+
+
+def test_visitor_form_errors_are_shown_on_their_fields_and_keep_the_input(app, client):
+    event = make_event(app)
+    response = _guest(client, event, name="", email="not-an-address", privacy_consent="")
+    body = text(response)
+    assert response.status_code == 400
+    assert 'id="name-error"' in body and 'id="email-error"' in body and 'id="privacy_consent-error"' in body
+    assert 'value="not-an-address"' in body
+    assert registrations_of(app, event.id) == []
+
+
+def test_honeypot_stops_bots(app, client):
+    event = make_event(app)
+    response = _guest(client, event, website="http://spam.example")
+    assert response.status_code == 400 and registrations_of(app, event.id) == []
+    assert outbox(app, "noor@example.org") == []
+
+
+def test_my_registrations_lists_status_and_waiting_position(app):
+    consultation = make_consultation(app)
+    free = make_event(app, consultation=consultation, title={"nl": "Vrije plaatsen"})
+    full = make_event(app, capacity=1, title={"nl": "Volzet"})
+    _register(_resident(app)[1], full)
+    _user, client = _resident(app)
+    _register(client, free)
+    _register(client, full)
+    page = text(client.get("/en/events/mine"))
+    assert "Vrije plaatsen" in page and "Place confirmed" in page
+    assert "Volzet" in page and "Waiting list, number 1" in page
+    assert re.search(r"/events/registrations/[\w.\-]+", page)
+
+
+def test_online_link_is_shown_only_to_people_with_a_place(app, client):
+    event = make_event(app, event_format="online")
+    assert "meet.example.org" not in text(client.get(f"/en/events/{event.id}"))
+    assert b"meet.example.org" not in client.get(f"/en/events/{event.id}.ics").data
+    _user, resident = _resident(app)
+    _register(resident, event)
+    assert "https://meet.example.org/klimaat" in text(resident.get(f"/en/events/{event.id}"))
