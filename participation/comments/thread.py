@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import sqlalchemy as sa
 from flask import abort, request, url_for
 from markupsafe import Markup
 
@@ -51,6 +52,7 @@ class CommentView:
     can_endorse: bool
     can_report: bool
     can_appeal: bool
+    appealed: bool
     hidden_reason_label: str | None
     children: list[CommentView] = field(default_factory=list)
 
@@ -91,6 +93,17 @@ def _block_message(user, consultation) -> str | None:
     return None
 
 
+def _appealed(user_id: int | None, comments: list[Comment]) -> set[int]:
+    """Which of the viewer's hidden comments they already appealed (one appeal each)."""
+    from participation.comments.models import CommentAppeal
+
+    hidden_mine = [c.id for c in comments if c.is_hidden and c.author_id == user_id]
+    if not user_id or not hidden_mine:
+        return set()
+    return set(db.session.scalars(
+        sa.select(CommentAppeal.comment_id).where(CommentAppeal.comment_id.in_(hidden_mine))))
+
+
 def thread_context(consultation, user, args: ThreadArgs, form: CommentForm | None = None) -> dict:
     user_id = user.id if getattr(user, "is_authenticated", False) else None
     stmt = queries.top_level_comments(consultation.id, sort=args.sort, alignment=args.alignment or None,
@@ -102,6 +115,7 @@ def thread_context(consultation, user, args: ThreadArgs, form: CommentForm | Non
     ids = [c.id for c in everything]
     counts = queries.endorsement_counts(ids)
     endorsed = queries.endorsed_by(user_id, ids) if user_id else set()
+    appealed = _appealed(user_id, everything)
     now = utcnow()
 
     def view(c: Comment) -> CommentView:
@@ -116,7 +130,8 @@ def thread_context(consultation, user, args: ThreadArgs, form: CommentForm | Non
             can_delete=can_delete_comment(user, c),
             can_endorse=can_endorse(user, c, now),
             can_report=can_report(user, c),
-            can_appeal=can_appeal(user, c),
+            can_appeal=can_appeal(user, c) and c.id not in appealed,
+            appealed=c.id in appealed,
             hidden_reason_label=str(HIDE_REASON_LABELS[c.hidden_reason.value]) if c.hidden_reason else None,
         )
 

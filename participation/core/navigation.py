@@ -27,6 +27,7 @@ MAIN_NAV = [
 ]
 STAFF_NAV = [
     ("consultations_manage.index", _l("Organise"), (Role.ORGANISER,)),
+    ("events_manage.index", _l("Organise events"), (Role.ORGANISER,)),
     ("moderation.queue", _l("Moderate"), (Role.MODERATOR,)),
     ("admin.users", _l("Administration"), (Role.ADMIN,)),
 ]

@@ -176,6 +176,8 @@ def test_appeal_is_decided_by_another_moderator(app, client, other_client):
     assert other_client.submit(url, {"text": "Dit was wel degelijk over het onderwerp."}).status_code == 303
     second_try = other_client.submit(url, {"text": "Nog een keer proberen dan."})
     assert second_try.status_code == 409  # one appeal per hidden comment
+    thread = text(other_client.get(f"/en/consultations/{consultation.slug}"))
+    assert "You appealed against this decision." in thread and f"/comments/{comment.id}/appeal" not in thread
     with app.app_context():
         appeal_id = db.session.scalar(sa.select(CommentAppeal.id))
     page = f"/nl/moderate/appeals/{appeal_id}"
