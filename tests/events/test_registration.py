@@ -285,3 +285,18 @@ def test_online_link_is_shown_only_to_people_with_a_place(app, client):
     _user, resident = _resident(app)
     _register(resident, event)
     assert "https://meet.example.org/klimaat" in text(resident.get(f"/en/events/{event.id}"))
+
+
+def test_visitor_registrations_are_rate_limited_with_a_translated_page(app, client, rate_limits):
+    event = make_event(app, capacity=50)
+    responses = [_guest(client, event, email=f"guest{n}@example.org") for n in range(6)]
+    assert [r.status_code for r in responses] == [200] * 5 + [429]
+    assert "Too many attempts" in text(responses[5]) and responses[5].headers["Retry-After"]
+    assert len(registrations_of(app, event.id)) == 5
+
+
+def test_resident_registrations_are_rate_limited(app, rate_limits):
+    _user, client = _resident(app)
+    events = [make_event(app) for _ in range(11)]
+    statuses = [_register(client, event).status_code for event in events]
+    assert statuses[:10] == [303] * 10 and statuses[10] == 429
