@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from participation.core.permissions import Role
@@ -73,6 +73,17 @@ def purge_command(unverified_days):
     removed = purge_unverified_accounts(unverified_days)
     db.session.commit()
     click.echo(f"Deleted {removed} unverified account(s).")
+    # Features with their own retention periods register `fn() -> str` (what it did).
+    for purge in current_app.extensions.get(RETENTION_KEY, []):
+        click.echo(purge())
+        db.session.commit()
+
+
+RETENTION_KEY = "participation.retention_jobs"
+
+
+def register_retention_job(app: Flask, job) -> None:
+    app.extensions.setdefault(RETENTION_KEY, []).append(job)
 
 
 def register_cli(app: Flask) -> None:

@@ -50,3 +50,31 @@ def erase_event_data(user) -> None:
         db.session.execute(sa.update(Registration).where(Registration.id.in_(past)).values(
             user_id=None, name=None, email=None, dietary_needs=None, accessibility_needs=None, free_answer=None))
     db.session.flush()
+
+
+UNCONFIRMED_GUEST_DAYS = 7
+# The privacy statement promises: attendee data is anonymised 12 months after the event.
+ATTENDEE_DATA_DAYS = 365
+
+
+def apply_event_retention(now=None) -> str:
+    """Run daily by `flask purge`: drop visitors' requests never confirmed within a week, and
+    anonymise the registrations of events that ended a year ago (the numbers stay)."""
+    from datetime import timedelta
+
+    from participation.events.models import RegistrationStatus
+
+    now = now or utcnow()
+    dropped = db.session.execute(
+        sa.delete(Registration).where(Registration.status == RegistrationStatus.PENDING,
+                                      Registration.created_at < now - timedelta(days=UNCONFIRMED_GUEST_DAYS)))
+    old_events = sa.select(Event.id).where(Event.ends_at < now - timedelta(days=ATTENDEE_DATA_DAYS))
+    anonymised = db.session.execute(
+        sa.update(Registration)
+        .where(Registration.event_id.in_(old_events),
+               sa.or_(Registration.user_id.is_not(None), Registration.email.is_not(None)))
+        .values(user_id=None, name=None, email=None, dietary_needs=None, accessibility_needs=None,
+                free_answer=None)
+        .execution_options(synchronize_session=False))
+    return (f"Deleted {dropped.rowcount} unconfirmed event registration(s); "
+            f"anonymised {anonymised.rowcount} registration(s) of events that ended over a year ago.")

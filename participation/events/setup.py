@@ -26,6 +26,10 @@ def init_app(app) -> None:
     register_participation_source(app, "registered", consultation_ids_for_user)
     register_demo_seeder(app, seed_events)
     app.cli.add_command(send_reminders_command)
+    from participation.cli import register_retention_job
+    from participation.events.gdpr import apply_event_retention
+
+    register_retention_job(app, apply_event_retention)
     _template_globals(app)
 
 

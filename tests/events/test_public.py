@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import icalendar
+import sqlalchemy as sa
 
 from participation.core.time import utcnow
 from participation.events.models import Event, RegistrationStatus
@@ -161,3 +162,35 @@ def test_cancelled_event_stays_listed_as_cancelled(app, client):
     calendar = icalendar.Calendar.from_ical(client.get(f"/en/events/{event.id}.ics").data)
     assert str(calendar.walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
     assert get(app, Event, event.id).registration_is_open() is False
+
+
+def test_purge_drops_unconfirmed_visitors_and_anonymises_old_attendee_lists(app, client, runner):
+    from datetime import timedelta
+
+    from participation.events.models import Registration
+
+    event = make_event(app)
+    for email in ("old@example.org", "new@example.org"):
+        client.submit(f"/en/events/{event.id}", {"name": "N", "email": email, "privacy_consent": "y"},
+                      action=f"/en/events/{event.id}/guest")
+    long_ago = make_event(app, when="past")
+    recent = make_event(app, when="past")
+    with app.app_context():
+        old = db.session.scalar(sa.select(Registration).where(Registration.email == "old@example.org"))
+        old.created_at = utcnow() - timedelta(days=8)
+        ancient = db.session.get(Event, long_ago.id)
+        ancient.starts_at, ancient.ends_at = utcnow() - timedelta(days=400), utcnow() - timedelta(days=399)
+        ancient.registration_opens_at = utcnow() - timedelta(days=420)
+        ancient.registration_closes_at = utcnow() - timedelta(days=401)
+        for number, event_id in enumerate((long_ago.id, recent.id), start=1):
+            db.session.add(Registration(event_id=event_id, name="Ann", email=f"ann{number}@example.org",
+                                        dietary_needs="vegan", status=RegistrationStatus.CONFIRMED, sequence=1,
+                                        checked_in_at=utcnow()))
+        db.session.commit()
+    result = runner.invoke(args=["purge"])
+    assert "Deleted 1 unconfirmed event registration(s); anonymised 1 registration(s)" in result.output
+    assert [r.email for r in registrations_of(app, event.id)] == ["new@example.org"]
+    [anonymous] = registrations_of(app, long_ago.id)
+    assert (anonymous.name, anonymous.email, anonymous.dietary_needs) == (None, None, None)
+    assert anonymous.checked_in_at is not None, "attendance numbers stay"
+    assert registrations_of(app, recent.id)[0].email == "ann2@example.org"
