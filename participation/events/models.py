@@ -163,6 +163,7 @@ class Registration(db.Model):
     accessibility_needs: Mapped[str | None] = mapped_column(sa.String(500))
     free_answer: Mapped[str | None] = mapped_column(sa.String(1000))
     created_at: Mapped[CreatedAt]
+    # When the request entered the queue (for a visitor: when they clicked the link in the mail).
     confirmed_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]
     checked_in_at: Mapped[datetime | None]
