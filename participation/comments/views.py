@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import Blueprint, Response, flash, redirect, render_template, request
-from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 
 from participation.comments import queries, services
@@ -35,6 +34,7 @@ from participation.core.errors import UserError
 from participation.core.forms import ActionForm
 from participation.core.i18n import _
 from participation.core.permissions import require
+from participation.core.ratelimits import actor_key
 from participation.extensions import db, limiter
 
 bp = Blueprint("comments", __name__, url_prefix="/<lang>")
@@ -42,12 +42,6 @@ bp = Blueprint("comments", __name__, url_prefix="/<lang>")
 POST_LIMITS = "10 per minute;60 per hour"
 ACTION_LIMITS = "30 per minute;300 per hour"
 
-
-def actor_key() -> str:
-    """Rate limits count per account when signed in, else per address."""
-    if current_user.is_authenticated:
-        return f"user:{current_user.id}"
-    return f"ip:{get_remote_address()}"
 
 
 def _consultation_or_404(slug: str) -> Consultation:

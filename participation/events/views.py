@@ -7,12 +7,12 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from participation.comments.views import actor_key
 from participation.core.antispam import antispam_message, passes_antispam
 from participation.core.errors import UserError
 from participation.core.forms import ActionForm
 from participation.core.i18n import LANGUAGE_NAMES, _, current_lang
 from participation.core.permissions import require
+from participation.core.ratelimits import actor_key
 from participation.events import ics, queries
 from participation.events import registration as places
 from participation.events.forms import (

@@ -6,7 +6,6 @@ import random
 
 import sqlalchemy as sa
 from flask import Blueprint, Response, redirect, render_template, request, session, url_for
-from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 
 from participation.consultations.models import Consultation
@@ -15,6 +14,7 @@ from participation.core.csv_export import csv_response, csv_safe
 from participation.core.errors import UserError
 from participation.core.i18n import _, current_lang
 from participation.core.permissions import require
+from participation.core.ratelimits import actor_key
 from participation.core.translated import translated
 from participation.extensions import db, limiter
 from participation.votes import queries, services
@@ -31,12 +31,6 @@ VOTE_LIMITS = "20 per minute;200 per hour"
 FINGERPRINTS_PER_PAGE = 100
 RECEIPT_KEY = "votes_receipt"
 
-
-def actor_key() -> str:
-    """Voting limits count per account when signed in, else per address."""
-    if current_user.is_authenticated:
-        return f"user:{current_user.id}"
-    return f"ip:{get_remote_address()}"
 
 
 def _no_store(response):
