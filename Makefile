@@ -31,8 +31,10 @@ static/gent/.copied: node_modules/.installed
 	cp -R node_modules/gent_styleguide/build/css node_modules/gent_styleguide/build/styleguide static/gent/
 	touch $@
 
+# Quiet when all is well (only the statistics); a failing compile prints everything and stops make.
 i18n-compile: $(VENV)/.installed
-	$(BIN)/pybabel compile --statistics -d translations 2>&1 | grep -v '^compiling' || true
+	@out=$$($(BIN)/pybabel compile --statistics -d translations 2>&1) || { printf '%s\n' "$$out" >&2; exit 1; }; \
+	printf '%s\n' "$$out" | grep -v '^compiling' || true
 
 i18n-extract: $(VENV)/.installed
 	$(BIN)/pybabel extract --project=participation -F babel.cfg -k _l -k lazy_gettext --ignore-dirs ".* node_modules .venv" -o translations/messages.pot --no-location --sort-output .

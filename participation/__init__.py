@@ -49,6 +49,7 @@ def _init_extensions(app: Flask) -> None:
     from participation.core.db import configure_engine
     from participation.core.i18n import register_url_language, select_locale, select_timezone
     from participation.core.security import register_security_headers
+    from participation.core.text_input import register_input_guard
     from participation.extensions import babel, csrf, db, limiter, migrate
 
     db.init_app(app)
@@ -61,6 +62,7 @@ def _init_extensions(app: Flask) -> None:
     init_login(app)
     register_url_language(app)
     register_security_headers(app)
+    register_input_guard(app)
     _import_models()
 
 

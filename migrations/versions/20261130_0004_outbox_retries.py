@@ -1,4 +1,8 @@
-"""outbox delivery retries (placeholder: filled in by the mail work)
+"""outbox delivery retries: a next-attempt time after a refusal, and giving up
+
+An unreachable SMTP server no longer counts against each message; a message the
+server refuses waits before its next try (next_attempt_at) and is given up after
+several refusals (failed_at).
 
 Revision ID: 0004_outbox_retries
 Revises: 0003_audit_append_only
@@ -7,6 +11,8 @@ Create Date: 2026-11-30 02:00:02
 """
 from alembic import op
 import sqlalchemy as sa
+
+import participation.core.db
 
 
 # revision identifiers, used by Alembic.
@@ -17,8 +23,12 @@ depends_on = None
 
 
 def upgrade():
-    pass
+    with op.batch_alter_table('outbox_messages', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('next_attempt_at', participation.core.db.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('failed_at', participation.core.db.UTCDateTime(timezone=True), nullable=True))
 
 
 def downgrade():
-    pass
+    with op.batch_alter_table('outbox_messages', schema=None) as batch_op:
+        batch_op.drop_column('failed_at')
+        batch_op.drop_column('next_attempt_at')

@@ -116,7 +116,12 @@ def verify_email(token: str) -> User:
 
 
 def authenticate(email: str, password: str) -> User:
-    """Return the account for these credentials; the same error whatever was wrong."""
+    """Return the account for these credentials; the same error whatever was wrong.
+
+    A suspended account can log in on purpose: the person can still read, see on their
+    account page that (and why, and until when) they are suspended, download or delete
+    their data, and appeal. Taking part is refused by each feature's permission rules.
+    """
     user = find_user_by_email(email)
     if user is None:
         burn_hash_time()
@@ -207,8 +212,16 @@ def request_email_change(user: User, new_email: str, password: str) -> None:
     queue_mail(user.email, "email_change_requested", lang, user=user, new_email=new_email)
 
 
+EMAIL_CHANGE_HANDLERS = "participation.email_change_handlers"
+
+
+def register_email_change_handler(app, handler) -> None:
+    """A feature that keeps addresses reacts when an account's new address is confirmed: handler(user)."""
+    app.extensions.setdefault(EMAIL_CHANGE_HANDLERS, []).append(handler)
+
+
 def confirm_email_change(token: str) -> User:
-    """Switch the account to the new, now verified address."""
+    """Switch the account to the new, now verified address; the old address is told."""
     try:
         payload = tokens.read_token(tokens.CHANGE_EMAIL, token, current_app.config["EMAIL_TOKEN_MAX_AGE"])
     except tokens.InvalidToken:
@@ -218,9 +231,14 @@ def confirm_email_change(token: str) -> User:
         raise InvalidLink(_("This link is invalid or has expired. Ask for a new one."))
     if find_user_by_email(payload["email"]) is not None:
         raise Conflict(_("This e-mail address is already used by another account."))
+    old_email = user.email
     user.email = payload["email"]
     user.email_verified_at = utcnow()
+    for handler in current_app.extensions.get(EMAIL_CHANGE_HANDLERS, []):
+        handler(user)
     end_all_sessions(user)
+    # The old mailbox hears of it too: if the change was not theirs, they can still act.
+    queue_mail(old_email, "email_changed", user.preferred_language, user=user, new_email=user.email)
     return user
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf.csrf import CSRFError
 
 from participation.accounts import services
 from participation.accounts.forms import (
@@ -16,9 +17,10 @@ from participation.accounts.forms import (
     SignupForm,
 )
 from participation.core.antispam import antispam_message, passes_antispam
-from participation.core.errors import UserError
+from participation.core.errors import UserError, render_error
 from participation.core.forms import ActionForm
-from participation.core.i18n import _, current_lang
+from participation.core.i18n import _, current_lang, link_languages_to
+from participation.core.ratelimits import actor_key
 from participation.core.security import is_safe_redirect
 from participation.extensions import db, limiter
 
@@ -117,7 +119,7 @@ def logout():
     """Log out everywhere: the session token rotates, so copied cookies stop working."""
     form = ActionForm()
     if not form.validate_on_submit():
-        return redirect(url_for("pages.home"), 303)
+        return _logout_form_expired()
     if current_user.is_authenticated:
         services.end_all_sessions(current_user._get_current_object())
         db.session.commit()
@@ -125,6 +127,22 @@ def logout():
     session.clear()
     flash(_("You are logged out."), "success")
     return redirect(url_for("pages.home"), 303)
+
+
+@bp.errorhandler(CSRFError)
+def _csrf_error(exc: CSRFError):
+    """A log-out button from a page left open too long must not leave the person stuck."""
+    if request.endpoint == "accounts.logout":
+        return _logout_form_expired()
+    return render_error(400)
+
+
+def _logout_form_expired():
+    """The token was old or missing: log out only from a fresh button (never on GET)."""
+    if not current_user.is_authenticated:
+        flash(_("You are logged out."), "success")
+        return redirect(url_for("pages.home"), 303)
+    return render_template("accounts/logout.html", form=ActionForm(formdata=None)), 400
 
 
 @bp.route("/reset", methods=["GET", "POST"])
@@ -202,6 +220,8 @@ def change_password():
 
 
 @bp.post("/email")
+# Each request mails a link to an address of the requester's choosing: not a mail cannon.
+@limiter.limit("5 per hour", key_func=actor_key)
 @login_required
 def change_email():
     """Start an e-mail change; the new address must be confirmed from a mailed link."""
@@ -238,6 +258,7 @@ def confirm_email(token: str):
 
 def _profile_page(profile_form=None, password_form=None, email_form=None):
     user = current_user._get_current_object()
+    link_languages_to("accounts.profile")  # also when shown by the password or e-mail action
     forms = {
         "profile_form": profile_form or ProfileForm(obj=user),
         "password_form": password_form or PasswordChangeForm(formdata=None),

@@ -12,6 +12,7 @@ from participation.admin.forms import ROLE_LABELS, RoleForm, UserSearchForm
 from participation.core.errors import UserError
 from participation.core.i18n import _
 from participation.core.mail import OutboxMessage
+from participation.core.navigation import NavItem
 from participation.core.permissions import Role, gate_blueprint
 from participation.extensions import db
 
@@ -19,6 +20,17 @@ bp = Blueprint("admin", __name__, url_prefix="/<lang>/admin")
 gate_blueprint(bp, Role.ADMIN)
 
 PER_PAGE = 50
+
+
+@bp.context_processor
+def _admin_nav() -> dict:
+    """The section's own menu; "Outgoing mail" only where that page exists."""
+    here = request.endpoint
+    items = [NavItem(_("Accounts and roles"), url_for("admin.users"), here == "admin.users")]
+    if current_app.config["SHOW_OUTBOX_PAGE"]:
+        items.append(NavItem(_("Outgoing mail"), url_for("admin.outbox"),
+                             here in ("admin.outbox", "admin.outbox_message")))
+    return {"admin_nav": items}
 
 
 @bp.get("/users")

@@ -11,6 +11,7 @@ import logging
 import uuid
 
 from flask import render_template, request
+from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
 from participation.core.i18n import _
@@ -56,14 +57,37 @@ _ERROR_TITLES = {
 
 
 def render_error(code: int, message: str | None = None, incident: str | None = None):
-    """Render the error page in the site layout with the given status code."""
+    """Render the error page in the site layout with the given status code.
+
+    Should the layout itself fail (the error may come from what it needs), a bare page
+    still tells the person what happened instead of a second, unhandled error.
+    """
     title = _ERROR_TITLES.get(code, _ERROR_TITLES[500])()
-    return (
-        render_template(
+    try:
+        body = render_template(
             "errors/error.html", code=code, title=title, message=message, incident=incident
-        ),
-        code,
-    )
+        )
+    except Exception:
+        log.exception("the error page for %s could not be rendered in the layout", code)
+        body = _bare_error_page(title, message, incident)
+    return body, code
+
+
+def _bare_error_page(title: str, message: str | None, incident: str | None) -> str:
+    from participation.core.i18n import current_lang
+
+    try:
+        lang = current_lang()
+    except Exception:
+        lang = "nl"
+    parts = [f"<h1>{escape(title)}</h1>"]
+    if message:
+        parts.append(f"<p>{escape(message)}</p>")
+    if incident:
+        reference = _("If you contact us, mention this reference: %(incident)s", incident=incident)
+        parts.append(f"<p>{escape(reference)}</p>")
+    return (f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
+            f"<title>{escape(title)}</title></head><body><main>{''.join(parts)}</main></body></html>")
 
 
 def register_error_handlers(app) -> None:

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField
+from wtforms import DateTimeLocalField, FieldList, FormField
 
 from participation.core.errors import UserError
 from participation.core.i18n import _l
+from participation.core.text_input import is_storable_text, unstorable_text_message
 
 FORM_ERRORS_KEY = "form"
 
+# Dates outside these years are typing mistakes, and near year 1 or 9999 the conversion
+# between Brussels time and UTC overflows Python's datetime.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
 
 class BaseForm(FlaskForm):
-    """Every form carries a CSRF token; services' errors land next to their field."""
+    """Every form carries a CSRF token; services' errors land next to their field.
+
+    Text a database cannot store (NUL, lone surrogates) is refused next to its field,
+    before any view can use it in a query.
+    """
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        return _refuse_unstorable_text(self) and valid
 
     def apply_error(self, exc: UserError) -> None:
         field = getattr(self, exc.field, None) if exc.field else None
@@ -20,6 +35,29 @@ class BaseForm(FlaskForm):
             field.errors = [*field.errors, exc.message]
         else:
             self.form_errors.append(exc.message)
+
+
+def _refuse_unstorable_text(form) -> bool:
+    """Put an error on every field (also inside FormField/FieldList) holding unstorable text."""
+    clean = True
+    for field in form:
+        clean = _refuse_field(field) and clean
+    return clean
+
+
+def _refuse_field(field) -> bool:
+    if isinstance(field, FormField):
+        return _refuse_unstorable_text(field.form)
+    if isinstance(field, FieldList):
+        return all([_refuse_field(entry) for entry in field.entries])
+    if all(is_storable_text(value) for value in getattr(field, "raw_data", None) or []):
+        return True
+    message = unstorable_text_message()
+    if message not in field.errors:
+        field.errors = [*field.errors, message]
+    if isinstance(field.data, str):  # shown again in the form: without what we refused
+        field.data = "".join(ch for ch in field.data if is_storable_text(ch))
+    return False
 
 
 class ActionForm(BaseForm):
@@ -36,6 +74,8 @@ class LocalDateTimeField(DateTimeLocalField):
     def process_formdata(self, valuelist):
         try:
             super().process_formdata(valuelist)
+            if isinstance(self.data, datetime) and not EARLIEST_YEAR <= self.data.year <= LATEST_YEAR:
+                raise ValueError("year out of range")
         except ValueError:
             self.data = None
             raise ValueError(str(_l("Enter a date and time like 2026-12-01 09:00."))) from None

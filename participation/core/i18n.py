@@ -8,6 +8,7 @@ browser's Accept-Language and finally Dutch, the city's official language.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote, unquote, urlsplit
 
 from flask import abort, current_app, g, request, url_for
 from flask_babel import (
@@ -22,6 +23,7 @@ from flask_babel import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from werkzeug.routing import BuildError
 
 __all__ = [
     "_",
@@ -42,6 +44,9 @@ __all__ = [
     "negotiate_language",
     "LanguageLink",
     "language_links",
+    "link_languages_to",
+    "link_query_args",
+    "url_for_this_page",
     "register_url_language",
 ]
 
@@ -104,20 +109,98 @@ class LanguageLink:
     is_current: bool
 
 
+# url_for's own parameters: a query string must never reach them (`?_method=PUT` would make
+# url_for look for a PUT rule, `?_external=1` would make links absolute, `?endpoint=` clashes).
+_URL_FOR_PARAMETERS = frozenset({"endpoint"})
+
+
+def link_query_args() -> dict[str, list[str]]:
+    """The current query string as url_for values, for links back to this page.
+
+    Repeated keys stay repeated. Dropped: keys starting with "_" and others url_for treats
+    specially, keys the route itself fills in, and text no database could store.
+    """
+    from participation.core.text_input import is_storable_text
+
+    taken = set(request.view_args or {}) | {"lang"}
+    return {
+        key: values
+        for key, values in request.args.to_dict(flat=False).items()
+        if not key.startswith("_") and key not in _URL_FOR_PARAMETERS and key not in taken
+        and is_storable_text(key) and all(is_storable_text(value) for value in values)
+    }
+
+
+def url_for_this_page(**overrides) -> str:
+    """The address of the current page (its GET form, with its query) with some values changed.
+
+    Raises werkzeug's BuildError when the endpoint has no GET page (a POST-only action).
+    """
+    values = {**link_query_args(), **(request.view_args or {}), **overrides}
+    return url_for(request.endpoint, _method="GET", **values)
+
+
 def language_links() -> list[LanguageLink]:
     """Links to the current page in every offered language (for the switcher)."""
-    endpoint = request.endpoint
-    view_args = dict(request.view_args or {})
-    localised = bool(endpoint) and current_app.url_map.is_endpoint_expecting(endpoint, "lang")
     here = current_lang()
-    links = []
-    for code in offered_languages():
-        if localised and request.method == "GET":
-            url = url_for(endpoint, **{**request.args.to_dict(), **view_args, "lang": code})
-        else:
-            url = url_for("pages.home", lang=code)
-        links.append(LanguageLink(code, LANGUAGE_NAMES.get(code, code), url, code == here))
-    return links
+    return [
+        LanguageLink(code, LANGUAGE_NAMES.get(code, code), url, code == here)
+        for code, url in _same_page_in_each_language().items()
+    ]
+
+
+def link_languages_to(endpoint: str, **values) -> None:
+    """Declare the page a POST-only action shows (say, a form re-rendered with its errors),
+    so the language switcher leads there instead of to the action."""
+    g.language_page = (endpoint, values)
+
+
+def _same_page_in_each_language() -> dict[str, str]:
+    codes = offered_languages()
+    return _same_page_urls(codes) or {code: url_for("pages.home", lang=code) for code in codes}
+
+
+def _same_page_urls(codes: tuple[str, ...]) -> dict[str, str] | None:
+    from participation.core.text_input import is_storable_text
+
+    endpoint = request.endpoint
+    if not is_storable_text(request.path):
+        return None  # refused with a 400: do not link to it again
+    if endpoint is None:
+        # No route matched (a 404): the same address under the other language prefixes.
+        return _swap_language_prefix(request.path, codes)
+    if endpoint == "static" or not current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        return None
+    declared = g.get("language_page")
+    if declared is not None:
+        declared_endpoint, values = declared
+        return {code: url_for(declared_endpoint, **{**values, "lang": code}) for code in codes}
+    try:
+        # After a POST (a form shown again with its errors) this is the form's GET page.
+        return {code: url_for_this_page(lang=code) for code in codes}
+    except BuildError:
+        # A POST-only action: the page the form was on, as the browser tells us.
+        return _swap_language_prefix(_referring_path(), codes)
+
+
+def _referring_path() -> str | None:
+    referrer = request.referrer
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.scheme not in ("http", "https") or parts.netloc != request.host:
+        return None
+    return unquote(parts.path)
+
+
+def _swap_language_prefix(path: str | None, codes: tuple[str, ...]) -> dict[str, str] | None:
+    """{code: path under /code/} when the path starts with an offered language, else None."""
+    if not path or not path.startswith("/"):
+        return None
+    first, sep, rest = path[1:].partition("/")
+    if first not in codes:
+        return None
+    return {code: quote(f"/{code}{sep}{rest}", safe="/:@!$&'()*+,;=-._~") for code in codes}
 
 
 def register_url_language(app) -> None:

@@ -1,5 +1,10 @@
 """E-mail outbox: mail is written in the same transaction as the change that causes it,
 then delivered over SMTP by `flask send-mail` (once, or in a loop).
+
+Two kinds of failure are kept apart. When the SMTP server cannot be reached (or drops the
+connection), nothing is wrong with the mail: it stays queued, untouched, and the worker
+tries again later. When the server refuses one message, that message counts an attempt
+and waits longer before each retry; after MAX_REJECTIONS it is given up and logged.
 """
 
 from __future__ import annotations
@@ -8,7 +13,8 @@ import base64
 import logging
 import smtplib
 from contextlib import contextmanager
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 
@@ -39,8 +45,13 @@ class OutboxMessage(db.Model):
     attachments: Mapped[list | None] = mapped_column(sa.JSON)
     created_at: Mapped[CreatedAt] = mapped_column(index=True)
     sent_at: Mapped[datetime | None] = mapped_column(index=True)
+    # Times the SMTP server refused this message (not counted: the server being unreachable).
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(sa.String(500))
+    # After a refusal: not before this moment. None: as soon as possible.
+    next_attempt_at: Mapped[datetime | None]
+    # Given up after MAX_REJECTIONS refusals; never sent.
+    failed_at: Mapped[datetime | None]
 
 
 def queue_mail(
@@ -112,44 +123,146 @@ def build_email(message: OutboxMessage, sender: str) -> EmailMessage:
     return email
 
 
-def deliver_outbox(batch_size: int = 50) -> tuple[int, int]:
-    """Send unsent messages over SMTP; return (sent, failed). Commits per message."""
-    config = current_app.config
+# A refused message waits this long before its next try (the last wait repeats).
+REJECTION_BACKOFF = (timedelta(minutes=1), timedelta(minutes=10), timedelta(hours=1), timedelta(hours=6))
+MAX_REJECTIONS = 5
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    sent: int = 0
+    refused: int = 0
+    given_up: int = 0
+    # Why the SMTP server could not be used; None when it could.
+    unavailable: str | None = None
+
+
+class _ServerUnavailable(Exception):
+    """The SMTP server could not be reached, or the connection broke: no message's fault."""
+
+
+def deliver_outbox(batch_size: int = 50) -> DeliveryResult:
+    """Send due messages over SMTP, at most `batch_size`; one transaction per message.
+
+    Each message is locked (FOR UPDATE SKIP LOCKED on PostgreSQL), sent, marked and
+    committed on its own, so parallel workers never send the same message and a crash
+    resends at most the message it was busy with.
+    """
+    sent = refused = given_up = 0
+    smtp = None
+    try:
+        for _ in range(batch_size):
+            message = _lock_next_due_message()
+            if message is None:
+                break
+            try:
+                if smtp is None:
+                    smtp = _connect()
+                _send(smtp, message)
+            except _ServerUnavailable as exc:
+                db.session.rollback()
+                log.warning("SMTP server unavailable, mail stays queued: %s", exc)
+                return DeliveryResult(sent, refused, given_up, unavailable=str(exc)[:500])
+            except _Refused as exc:
+                refused += 1
+                given_up += _record_refusal(message, exc.reason)
+            else:
+                sent += 1
+            db.session.commit()
+        db.session.rollback()
+    finally:
+        if smtp is not None:
+            _quit(smtp)
+    return DeliveryResult(sent, refused, given_up)
+
+
+def _lock_next_due_message() -> OutboxMessage | None:
+    now = utcnow()
     stmt = (
         sa.select(OutboxMessage)
-        .where(OutboxMessage.sent_at.is_(None), OutboxMessage.attempts < 5)
+        .where(
+            OutboxMessage.sent_at.is_(None),
+            OutboxMessage.failed_at.is_(None),
+            sa.or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now),
+        )
         .order_by(OutboxMessage.id)
-        .limit(batch_size)
+        .limit(1)
         .with_for_update(skip_locked=True)
     )
-    messages = list(db.session.scalars(stmt))
-    if not messages:
-        db.session.rollback()
-        return 0, 0
-    sent = failed = 0
+    return db.session.scalars(stmt).first()
+
+
+class _Refused(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _connect():
+    config = current_app.config
     smtp_class = smtplib.SMTP_SSL if config["MAIL_USE_SSL"] else smtplib.SMTP
+    smtp = None
     try:
-        with smtp_class(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
-            if config["MAIL_USE_TLS"]:
-                smtp.starttls()
-            if config["MAIL_USERNAME"]:
-                smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"] or "")
-            for message in messages:
-                message.attempts += 1
-                try:
-                    smtp.send_message(build_email(message, config["MAIL_DEFAULT_SENDER"]))
-                    message.sent_at = utcnow()
-                    message.last_error = None
-                    sent += 1
-                except smtplib.SMTPException as exc:
-                    message.last_error = str(exc)[:500]
-                    failed += 1
+        smtp = smtp_class(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30)
+        if config["MAIL_USE_TLS"]:
+            smtp.starttls()
+        if config["MAIL_USERNAME"]:
+            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"] or "")
     except (OSError, smtplib.SMTPException) as exc:
-        log.warning("SMTP server unavailable: %s", exc)
-        for message in messages:
-            if message.sent_at is None:
-                message.attempts += 1
-                message.last_error = f"SMTP unavailable: {exc}"[:500]
-                failed += 1
-    db.session.commit()
-    return sent, failed
+        if smtp is not None:
+            smtp.close()
+        raise _ServerUnavailable(f"{type(exc).__name__}: {exc}") from exc
+    return smtp
+
+
+def _send(smtp, message: OutboxMessage) -> None:
+    try:
+        email = build_email(message, current_app.config["MAIL_DEFAULT_SENDER"])
+    except (ValueError, TypeError, KeyError) as exc:  # a row we cannot turn into mail
+        raise _Refused(f"cannot build the message: {exc}") from exc
+    try:
+        smtp.send_message(email)
+    except smtplib.SMTPServerDisconnected as exc:
+        raise _ServerUnavailable(f"connection lost: {exc}") from exc
+    except smtplib.SMTPRecipientsRefused as exc:
+        # The reason names no address: it goes to the log.
+        answers = sorted({(code, text) for code, text in exc.recipients.values()})
+        reason = "recipient refused: " + "; ".join(f"{code} {text!r}" for code, text in answers)
+        if {code for code, _text in answers} == {421}:  # "service not available": the server
+            raise _ServerUnavailable(reason) from exc
+        raise _Refused(reason) from exc
+    except smtplib.SMTPResponseException as exc:
+        if exc.smtp_code == 421:
+            raise _ServerUnavailable(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
+        raise _Refused(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
+    except smtplib.SMTPException as exc:
+        raise _Refused(f"{type(exc).__name__}: {exc}") from exc
+    except OSError as exc:
+        raise _ServerUnavailable(f"connection lost: {exc}") from exc
+    message.sent_at = utcnow()
+    message.last_error = None
+    message.next_attempt_at = None
+
+
+def _record_refusal(message: OutboxMessage, reason: str) -> int:
+    """Count a refusal and schedule the next try; return 1 when the message is given up."""
+    message.attempts += 1
+    message.last_error = reason[:500]
+    if message.attempts >= MAX_REJECTIONS:
+        message.failed_at = utcnow()
+        message.next_attempt_at = None
+        log.error("mail %s (%s) given up after %s refusals: %s", message.id, message.template,
+                  message.attempts, reason)
+        return 1
+    wait = REJECTION_BACKOFF[min(message.attempts, len(REJECTION_BACKOFF)) - 1]
+    message.next_attempt_at = utcnow() + wait
+    log.warning("mail %s refused (attempt %s), next try in %s: %s", message.id, message.attempts,
+                wait, reason)
+    return 0
+
+
+def _quit(smtp) -> None:
+    try:
+        smtp.quit()
+    except (OSError, smtplib.SMTPException):
+        smtp.close()

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from flask import current_app, request, url_for
 from flask_login import current_user
+from werkzeug.routing import BuildError
 
-from participation.core.i18n import _l, current_lang, language_links
+from participation.core.i18n import (
+    LANGUAGE_NAMES,
+    LanguageLink,
+    _l,
+    current_lang,
+    language_links,
+    offered_languages,
+)
 from participation.core.permissions import Role, has_role
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -59,14 +70,23 @@ def _items(entries) -> list[NavItem]:
     return items
 
 
+def _safe_language_links() -> list[LanguageLink]:
+    """The switcher's links; whatever the address holds, the layout still renders."""
+    if request.endpoint == "static":
+        return []
+    try:
+        return language_links()
+    except (BuildError, ValueError, TypeError):
+        log.warning("language links fell back to the home page for %s", request.path, exc_info=True)
+        here = current_lang()
+        return [LanguageLink(code, LANGUAGE_NAMES.get(code, code), url_for("pages.home", lang=code),
+                             code == here) for code in offered_languages()]
+
+
 def layout_context() -> dict:
     """Context for base.html (see docs/templates.md)."""
-    if request.endpoint is None or request.endpoint == "static":
-        lang = current_lang()
-        links = []
-    else:
-        lang = current_lang()
-        links = language_links()
+    lang = current_lang()
+    links = _safe_language_links()
     signed_in = current_user.is_authenticated
     dutch_url = next((link.url for link in links if link.code == "nl"), None)
     return {

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from urllib.parse import urlencode
 
-from flask import Flask, request, url_for
+from flask import Flask
+from werkzeug.routing import BuildError
 
-from participation.core.i18n import current_lang, format_date, format_datetime, format_time
+from participation.core.i18n import (
+    current_lang,
+    format_date,
+    format_datetime,
+    format_time,
+    link_query_args,
+    url_for_this_page,
+)
 from participation.core.navigation import layout_context
 from participation.core.security import render_markdown
 from participation.core.translated import Translation, translated
@@ -39,9 +48,11 @@ def tr(value: dict | None) -> Translation:
 
 
 def url_for_page(number: int) -> str:
-    """The current page's URL with another page number, keeping filters."""
-    args = {**request.args.to_dict(), **(request.view_args or {}), "page": number}
-    return url_for(request.endpoint, **args)
+    """The current page's URL with another page number, keeping filters (repeated ones too)."""
+    try:
+        return url_for_this_page(page=number)
+    except BuildError:  # a list shown again after a POST to an action without a GET page
+        return "?" + urlencode({**link_query_args(), "page": number}, doseq=True)
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -19,7 +19,10 @@ HOME_SECTIONS_KEY = "participation.home_sections"
 @bp.get("/")
 def root():
     """Send the visitor to the home page in their language."""
-    return redirect(url_for("pages.home", lang=negotiate_language()), 302)
+    response = redirect(url_for("pages.home", lang=negotiate_language()), 302)
+    # The answer depends on the account (session cookie), the `lang` cookie and the browser.
+    response.vary.update(("Cookie", "Accept-Language"))
+    return response
 
 
 @bp.get("/<lang>/")
