@@ -20,7 +20,7 @@ from participation.core.antispam import AntiSpamFields
 from participation.core.forms import BaseForm, LocalDateTimeField
 from participation.core.i18n import LANGUAGE_NAMES, _l
 from participation.core.time import from_brussels_naive, to_brussels
-from participation.core.translated import translated
+from participation.core.translated import completeness, translated
 from participation.events.models import EventFormat
 from participation.events.registration import Answers
 from participation.events.services import EventInput
@@ -59,7 +59,7 @@ class GuestRegisterForm(AnswersMixin, AntiSpamFields, BaseForm):
     name = StringField(_l("Your name"), validators=[DataRequired(_l("Enter your name.")), Length(max=120)])
     email = EmailField(_l("E-mail address"), validators=[
         DataRequired(_l("Enter your e-mail address.")),
-        Email(_l("Enter an e-mail address like name@example.org."), check_deliverability=False),
+        Email(_l("Enter an e-mail address like name@example.be."), check_deliverability=False),
         Length(max=320)])
     privacy_consent = BooleanField(
         _l("I agree that the city uses my name and e-mail address to organise this event, as the privacy "
@@ -120,7 +120,7 @@ class EventFormBase(BaseForm):
                         default=EventFormat.IN_PERSON.value, validators=[InputRequired()])
     venue = StringField(_l("Venue"), validators=[Optional(), Length(max=200)])
     address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
-    online_url = StringField(_l("Link of the online meeting"), validators=[Optional(), Length(max=500)])
+    online_url = StringField(_l("Link to the online meeting"), validators=[Optional(), Length(max=500)])
     languages = MultiCheckboxField(_l("Languages spoken"), validators=[Optional()])
     step_free = BooleanField(_l("Step-free access"))
     sign_language = BooleanField(_l("Flemish Sign Language interpreting"))
@@ -200,9 +200,46 @@ def event_form_class() -> type[EventFormBase]:
     return _FORM_CLASSES[languages]
 
 
-class CancelEventForm(BaseForm):
-    message = TextAreaField(_l("Message to the people who registered"), validators=[
-        DataRequired(_l("Tell the people who registered why the event is cancelled.")), Length(max=2000)])
+class CancelEventFormBase(BaseForm):
+    """The message to the people who registered, written per language (Dutch required).
+
+    Each person gets it in their own language, or in Dutch when it was not written in theirs.
+    """
+
+    def messages(self) -> dict:
+        return {lang: getattr(self, f"message_{lang}").data or "" for lang in self.content_languages}
+
+    def language_fields(self, lang: str):
+        return [getattr(self, f"message_{lang}")]
+
+
+_CANCEL_FORMS: dict[tuple, type] = {}
+
+
+def cancel_event_form_class() -> type[CancelEventFormBase]:
+    languages = tuple(current_app.config["LANGUAGES"])
+    if languages not in _CANCEL_FORMS:
+        attrs = {"content_languages": languages}
+        for lang in languages:
+            validators = [DataRequired(_l("Fill in the Dutch text: Dutch is required."))] if lang == "nl" \
+                else [Optional()]
+            attrs[f"message_{lang}"] = TextAreaField(
+                _l("Message to the people who registered"), validators=[*validators, Length(max=2000)],
+                description=LANGUAGE_NAMES.get(lang, lang))
+        _CANCEL_FORMS[languages] = type("CancelEventForm", (CancelEventFormBase,), attrs)
+    return _CANCEL_FORMS[languages]
+
+
+def language_completeness(form, names: list[str], required: tuple[str, ...] = ()) -> dict[str, bool]:
+    """Per language of the form: is every text the organiser wrote (in any language) there too?
+
+    `names` are the field name prefixes (`title` for title_nl, title_en, ...); a text written in
+    no language at all does not count, except the `required` ones.
+    """
+    texts = {name: {lang: (getattr(form, f"{name}_{lang}").data or "").strip() for lang in form.content_languages}
+             for name in names}
+    given = [values for name, values in texts.items() if name in required or any(values.values())]
+    return completeness(given, tuple(form.content_languages))
 
 
 AUDIENCE_LABELS = {

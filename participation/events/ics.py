@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import url_for
 from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
@@ -12,6 +14,19 @@ from participation.events.models import Event
 
 PRODID = "-//Stad Gent//Participatie//NL"
 UID_DOMAIN = "participatie.stad.gent"
+# SEQUENCE counts seconds from here: it grows with every change of the event and stays
+# below 2**31 (what many calendars store it in) until 2088.
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+def revision(event: Event) -> int:
+    """The event's revision for calendars: later changes always give a higher number.
+
+    Calendars replace their copy only when SEQUENCE grows, so it must never wrap around.
+    Without a revision column, the moment of the last change (`updated_at`, to the
+    second) is that number.
+    """
+    return max(0, int((event.updated_at - SEQUENCE_EPOCH).total_seconds()))
 
 
 def _calendar(name: str | None = None) -> Calendar:
@@ -49,7 +64,7 @@ def _vevent(event: Event, lang: str, online_url: str | None = None, method_cance
         location = online_url
     if location:
         item["location"] = vText(location)
-    item.add("sequence", int(event.updated_at.timestamp()) // 60 % 100000)
+    item.add("sequence", revision(event))
     item.add("status", "CANCELLED" if event.is_cancelled or method_cancel else "CONFIRMED")
     return item
 

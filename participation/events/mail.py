@@ -79,8 +79,10 @@ def guest_confirmation_request(registration: Registration) -> None:
 
 
 def event_cancelled(registration: Registration) -> None:
-    message = translated(registration.event.cancel_reason, _lang(registration)).text
-    _send(registration, "event_cancelled", message=message)
+    """The organisers' message in the person's language, else in Dutch (the mail says so)."""
+    message = translated(registration.event.cancel_reason, _lang(registration))
+    _send(registration, "event_cancelled", message=message.text, message_lang=message.lang,
+          message_is_fallback=message.is_fallback)
 
 
 def reminder(registration: Registration) -> None:

@@ -18,7 +18,7 @@ from participation.consultations.models import (
 from participation.core.csv_export import csv_response, csv_safe
 from participation.core.errors import UserError
 from participation.core.forms import ActionForm
-from participation.core.i18n import LANGUAGE_NAMES, _, current_lang
+from participation.core.i18n import LANGUAGE_NAMES, _, ngettext
 from participation.core.permissions import Role, gate_blueprint, is_admin, require
 from participation.core.time import to_brussels
 from participation.events import queries, services
@@ -26,10 +26,12 @@ from participation.events import registration as places
 from participation.events.forms import (
     AUDIENCE_LABELS,
     FORMAT_LABELS,
-    CancelEventForm,
+    TEXT_FIELDS,
     CheckInSearchForm,
     MessageForm,
+    cancel_event_form_class,
     event_form_class,
+    language_completeness,
     report_form_class,
 )
 from participation.events.models import Event, Registration, RegistrationStatus
@@ -44,7 +46,7 @@ STATUS_LABELS = {
     RegistrationStatus.CONFIRMED: lambda: _("Place confirmed"),
     RegistrationStatus.WAITING: lambda: _("Waiting list"),
     RegistrationStatus.PENDING: lambda: _("Awaiting e-mail confirmation"),
-    RegistrationStatus.CANCELLED: lambda: _("Cancelled"),
+    RegistrationStatus.CANCELLED: lambda: _("Registration cancelled"),
 }
 
 
@@ -96,7 +98,9 @@ def index():
 # --------------------------------------------------------------------- create / edit
 
 def _edit_page(form, event=None, status=200):
-    return _no_store(render_template("events/manage/edit.html", form=form, event=event,
+    completeness = language_completeness(form, [name for name, *_rest in TEXT_FIELDS],
+                                         required=("title", "description"))
+    return _no_store(render_template("events/manage/edit.html", form=form, event=event, completeness=completeness,
                                      language_names=LANGUAGE_NAMES), status)
 
 
@@ -138,8 +142,9 @@ def edit(event_id: int):
     db.session.commit()
     flash(_("The event is saved."), "success")
     if promoted:
-        flash(_("%(num)d people moved from the waiting list to a place and were told by e-mail.",
-                num=len(promoted)), "info")
+        flash(ngettext("%(num)d person moved from the waiting list to a place and was told by e-mail.",
+                       "%(num)d people moved from the waiting list to a place and were told by e-mail.",
+                       len(promoted)), "info")
     return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
 
 
@@ -156,24 +161,27 @@ def duplicate(event_id: int):
 @bp.route("/<int:event_id>/cancel", methods=["GET", "POST"])
 def cancel(event_id: int):
     event = _event(event_id)
-    form = CancelEventForm()
+    form = cancel_event_form_class()()
     status = 200
     if request.method == "POST":
         if form.validate():
             try:
-                mailed = services.cancel_event(current_user, event.id, form.message.data, current_lang())
+                mailed = services.cancel_event(current_user, event.id, form.messages())
             except UserError as exc:
                 db.session.rollback()
                 form.apply_error(exc)
                 status = exc.status_code
             else:
                 db.session.commit()
-                flash(_("The event is cancelled; %(num)d people were told by e-mail.", num=mailed), "success")
+                flash(ngettext("The event is cancelled; %(num)d person was told by e-mail.",
+                               "The event is cancelled; %(num)d people were told by e-mail.", mailed), "success")
                 return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
         else:
             status = 400
         event = _event(event_id)
-    return _no_store(render_template("events/manage/cancel.html", event=event, form=form), status)
+    return _no_store(render_template(
+        "events/manage/cancel.html", event=event, form=form, language_names=LANGUAGE_NAMES,
+        completeness=language_completeness(form, ["message"], required=("message",))), status)
 
 
 # ------------------------------------------------------------------------ attendees
@@ -194,7 +202,7 @@ def attendees(event_id: int):
 def attendees_csv(event_id: int):
     event = _event(event_id)
     rows = [[_("Status"), _("Waiting list number"), _("Name"), _("E-mail address"), _("Account"),
-             _("Registered on"), _("Dietary needs"), _("Accessibility needs"), _("Answer to your question"),
+             _("Registered on"), _("Dietary needs"), _("Accessibility needs"), _("Answer to the event's question"),
              _("Checked in")]]
     waiting_number = 0
     for registration in db.session.scalars(queries.attendees(event.id)):
@@ -267,7 +275,8 @@ def send_message(event_id: int):
             status = exc.status_code
         else:
             db.session.commit()
-            flash(_("Your message is on its way to %(num)d people.", num=sent), "success")
+            flash(ngettext("Your message is on its way to %(num)d person.",
+                           "Your message is on its way to %(num)d people.", sent), "success")
             return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
     return _no_store(render_template("events/manage/message.html", event=event, form=form,
                                      audience_labels=AUDIENCE_LABELS), status)
@@ -285,8 +294,13 @@ def check_in(event_id: int):
     query = (form.q.data or "").strip()
     people = list(db.session.scalars(queries.attendees(event.id, search=query or None,
                                                        statuses=[RegistrationStatus.CONFIRMED])))
+    # The live filter announces how many people it shows: the words for every possible count
+    # come from here, so each language's plural rules apply (a two-form rule in JavaScript
+    # gets French "0 personne" wrong).
+    shown_texts = [ngettext("%(num)d person shown", "%(num)d people shown", count)
+                   for count in range(len(people) + 1)]
     return _no_store(render_template("events/manage/check_in.html", event=event, form=form, people=people,
-                                     query=query, numbers=queries.attendance(event.id)))
+                                     query=query, numbers=queries.attendance(event.id), shown_texts=shown_texts))
 
 
 @bp.post("/<int:event_id>/registrations/<int:registration_id>/check-in")
@@ -351,5 +365,7 @@ def report(event_id: int):
             return redirect(url_for("events.detail", event_id=event.id), 303)
     else:
         status = 400
-    return _no_store(render_template("events/manage/report.html", event=_event(event_id), form=form,
-                                     numbers=numbers, language_names=LANGUAGE_NAMES), status)
+    return _no_store(render_template(
+        "events/manage/report.html", event=_event(event_id), form=form, numbers=numbers,
+        completeness=language_completeness(form, ["summary"], required=("summary",)),
+        language_names=LANGUAGE_NAMES), status)

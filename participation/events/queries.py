@@ -123,6 +123,29 @@ def active_registration_of(event_id: int, user_id: int) -> Registration | None:
         .order_by(Registration.id.desc()).limit(1))
 
 
+def active_registration_with_position(event_id: int, user_id: int) -> tuple[Registration | None, int]:
+    """The person's registration for the event and their waiting-list number (0 unless waiting), in one query."""
+    row = db.session.execute(
+        sa.select(Registration, _waiting_position_expr())
+        .where(Registration.event_id == event_id, Registration.user_id == user_id,
+               Registration.status != RegistrationStatus.CANCELLED)
+        .order_by(Registration.id.desc()).limit(1)
+    ).first()
+    return (row[0], row[1] or 0) if row else (None, 0)
+
+
+def _waiting_position_expr():
+    """1 for the first person on the waiting list, 0 for anyone not waiting (correlated to Registration)."""
+    ahead = sa.orm.aliased(Registration)
+    position = (
+        sa.select(sa.func.count()).select_from(ahead)
+        .where(ahead.event_id == Registration.event_id, ahead.status == RegistrationStatus.WAITING,
+               ahead.sequence <= Registration.sequence)
+        .correlate(Registration).scalar_subquery()
+    )
+    return sa.case((Registration.status == RegistrationStatus.WAITING, position), else_=0).label("position")
+
+
 def waiting_position(registration: Registration) -> int:
     """1 for the first person on the waiting list."""
     if registration.status != RegistrationStatus.WAITING or registration.sequence is None:
@@ -136,17 +159,9 @@ def waiting_position(registration: Registration) -> int:
 def registrations_of_user(user_id: int) -> sa.Select:
     """A person's registrations, upcoming events first, each with its waiting-list position."""
     now = utcnow()
-    ahead = sa.orm.aliased(Registration)
-    position = (
-        sa.select(sa.func.count()).select_from(ahead)
-        .where(ahead.event_id == Registration.event_id, ahead.status == RegistrationStatus.WAITING,
-               ahead.sequence <= Registration.sequence)
-        .correlate(Registration).scalar_subquery()
-    )
     upcoming_first = sa.case((Event.ends_at > now, 0), else_=1)
     return (
-        sa.select(Registration, sa.case((Registration.status == RegistrationStatus.WAITING, position),
-                                        else_=0).label("position"))
+        sa.select(Registration, _waiting_position_expr())
         .join(Event, Event.id == Registration.event_id)
         .where(Registration.user_id == user_id)
         .options(joinedload(Registration.event))

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from participation.accounts.models import User
+from participation.comments.services import suspension_message
 from participation.core.audit import record
 from participation.core.db import utcnow
 from participation.core.errors import Conflict, NotAllowed, NotFound, UserError
@@ -74,13 +76,24 @@ def closed_reason(event: Event, now=None) -> str | None:
     return None
 
 
-def registration_block_reason(user, event: Event) -> str | None:
-    """Why this signed-in person cannot register (None when they can)."""
+def resident_refusal(user) -> str | None:
+    """Why this person may not register as a resident at all (None when they may).
+
+    Only signed-in residents with a confirmed address who are not suspended take part,
+    as for comments and votes.
+    """
     if not getattr(user, "is_authenticated", False):
         return _("Log in to register.")
     if not user.is_verified:
         return _("Confirm your e-mail address before you register.")
-    return closed_reason(event)
+    if user.is_suspended():
+        return suspension_message(user)
+    return None
+
+
+def registration_block_reason(user, event: Event) -> str | None:
+    """Why this signed-in person cannot register (None when they can)."""
+    return resident_refusal(user) or closed_reason(event)
 
 
 def _locked_event(event_id: int) -> Event:
@@ -91,11 +104,17 @@ def _locked_event(event_id: int) -> Event:
 
 
 def _active_registration(event_id: int, *, user_id: int | None = None, email: str | None = None):
+    """The person's active registration: the account's own, or one held under the address.
+
+    An address is held by a visitor's registration with that address, or by the account
+    that uses the address now (its registration may still carry an older address).
+    """
     clauses = []
     if user_id is not None:
         clauses.append(Registration.user_id == user_id)
     if email:
-        clauses.append(Registration.email == email)
+        clauses.append(sa.and_(Registration.user_id.is_(None), Registration.email == email))
+        clauses.append(Registration.user_id.in_(sa.select(User.id).where(User.email == email)))
     return db.session.execute(
         sa.select(Registration)
         .where(Registration.event_id == event_id, Registration.status.in_(ACTIVE_STATUSES), sa.or_(*clauses))
@@ -128,10 +147,11 @@ def _insert(registration: Registration) -> None:
 # ------------------------------------------------------------------------- registering
 
 def register_resident(event_id: int, user, answers: Answers) -> Registration:
-    """A verified resident takes a place, or joins the waiting list."""
+    """A verified resident who is not suspended takes a place, or joins the waiting list."""
     event = _locked_event(event_id)
-    if not getattr(user, "is_authenticated", False) or not user.is_verified:
-        raise NotAllowed(registration_block_reason(user, event))
+    refusal = resident_refusal(user)
+    if refusal:
+        raise NotAllowed(refusal)
     reason = closed_reason(event)
     if reason:
         raise Conflict(reason)
@@ -280,3 +300,60 @@ def set_check_in(registration_id: int, event_id: int, actor, present: bool) -> R
     registration.checked_in_at = utcnow() if present else None
     db.session.flush()
     return registration
+
+
+# ------------------------------------------------------------------- e-mail changes
+
+def _rank(registration: Registration) -> tuple:
+    """Which of two registrations of one person is worth more: a place, then the earlier queue number."""
+    order = {RegistrationStatus.CONFIRMED: 0, RegistrationStatus.WAITING: 1, RegistrationStatus.PENDING: 2}
+    return order[registration.status], registration.sequence or 0
+
+
+def follow_email_change(user) -> int:
+    """After an account's address changed, its active registrations carry the new address.
+
+    One address holds one place per event. When the person already held a place under
+    the new address as a visitor, they keep the better of the two (a confirmed place over
+    the waiting list, the earlier queue number over a later one); the other is cancelled
+    and the waiting list moves up. Only events still to come change. Returns the number
+    of registrations given up.
+    """
+    new_email = normalise_email(user.email)
+    mine_ids = db.session.execute(
+        sa.select(Registration.id, Registration.event_id)
+        .join(Event, Event.id == Registration.event_id)
+        .where(Registration.user_id == user.id, Registration.status.in_(ACTIVE_STATUSES),
+               Registration.email != new_email, Event.ends_at > utcnow())
+        .order_by(Registration.event_id)
+    ).all()
+    given_up = 0
+    for registration_id, event_id in mine_ids:
+        event = _locked_event(event_id)
+        mine = lock_for_update(Registration, registration_id)
+        if mine is None or not mine.is_active:
+            continue
+        visitor = db.session.execute(
+            sa.select(Registration)
+            .where(Registration.event_id == event.id, Registration.user_id.is_(None),
+                   Registration.email == new_email, Registration.status.in_(ACTIVE_STATUSES))
+            .with_for_update().execution_options(populate_existing=True)
+        ).scalar_one_or_none()
+        if visitor is not None:
+            keep, drop = (visitor, mine) if _rank(visitor) < _rank(mine) else (mine, visitor)
+            freed = drop.status == RegistrationStatus.CONFIRMED
+            drop.status = RegistrationStatus.CANCELLED
+            drop.cancelled_at = utcnow()
+            db.session.flush()
+            if keep is visitor:
+                # The visitor's place becomes the account's: the person proved both addresses are theirs.
+                visitor.user_id, visitor.name = user.id, user.display_name
+            keep.email = new_email
+            db.session.flush()
+            given_up += 1
+            if freed:
+                promote_waiting(event)
+        else:
+            mine.email = new_email
+            db.session.flush()
+    return given_up

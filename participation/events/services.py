@@ -89,7 +89,7 @@ def _check(data: EventInput) -> dict:
     if in_person and not (venue and address):
         raise UserError(_("Give the venue and its address."), field="venue" if not venue else "address")
     if online and not online_url:
-        raise UserError(_("Give the link of the online meeting."), field="online_url")
+        raise UserError(_("Give the link to the online meeting."), field="online_url")
     if online_url and not online_url.startswith("https://"):
         raise UserError(_("The online link must start with https://."), field="online_url")
     spoken = [code for code in dict.fromkeys(data.languages) if code]
@@ -153,8 +153,12 @@ def update_event(actor, event_id: int, data: EventInput) -> list[Registration]:
     return promote_waiting(event)
 
 
-def cancel_event(actor, event_id: int, message: str, lang: str = "nl") -> int:
-    """The city cancels: registration stops and everyone registered is told why. Returns mails sent."""
+def cancel_event(actor, event_id: int, messages: dict[str, str]) -> int:
+    """The city cancels: registration stops and everyone registered is told why. Returns mails sent.
+
+    The message is written per language, Dutch required: each person reads it in their
+    language, or in Dutch (marked as such) when it was not written in theirs.
+    """
     event = _locked_event(event_id)
     if not can_manage_event(actor, event):
         raise NotAllowed(_("You do not run this event."))
@@ -162,11 +166,13 @@ def cancel_event(actor, event_id: int, message: str, lang: str = "nl") -> int:
         raise Conflict(_("This event is already cancelled."))
     if event.has_ended():
         raise Conflict(_("This event has already taken place."))
-    message = (message or "").strip()
-    if not message:
-        raise UserError(_("Tell the people who registered why the event is cancelled."), field="message")
+    messages = clean_translations(messages, _languages())
+    if not messages.get("nl"):
+        raise UserError(_("Tell the people who registered why the event is cancelled.") if not messages
+                        else _("Fill in the Dutch text: Dutch is required."), field="message_nl")
+    message = messages["nl"]
     event.status = EventStatus.CANCELLED
-    event.cancel_reason = {lang: message}
+    event.cancel_reason = messages
     event.cancelled_at = utcnow()
     registrations = list(db.session.scalars(
         sa.select(Registration).where(Registration.event_id == event.id,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 def init_app(app) -> None:
     from participation.accounts.gdpr import register_user_data
+    from participation.accounts.services import register_email_change_handler
     from participation.consultations.sections import register_consultation_section
     from participation.demo.seed import register_demo_seeder
     from participation.events.cli import send_reminders_command
@@ -13,6 +14,7 @@ def init_app(app) -> None:
     from participation.events.gdpr import erase_event_data, export_event_data
     from participation.events.manage_views import bp as manage_bp
     from participation.events.queries import consultation_ids_for_user
+    from participation.events.registration import follow_email_change
     from participation.events.sections import consultation_events_section, next_events_section
     from participation.events.views import bp
     from participation.pages.views import register_home_section
@@ -24,6 +26,7 @@ def init_app(app) -> None:
     register_home_section(app, next_events_section)
     register_user_data(app, "events", exporter=export_event_data, eraser=erase_event_data)
     register_participation_source(app, "registered", consultation_ids_for_user)
+    register_email_change_handler(app, follow_email_change)
     register_demo_seeder(app, seed_events)
     app.cli.add_command(send_reminders_command)
     from participation.cli import register_retention_job

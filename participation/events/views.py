@@ -68,12 +68,9 @@ def detail(event_id: int):
 
 def _detail_page(event: Event, form=None, guest_form=None, status: int = 200, error: str | None = None):
     lang = current_lang()
-    mine = None
-    position = 0
+    mine, position = None, 0
     if current_user.is_authenticated:
-        mine = queries.active_registration_of(event.id, current_user.id)
-        if mine is not None and mine.status == RegistrationStatus.WAITING:
-            position = queries.waiting_position(mine)
+        mine, position = queries.active_registration_with_position(event.id, current_user.id)
     block = places.registration_block_reason(current_user, event) if current_user.is_authenticated \
         else places.closed_reason(event)
     if form is None:
@@ -110,8 +107,8 @@ def register(event_id: int):
     if registration.status == RegistrationStatus.CONFIRMED:
         flash(_("You are registered. We sent you a confirmation with a calendar file."), "success")
     else:
-        flash(_("The event is full: you are on the waiting list. We will mail you as soon as a place frees up."),
-              "info")
+        flash(_("The event is full: you are on the waiting list. We will send you an e-mail as soon as a place "
+                "frees up."), "info")
     return redirect(url_for("events.detail", event_id=event.id), 303)
 
 
@@ -231,20 +228,22 @@ def cancel(event_id: int):
     """A resident cancels their own registration from the event page or their list."""
     event = _event_or_404(event_id)
     require(ActionForm().validate(), 400)
+    # Back to the page the form was on, whatever the outcome.
+    back = url_for("events.mine") if request.form.get("next") == "mine" \
+        else url_for("events.detail", event_id=event.id)
     mine = queries.active_registration_of(event.id, current_user.id)
     if mine is None:
         flash(_("You have no registration for this event."), "error")
-        return redirect(url_for("events.detail", event_id=event.id), 303)
+        return redirect(back, 303)
     try:
         places.cancel_registration(mine.id, event.id)
     except UserError as exc:
         db.session.rollback()
         flash(exc.message, "error")
-        return redirect(url_for("events.detail", event_id=event.id), 303)
+        return redirect(back, 303)
     db.session.commit()
     flash(_("Your registration is cancelled. Thank you for letting us know."), "success")
-    target = request.form.get("next") == "mine"
-    return redirect(url_for("events.mine") if target else url_for("events.detail", event_id=event.id), 303)
+    return redirect(back, 303)
 
 
 @bp.get("/events/mine")

@@ -2,7 +2,6 @@
 // search button asks the server for the same list, so this is only a shortcut.
 (function () {
   "use strict";
-  var script = document.currentScript;
   var list = document.querySelector("[data-check-in-list]");
   var input = document.querySelector(".check-in-search input[type=search]");
   var status = document.getElementById("check-in-results");
@@ -10,9 +9,12 @@
   var items = Array.prototype.slice.call(list.querySelectorAll("li[data-search]"));
   var timer = null;
 
+  // The server renders the announcement for every possible count in each language's plural forms.
+  var shownTexts = [];
+  try { shownTexts = JSON.parse(status.getAttribute("data-shown-texts") || "[]"); } catch (e) { shownTexts = []; }
+
   function announce(count) {
-    var text = count === 1 ? script.dataset.shownOne : script.dataset.shownMany.replace("{n}", String(count));
-    status.textContent = text;
+    if (typeof shownTexts[count] === "string") { status.textContent = shownTexts[count]; }
   }
 
   function filter() {

@@ -1,7 +1,9 @@
 """In a real browser: a resident registers and gets the mail with a working calendar file and
 cancel link; the next person on the waiting list is promoted when she cancels; an organiser gives
 a place by hand and checks people in (search list and the QR code's link); a visitor without an
-account registers through the double opt-in. The event pages are axe-clean (en, nl, fr)."""
+account registers through the double opt-in. The event pages, also those reached only through
+a mailed link (guest confirmation, check your mailbox, the QR code's check-in page, an invalid
+link), are axe-clean in nl, en and fr."""
 
 from __future__ import annotations
 
@@ -113,7 +115,15 @@ def _only_mail(live_server, recipient, template, title: dict):
 
 def _english(path: str) -> str:
     """A mailed link in the recipient's language, opened on the English page instead."""
-    return re.sub(r"^/[a-z]{2}/", "/en/", path)
+    return _in_language("en", path)
+
+
+def _in_language(lang: str, url: str) -> str:
+    """The same page (path or full URL) in another interface language."""
+    return re.sub(r"^((?:https?://[^/]+)?)/[a-z]{2}/", rf"\1/{lang}/", url, count=1)
+
+
+LANGUAGES = ("nl", "en", "fr")
 
 
 def _registration_id(live_server, event_id, email) -> int:
@@ -292,13 +302,23 @@ def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe
             from participation.events.qr import check_in_url
 
             check_in_a = check_in_url(db.session.get(Registration, registration_a), lang="en")
-        org.goto(check_in_a)
-        assert org.get_by_text("Lotte Van Damme").count() == 1
-        _axe_clean(org, axe_source, "check-in code page")
+        # The page the QR code opens, in every language, before and after marking present.
+        for lang in ("nl", "fr", "en"):
+            org.goto(_in_language(lang, check_in_a))
+            assert org.locator("html").get_attribute("lang") == lang
+            assert org.get_by_text("Lotte Van Damme").count() == 1
+            _axe_clean(org, axe_source, f"check-in code page ({lang})")
         org.get_by_role("button", name="Mark present").click()
         _expect_status(org, "Lotte Van Damme is checked in.")
         assert org.get_by_text("Present since", exact=False).count() == 1
-        _axe_clean(org, axe_source, "check-in code page, present")
+        for lang in LANGUAGES:
+            org.goto(_in_language(lang, check_in_a))
+            _axe_clean(org, axe_source, f"check-in code page, present ({lang})")
+        # A damaged check-in code: a clear page, in every language.
+        for lang in LANGUAGES:
+            org.goto(_in_language(lang, check_in_a) + "x")
+            assert org.get_by_role("heading", level=1).count() == 1
+            _axe_clean(org, axe_source, f"invalid check-in code ({lang})")
         org.goto(f"/en/organise/events/{event_id}/attendees")
         assert org.locator(".attendance-numbers").get_by_text("2 (100%)").count() == 1
 
@@ -340,10 +360,14 @@ def test_visitor_registers_without_an_account(browser, live_server, axe_source):
         message = _only_mail(live_server, email, "event_guest_confirm", title)
         assert message.lang == "en"
         page.context.clear_cookies()
-        page.goto(link_in(message, "/events/confirm/"))
+        confirm = link_in(message, "/events/confirm/")
+        # Pages reached only through a mailed link are axe-clean in every language too.
+        for lang in ("nl", "fr", "en"):
+            page.goto(_in_language(lang, confirm))
+            assert page.locator("html").get_attribute("lang") == lang
+            assert page.get_by_text("Noor Testgast").count() == 1
+            _axe_clean(page, axe_source, f"guest confirmation page ({lang})")
         assert page.get_by_role("heading", name="Confirm your registration").count() == 1
-        assert page.get_by_text("Noor Testgast").count() == 1
-        _axe_clean(page, axe_source, "guest confirmation page")
         page.get_by_role("button", name="Confirm my registration").click()
         page.wait_for_url("**/en/events/registrations/**")
         assert page.get_by_text("Your place is confirmed.").count() == 1
@@ -355,3 +379,26 @@ def test_visitor_registers_without_an_account(browser, live_server, axe_source):
         assert "/en/events/registrations/" in page.url
         confirmed = _only_mail(live_server, email, "event_confirmed", title)
         assert [att["filename"] for att in confirmed.attachments] == ["event.ics"]
+
+        # "Check your mailbox" in the other languages (the same address again: nothing changes).
+        for lang in ("nl", "fr"):
+            page.goto(f"/{lang}/events/{event_id}")
+            page.locator("#name").fill("Noor Testgast")
+            page.locator("#email").fill(email)
+            page.locator("#privacy_consent").check()
+            page.locator(f'form[action="/{lang}/events/{event_id}/guest"] button[type=submit]').click()
+            page.wait_for_load_state()
+            assert page.locator("html").get_attribute("lang") == lang
+            assert page.get_by_text(email, exact=False).count() == 1
+            _axe_clean(page, axe_source, f"check your mailbox ({lang})")
+        _only_mail(live_server, email, "event_guest_confirm", title)  # still the one link
+
+        # Invalid, tampered and used-up links: a clear page in every language.
+        ticket = link_in(confirmed, "/events/registrations/")
+        for lang in LANGUAGES:
+            for broken in (f"/{lang}/events/confirm/not-a-valid-link", _in_language(lang, ticket) + "x"):
+                response = page.goto(broken)
+                assert response.status == 400
+                assert page.locator("html").get_attribute("lang") == lang
+                assert page.get_by_role("heading", level=1).count() == 1
+                _axe_clean(page, axe_source, f"invalid link page ({lang}, {broken})")

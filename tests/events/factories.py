@@ -19,7 +19,8 @@ from tests.factories import detach
 
 
 def make_event(app, *, consultation=None, capacity=10, when="upcoming", registration="open",
-               event_format=EventFormat.IN_PERSON, title=None, languages=("nl",), cancelled=False, **fields):
+               event_format=EventFormat.IN_PERSON, title=None, description=None, languages=("nl",), cancelled=False,
+               **fields):
     """when: upcoming | tomorrow | past.  registration: open | not_yet | closed."""
     now = utcnow()
     starts = {"upcoming": now + timedelta(days=10), "tomorrow": now + timedelta(days=1),
@@ -36,7 +37,8 @@ def make_event(app, *, consultation=None, capacity=10, when="upcoming", registra
             consultation_id=consultation.id if consultation else None,
             title=title or {"nl": "Burgerpanel klimaat", "en": "Citizens' panel on climate",
                             "fr": "Panel citoyen climat"},
-            description={"nl": "We praten over het **klimaatplan**.", "en": "We talk about the climate plan."},
+            description=description or {"nl": "We praten over het **klimaatplan**.",
+                                         "en": "We talk about the climate plan."},
             starts_at=starts, ends_at=starts + timedelta(hours=2), format=event_format,
             venue="De Krook" if event_format != EventFormat.ONLINE else None,
             address="Miriam Makebaplein 1, 9000 Gent" if event_format != EventFormat.ONLINE else None,

@@ -169,20 +169,60 @@ def test_more_places_promote_the_waiting_list(app, running, organiser):
 def test_cancelling_the_event_mails_everyone_and_closes_registration(app, running, organiser):
     _consultation, event, people = running
     client = _as(app, organiser)
-    response = client.submit(f"/en/organise/events/{event.id}/cancel", {"message": ""})
-    assert response.status_code == 400 and get(app, Event, event.id).status == EventStatus.SCHEDULED
-    response = client.submit(f"/en/organise/events/{event.id}/cancel", {"message": "The venue flooded."})
+    response = client.submit(f"/en/organise/events/{event.id}/cancel", {"message_nl": ""})
+    assert response.status_code == 400 and 'id="message_nl-error"' in text(response)
+    assert get(app, Event, event.id).status == EventStatus.SCHEDULED
+    response = client.submit(f"/en/organise/events/{event.id}/cancel", {"message_nl": "De zaal is overstroomd."})
     assert response.status_code == 303
+    assert "The event is cancelled; 3 people were told by e-mail." in text(client.get(response.headers["Location"]))
     assert get(app, Event, event.id).status == EventStatus.CANCELLED
     for person in people:
         [mail] = outbox(app, person.email, "event_cancelled")
-        assert "The venue flooded." in mail.body_text
+        assert "De zaal is overstroomd." in mail.body_text
     public = text(app.test_client().get(f"/en/events/{event.id}"))
-    assert "This event is cancelled." in public and "The venue flooded." in public
+    assert "This event is cancelled." in public and "De zaal is overstroomd." in public
     newcomer = _as(app, make_user(app))
     response = newcomer.post(f"/en/events/{event.id}/register",
                              data={"csrf_token": newcomer.token_from("/en/account/")})
     assert response.status_code == 409
+
+
+def test_cancellation_message_is_written_per_language_and_each_person_reads_their_own(app, organiser):
+    """The message is filed under the language it was written in, not the organiser's interface language:
+    a French registrant reads the French text, an English one (no English written) the Dutch one, marked so."""
+    consultation = make_consultation(app, organisers=[organiser])
+    event = make_event(app, consultation=consultation, capacity=5)
+    readers = {}
+    for lang in ("nl", "fr", "en"):
+        user = make_user(app, language=lang)
+        _as(app, user).submit(f"/nl/events/{event.id}", action=f"/nl/events/{event.id}/register")
+        readers[lang] = user
+    client = _as(app, organiser)
+    page = text(client.get(f"/en/organise/events/{event.id}/cancel"))
+    assert "Nederlands – incomplete (required)" in page and "Français – incomplete" in page
+    # French only: Dutch is required, nothing is sent, and the French text is kept on the form.
+    response = client.submit(f"/en/organise/events/{event.id}/cancel", {"message_fr": "La salle est inondée."})
+    body = text(response)
+    assert response.status_code == 400 and 'id="message_nl-error"' in body
+    assert "Fill in the Dutch text: Dutch is required." in body and "La salle est inondée." in body
+    assert "Français – complete" in body and "Nederlands – incomplete (required)" in body
+    assert get(app, Event, event.id).status == EventStatus.SCHEDULED and outbox(app, template="event_cancelled") == []
+    response = client.submit(f"/en/organise/events/{event.id}/cancel",
+                             {"message_nl": "De zaal is overstroomd.", "message_fr": "La salle est inondée."})
+    assert response.status_code == 303
+    assert get(app, Event, event.id).cancel_reason == {"nl": "De zaal is overstroomd.",
+                                                       "fr": "La salle est inondée."}
+    [dutch] = outbox(app, readers["nl"].email, "event_cancelled")
+    [french] = outbox(app, readers["fr"].email, "event_cancelled")
+    [english] = outbox(app, readers["en"].email, "event_cancelled")
+    assert "De zaal is overstroomd." in dutch.body_text and "inondée" not in dutch.body_text
+    assert "La salle est inondée." in french.body_text and "overstroomd" not in french.body_text
+    assert '<blockquote lang="fr">La salle est inondée.</blockquote>' in french.body_html
+    assert "De zaal is overstroomd." in english.body_text and "(only available in Dutch)" in english.body_text
+    assert '<blockquote lang="nl">De zaal is overstroomd.</blockquote>' in english.body_html
+    # The public page shows each language its own text, and the Dutch one marked as Dutch elsewhere.
+    assert "La salle est inondée." in text(app.test_client().get(f"/fr/events/{event.id}"))
+    assert '<span lang="nl">De zaal is overstroomd.</span>' in text(app.test_client().get(f"/en/events/{event.id}"))
 
 
 def test_duplicate_makes_a_copy_without_registrations(app, running, organiser):
@@ -294,3 +334,100 @@ def test_organiser_list_shows_only_their_events(app, running, organiser):
     make_event(app, consultation=make_consultation(app), title={"nl": "Van een ander team"})
     page = text(_as(app, organiser).get("/en/organise/events/"))
     assert "Citizens&#39; panel on climate" in page and "Van een ander team" not in page and "2 / 2" in page
+
+
+def test_edit_form_marks_each_language_complete_or_incomplete(app, organiser):
+    consultation = make_consultation(app, organisers=[organiser])
+    event = make_event(app, consultation=consultation,
+                       title={"nl": "Stadsgesprek", "en": "City talk", "fr": "Débat"},
+                       description={"nl": "Tekst", "en": "Text", "fr": "Texte"},
+                       free_question={"nl": "Wat wil je bespreken?", "en": "What would you like to discuss?"})
+    client = _as(app, organiser)
+    page = text(client.get(f"/en/organise/events/{event.id}/edit"))
+    assert "Nederlands – complete (required)" in page and "English – complete" in page
+    # French lacks the question that the other languages ask.
+    assert "Français – incomplete" in page
+    new = text(client.get("/en/organise/events/new"))
+    assert "Nederlands – incomplete (required)" in new and "English – incomplete" in new
+    # After a refused save the markers follow what was typed, not what is stored.
+    response = client.submit(f"/en/organise/events/{event.id}/edit",
+                             _edit_form(event, title_en="City talk", description_en="Text",
+                                        free_question_nl="Vraag", free_question_en="Question",
+                                        free_question_fr="Question ?", title_fr="Débat", description_fr="Texte",
+                                        capacity="0"))
+    body = text(response)
+    assert response.status_code == 400 and "Français – complete" in body
+    # In the page's language, and with the marker in that language's words.
+    dutch = text(client.get(f"/nl/organise/events/{event.id}/edit"))
+    assert "Français – onvolledig" in dutch and "Nederlands – volledig (verplicht)" in dutch
+
+
+def test_report_form_marks_languages_and_has_its_own_title(app, organiser):
+    consultation = make_consultation(app, organisers=[organiser])
+    past = make_event(app, consultation=consultation, when="past", report_summary={"nl": "Samenvatting"})
+    page = text(_as(app, organiser).get(f"/en/organise/events/{past.id}/report"))
+    assert "<h1>Event report</h1>" in page and "<title>Event report" in page
+    assert "Nederlands – complete (required)" in page and "English – incomplete" in page
+    # The tab is the event report, not the verb used to report a comment.
+    assert ">Event report</a>" in page and ">Report</a>" not in page
+
+
+def test_counts_in_organiser_messages_use_singular_and_plural(app, organiser):
+    consultation = make_consultation(app, organisers=[organiser])
+    event = make_event(app, consultation=consultation, capacity=1)
+    people = [make_user(app) for _ in range(2)]
+    for person in people:
+        _as(app, person).submit(f"/nl/events/{event.id}", action=f"/nl/events/{event.id}/register")
+    client = _as(app, organiser)
+    response = client.submit(f"/en/organise/events/{event.id}/edit", _edit_form(get(app, Event, event.id),
+                                                                              capacity="2"))
+    assert "1 person moved from the waiting list to a place and was told by e-mail." in \
+        text(client.get(response.headers["Location"]))
+    page = text(client.get(f"/en/organise/events/{event.id}/check-in"))
+    assert "0 of 2 people present" in page
+    response = client.submit(f"/en/organise/events/{event.id}/message",
+                             {"audience": "all", "subject": "Praktisch", "body": "Neem een pen mee"})
+    assert "Your message is on its way to 2 people." in text(client.get(response.headers["Location"]))
+    lone = make_event(app, consultation=consultation)
+    _as(app, people[0]).submit(f"/nl/events/{lone.id}", action=f"/nl/events/{lone.id}/register")
+    assert "0 of 1 person present" in text(client.get(f"/en/organise/events/{lone.id}/check-in"))
+    response = client.submit(f"/en/organise/events/{lone.id}/message",
+                             {"audience": "all", "subject": "Praktisch", "body": "Neem een pen mee"})
+    assert "Your message is on its way to 1 person." in text(client.get(response.headers["Location"]))
+    response = client.submit(f"/en/organise/events/{lone.id}/cancel", {"message_nl": "Afgelast."})
+    assert "The event is cancelled; 1 person was told by e-mail." in text(client.get(response.headers["Location"]))
+
+
+def test_check_in_filter_gets_its_count_words_from_the_server(app, running, organiser):
+    """The live filter's announcement uses the language's own plural forms for every count it can show."""
+    import json
+    import re
+    from html import unescape
+
+    _consultation, event, _people = running
+    for lang, expected in (("en", ["0 people shown", "1 person shown", "2 people shown"]),
+                           ("nl", ["0 personen getoond", "1 persoon getoond", "2 personen getoond"])):
+        page = text(_as(app, organiser).get(f"/{lang}/organise/events/{event.id}/check-in"))
+        forms = json.loads(unescape(re.search(r'data-shown-texts="([^"]*)"', page).group(1)))
+        assert len(forms) == 3, "one text for every count from 0 to the number of people listed"
+        if lang == "en":
+            assert forms == expected
+        assert re.search(r'id="check-in-results"[^>]*>' + re.escape(forms[2]) + "<", page)
+
+
+def test_status_words_are_distinct_for_events_and_registrations(app, running, organiser):
+    """French needs "annulé" for an event and "annulée" for a registration: separate texts."""
+    _consultation, event, people = running
+    client = _as(app, organiser)
+    registration = by_status(app, event.id, CONFIRMED)[0]
+    client.submit(f"/en/organise/events/{event.id}/attendees",
+                  action=f"/en/organise/events/{event.id}/registrations/{registration.id}/cancel")
+    attendees = text(client.get(f"/en/organise/events/{event.id}/attendees?status=cancelled"))
+    assert "Registration cancelled" in attendees and "Cancelled registrations" in attendees
+    listing = text(client.get("/en/organise/events/"))
+    assert "Event scheduled" in listing
+    client.submit(f"/en/organise/events/{event.id}/cancel", {"message_nl": "Afgelast."})
+    assert "Event cancelled" in text(client.get("/en/organise/events/"))
+    assert "Event cancelled" in text(app.test_client().get("/en/events/"))
+    csv = client.get(f"/en/organise/events/{event.id}/attendees.csv").data.decode("utf-8-sig")
+    assert "Answer to the event's question" in csv.splitlines()[0] and "Registration cancelled" in csv

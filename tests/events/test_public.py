@@ -87,6 +87,13 @@ def test_event_calendar_file_and_feed_are_valid_icalendar(app, client):
     summaries = [str(v["SUMMARY"]) for v in feed.walk("VEVENT")]
     assert summaries == ["Stadsgesprek"]
     assert feed.walk("VTIMEZONE")[0]["TZID"] == "Europe/Brussels"
+    # Exactly the one time zone used, described before the events that refer to it, and no
+    # VTIMEZONE for UTC (DTSTAMP is written with "Z"): icalendar >= 7.0.3 does all three.
+    for body in (response.data, client.get("/nl/events.ics").data):
+        parsed = icalendar.Calendar.from_ical(body)
+        assert [str(tz["TZID"]) for tz in parsed.walk("VTIMEZONE")] == ["Europe/Brussels"]
+        names = [component.name for component in parsed.subcomponents]
+        assert names.index("VTIMEZONE") < names.index("VEVENT")
 
 
 def test_pages_use_a_fixed_number_of_queries(app, client):
@@ -156,7 +163,7 @@ def test_cancelled_event_stays_listed_as_cancelled(app, client):
     event = make_event(app, cancelled=True, title={"nl": "Afgelast overleg"},
                        cancel_reason={"nl": "De zaal is niet vrij."})
     page = text(client.get("/en/events/"))
-    assert "Afgelast overleg" in page and "Cancelled" in page
+    assert "Afgelast overleg" in page and "Event cancelled" in page
     detail = text(client.get(f"/en/events/{event.id}"))
     assert '<span lang="nl">De zaal is niet vrij.</span>' in detail
     calendar = icalendar.Calendar.from_ical(client.get(f"/en/events/{event.id}.ics").data)
@@ -194,3 +201,61 @@ def test_purge_drops_unconfirmed_visitors_and_anonymises_old_attendee_lists(app,
     assert (anonymous.name, anonymous.email, anonymous.dietary_needs) == (None, None, None)
     assert anonymous.checked_in_at is not None, "attendance numbers stay"
     assert registrations_of(app, recent.id)[0].email == "ann2@example.org"
+
+
+def _sequence(client, url) -> int:
+    [vevent] = icalendar.Calendar.from_ical(client.get(url).data).walk("VEVENT")
+    return int(vevent["SEQUENCE"])
+
+
+def test_calendar_sequence_grows_with_every_change_and_never_wraps(app, client):
+    """Calendars replace their copy only when SEQUENCE grows. The last change before a
+    change now is put just before a multiple of 100,000 minutes, where a value taken
+    modulo 100,000 would fall back to almost nothing."""
+    from datetime import UTC, datetime, timedelta
+
+    from participation.events.ics import revision
+
+    event = make_event(app)
+    now_minutes = int(utcnow().timestamp()) // 60
+    boundary = now_minutes - now_minutes % 100000
+    earlier = datetime.fromtimestamp((boundary - 1) * 60, UTC)
+    with app.app_context():
+        db.session.execute(sa.update(Event).where(Event.id == event.id).values(updated_at=earlier))
+        db.session.commit()
+    url = f"/nl/events/{event.id}.ics"
+    before = _sequence(client, url)
+    # The organisers change the event (here: it is cancelled), which stamps updated_at now.
+    organiser = make_user(app, role="admin")
+    admin = FormClient(app.test_client())
+    admin.login(organiser.email, PASSWORD)
+    assert admin.submit(f"/nl/organise/events/{event.id}/cancel",
+                        {"message_nl": "Afgelast."}).status_code == 303
+    after = _sequence(client, url)
+    assert after > before
+    assert str(icalendar.Calendar.from_ical(client.get(url).data).walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
+    # Across years of changes, second by second: always higher, always a 32-bit number.
+    moments = [datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=m) for m in (0, 1, 99999, 100000, 100001)]
+    moments += [datetime(2087, 12, 31, tzinfo=UTC)]
+    values = [revision(Event(updated_at=moment)) for moment in moments]
+    assert values == sorted(set(values)) and values[-1] < 2**31
+    assert revision(Event(updated_at=moments[0] + timedelta(seconds=1))) > values[0]
+
+
+def test_pages_use_a_fixed_number_of_queries_for_a_signed_in_resident(app):
+    def queries_for(client, url):
+        with count_queries(app) as statements:
+            assert client.get(url).status_code == 200
+        return len(statements)
+
+    first = make_event(app, capacity=3)
+    _user, resident = _resident_registered(app, first)
+    list_small, detail_small = queries_for(resident, "/nl/events/"), queries_for(resident, f"/nl/events/{first.id}")
+    for _ in range(6):
+        event = make_event(app, capacity=2)
+        for _ in range(3):
+            _resident_registered(app, event)
+        resident.submit(f"/nl/events/{event.id}", action=f"/nl/events/{event.id}/register")
+    assert queries_for(resident, "/nl/events/") == list_small
+    assert queries_for(resident, f"/nl/events/{event.id}") == detail_small, "on the waiting list: same number"
+    assert queries_for(resident, f"/nl/events/{first.id}") == detail_small

@@ -300,3 +300,185 @@ def test_resident_registrations_are_rate_limited(app, rate_limits):
     events = [make_event(app) for _ in range(11)]
     statuses = [_register(client, event).status_code for event in events]
     assert statuses[:10] == [303] * 10 and statuses[10] == 429
+
+
+# ------------------------------------------------------------------ suspended residents
+
+def _suspend(app, user, *, days=None, reason="Herhaalde beledigingen"):
+    from datetime import timedelta
+
+    from participation.accounts.models import User
+    from participation.core.time import utcnow
+    from participation.extensions import db
+
+    with app.app_context():
+        person = db.session.get(User, user.id)
+        person.suspended_at = utcnow()
+        person.suspended_until = utcnow() + timedelta(days=days) if days else None
+        person.suspension_reason = reason
+        db.session.commit()
+
+
+def test_suspended_resident_cannot_register_service(app):
+    from participation.accounts.models import User
+    from participation.core.errors import NotAllowed
+    from participation.events.registration import Answers, register_resident
+    from participation.extensions import db
+
+    event = make_event(app)
+    user = make_user(app)
+    _suspend(app, user, days=3, reason="Scheldwoorden")
+    with app.test_request_context("/nl/"):
+        with pytest.raises(NotAllowed) as refused:
+            register_resident(event.id, db.session.get(User, user.id), Answers())
+        assert refused.value.status_code == 403
+        assert "Je account is geschorst tot" in refused.value.message and "Scheldwoorden" in refused.value.message
+        db.session.rollback()
+    assert registrations_of(app, event.id) == []
+
+
+def test_suspended_resident_sees_why_instead_of_the_register_button_and_is_refused(app):
+    event = make_event(app)
+    user, client = _resident(app)
+    _suspend(app, user)
+    page = text(client.get(f"/nl/events/{event.id}"))
+    assert "Je account is geschorst tot nader bericht. Reden: Herhaalde beledigingen" in page
+    assert f'action="/nl/events/{event.id}/register"' not in page and ">Inschrijven<" not in page
+    # A form kept open in another tab, posted anyway.
+    response = client.post(f"/nl/events/{event.id}/register", data={"csrf_token": client.token_from("/nl/account/")})
+    assert response.status_code == 403
+    assert "Je account is geschorst tot nader bericht. Reden: Herhaalde beledigingen" in text(response)
+    assert f'action="/nl/events/{event.id}/register"' not in text(response)
+    assert registrations_of(app, event.id) == [] and outbox(app, user.email) == []
+
+
+def test_suspension_that_ended_no_longer_blocks(app):
+    from datetime import timedelta
+
+    from participation.accounts.models import User
+    from participation.core.time import utcnow
+    from participation.extensions import db
+
+    event = make_event(app)
+    user, client = _resident(app)
+    with app.app_context():
+        person = db.session.get(User, user.id)
+        person.suspended_at = utcnow() - timedelta(days=10)
+        person.suspended_until = utcnow() - timedelta(days=1)
+        db.session.commit()
+    assert _register(client, event).status_code == 303
+    assert [r.status for r in registrations_of(app, event.id)] == [CONFIRMED]
+
+
+# --------------------------------------------------------------------- bad input, in nl
+
+def test_visitor_registering_after_closing_is_refused_in_dutch(app, client):
+    """The form was open when the page was loaded; registration closed before it was sent."""
+    from datetime import timedelta
+
+    from participation.core.time import utcnow
+    from participation.events.models import Event
+    from participation.extensions import db
+
+    event = make_event(app)
+    token = client.token_from(f"/nl/events/{event.id}")
+    with app.app_context():
+        stored = db.session.get(Event, event.id)
+        stored.registration_opens_at = utcnow() - timedelta(days=3)
+        stored.registration_closes_at = utcnow() - timedelta(minutes=1)
+        db.session.commit()
+    response = client.post(f"/nl/events/{event.id}/guest", data={
+        "csrf_token": token, "name": "Noor Claes", "email": "noor@example.org", "privacy_consent": "y"})
+    assert response.status_code == 409
+    body = text(response)
+    assert "De inschrijving is afgesloten." in body and "Check your mailbox" not in body
+    assert registrations_of(app, event.id) == [] and outbox(app, "noor@example.org") == []
+
+
+def test_visitor_registering_for_a_cancelled_event_is_refused_in_dutch(app, client):
+    from participation.events.models import Event, EventStatus
+    from participation.extensions import db
+
+    event = make_event(app)
+    token = client.token_from(f"/nl/events/{event.id}")
+    with app.app_context():
+        db.session.get(Event, event.id).status = EventStatus.CANCELLED
+        db.session.commit()
+    response = client.post(f"/nl/events/{event.id}/guest", data={
+        "csrf_token": token, "name": "Noor Claes", "email": "noor@example.org", "privacy_consent": "y"})
+    assert response.status_code == 409 and "Deze activiteit is geannuleerd." in text(response)
+    assert registrations_of(app, event.id) == [] and outbox(app, "noor@example.org") == []
+
+
+def test_visitor_confirming_after_the_event_was_cancelled_is_told_so_in_dutch(app, client):
+    event = make_event(app, capacity=5)
+    _guest(client, event, lang="nl")
+    confirm = link_in(outbox(app, "noor@example.org", "event_guest_confirm")[0], "/events/confirm/")
+    assert confirm.startswith("/nl/")
+    def main(response):
+        return text(response).split("<main", 1)[1].split("</main>", 1)[0]
+
+    assert "<button" in main(client.get(confirm)), "while the event stands, a button confirms"
+    form_token = client.token_from(f"/nl/events/{event.id}")
+    with app.app_context():
+        from participation.events.models import Event, EventStatus
+        from participation.extensions import db
+
+        db.session.get(Event, event.id).status = EventStatus.CANCELLED
+        db.session.commit()
+    page = client.get(confirm)
+    assert page.status_code == 200 and "Deze activiteit is geannuleerd." in text(page)
+    assert "<button" not in main(page), "no button to press"
+    # The button from a page loaded before the cancellation.
+    response = client.post(confirm, data={"csrf_token": form_token})
+    assert response.status_code == 409 and "Deze activiteit is geannuleerd." in text(response)
+    assert [r.status for r in registrations_of(app, event.id)] == [PENDING]
+    assert outbox(app, "noor@example.org", "event_confirmed") == []
+    assert outbox(app, "noor@example.org", "event_waitlisted") == []
+
+
+def _forms_on(html: str) -> list[dict]:
+    """The forms of a page as a browser sees them: action and the values of hidden inputs."""
+    from html.parser import HTMLParser
+
+    class Forms(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.forms = []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "form":
+                self.forms.append({"action": attrs.get("action"), "method": attrs.get("method"), "fields": {}})
+            elif tag == "input" and self.forms and attrs.get("type") == "hidden":
+                self.forms[-1]["fields"][attrs.get("name")] = attrs.get("value") or ""
+
+    parser = Forms()
+    parser.feed(html)
+    return parser.forms
+
+
+def test_cancelling_from_my_registrations_uses_that_pages_form_and_returns_there(app):
+    kept = make_event(app, title={"nl": "Blijft staan"})
+    leaving = make_event(app, capacity=1, title={"nl": "Ik kan niet komen"})
+    _user, client = _resident(app)
+    waiting, waiting_client = _resident(app)
+    _register(client, kept)
+    _register(client, leaving)
+    _register(waiting_client, leaving)
+    page = text(client.get("/nl/events/mine"))
+    [form] = [f for f in _forms_on(page) if f["action"] == f"/nl/events/{leaving.id}/cancel"]
+    assert form["method"] == "post" and form["fields"]["next"] == "mine" and form["fields"]["csrf_token"]
+    response = client.post(form["action"], data=form["fields"])
+    assert response.status_code == 303 and response.headers["Location"].endswith("/nl/events/mine")
+    after = text(client.get(response.headers["Location"]))
+    assert "Je inschrijving is geannuleerd. Bedankt om het ons te laten weten." in after
+    assert f'action="/nl/events/{leaving.id}/cancel"' not in after
+    assert f'action="/nl/events/{kept.id}/cancel"' in after
+    statuses = {r.user_id: r.status for r in registrations_of(app, leaving.id)}
+    assert statuses == {_user.id: CANCELLED, waiting.id: CONFIRMED}
+    # The same form sent again (a second tab): told so, in Dutch, back on the same page.
+    again = client.post(form["action"], data=form["fields"])
+    assert again.status_code == 303 and again.headers["Location"].endswith("/nl/events/mine")
+    assert "Je bent niet ingeschreven voor deze activiteit." in text(client.get(again.headers["Location"]))
+    assert [r.status for r in registrations_of(app, kept.id)] == [CONFIRMED]
