@@ -112,8 +112,13 @@ def wipe_database(app) -> None:
                 names = ", ".join(f'"{t.name}"' for t in tables)
                 conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
             else:
+                from participation.core.audit import SQLITE_NO_DELETE
+
+                # The audit log's append-only trigger refuses deletes: lift it for the wipe only.
+                conn.exec_driver_sql("DROP TRIGGER IF EXISTS audit_entries_no_delete")
                 for table in tables:
                     conn.execute(table.delete())
+                conn.exec_driver_sql(SQLITE_NO_DELETE)
         db.session.remove()
 
 

@@ -41,6 +41,7 @@ ACTION_LABELS = {
     "comment.restore": _l("Comment restored"),
     "comment.dismiss_reports": _l("Reports dismissed"),
     "comment.auto_hidden": _l("Comment hidden automatically after reports"),
+    "comment.resubmitted": _l("Comment changed by its author: back to review"),
     "user.suspend": _l("Account suspended"),
     "user.lift_suspension": _l("Suspension lifted"),
     "appeal.submitted": _l("Appeal submitted"),

@@ -32,12 +32,20 @@ def can_comment(user, consultation, now: datetime | None = None) -> bool:
 
 
 def can_see_comment(user, comment: Comment) -> bool:
-    """Pending comments are only for their author (and moderators); the rest follows the consultation."""
+    """Whether this person may read the comment's text on the public pages.
+
+    Published comments: whoever may see the consultation. Pending and hidden ones: their
+    author (who sees "awaiting review" or the public reason) and moderators. Deleted ones:
+    nobody, not even the author; the thread shows a placeholder instead. The moderation
+    workspace has its own gate and shows everything to moderators.
+    """
     if not can_view_consultation(user, comment.consultation):
         return False
-    if comment.state == CommentState.PENDING:
-        return is_author(user, comment) or can_moderate(user)
-    return True
+    if comment.is_deleted:
+        return False
+    if comment.state == CommentState.PUBLISHED:
+        return True
+    return is_author(user, comment) or can_moderate(user)
 
 
 def is_author(user, comment: Comment) -> bool:

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased, joinedload
 
 from participation.comments.models import (
+    MAX_DEPTH,
     Alignment,
     AppealOutcome,
     Comment,
@@ -17,10 +18,15 @@ from participation.comments.models import (
     CommentState,
     HideReason,
 )
+from participation.core.audit import AuditEntry
 from participation.extensions import db
 
 SORTS = ("newest", "oldest", "replies")
 PER_PAGE = 20
+# Replies shown under each thread on a page of the discussion; the rest is one link away.
+REPLIES_SHOWN = 5
+# Replies per page on the page of one thread.
+REPLIES_PER_PAGE = 100
 
 
 def consultation_ids_for_user(user_id: int) -> sa.Select:
@@ -32,26 +38,41 @@ def consultation_ids_for_user(user_id: int) -> sa.Select:
     )
 
 
-def _visible_to(user_id: int | None):
-    """Pending comments are only in their author's own view of the thread."""
-    if user_id is None:
-        return Comment.state != CommentState.PENDING
-    return sa.or_(Comment.state != CommentState.PENDING, Comment.author_id == user_id)
+def _shown_to(user_id: int | None, comment=Comment):
+    """Shown in this person's view of the thread (the text, or the public reason when hidden):
+    not deleted, and a pending comment only for its author."""
+    not_pending = comment.state != CommentState.PENDING
+    visible = not_pending if user_id is None else sa.or_(not_pending, comment.author_id == user_id)
+    return sa.and_(comment.deleted_at.is_(None), visible)
+
+
+def _has_shown_descendant(user_id: int | None):
+    """Something shown hangs below this comment (children, grandchildren ... down to MAX_DEPTH)."""
+    levels = [aliased(Comment, name=f"descendant_{n}") for n in range(1, MAX_DEPTH + 1)]
+    below = None
+    for depth in reversed(range(MAX_DEPTH)):
+        child, parent = levels[depth], (Comment if depth == 0 else levels[depth - 1])
+        condition = _shown_to(user_id, child) if below is None else sa.or_(_shown_to(user_id, child), below)
+        below = sa.exists().where(child.parent_id == parent.id, condition)
+    return below
+
+
+def _listed(user_id: int | None):
+    """Shown, or kept as a placeholder ("Comment deleted", "awaiting review") because replies
+    that are shown hang below it; a deleted comment without them disappears."""
+    return sa.or_(_shown_to(user_id), _has_shown_descendant(user_id))
 
 
 def top_level_comments(consultation_id: int, *, sort: str = "newest", alignment: str | None = None,
                        user_id: int | None = None) -> sa.Select:
-    """Top-level comments of a consultation in the chosen order (authors eager-loaded).
-
-    A deleted comment stays as a placeholder only when it has replies.
-    """
+    """Top-level comments of a consultation in the chosen order (authors eager-loaded)."""
     child = aliased(Comment)
-    has_replies = sa.exists().where(child.parent_id == Comment.id)
+    has_shown_replies = sa.exists().where(child.root_id == Comment.id, _shown_to(user_id, child))
     stmt = (
         sa.select(Comment)
         .options(joinedload(Comment.author))
-        .where(Comment.consultation_id == consultation_id, Comment.parent_id.is_(None), _visible_to(user_id),
-               sa.or_(Comment.deleted_at.is_(None), has_replies))
+        .where(Comment.consultation_id == consultation_id, Comment.parent_id.is_(None),
+               sa.or_(_shown_to(user_id), has_shown_replies))
     )
     if alignment:
         stmt = stmt.where(Comment.alignment == Alignment(alignment))
@@ -64,14 +85,44 @@ def top_level_comments(consultation_id: int, *, sort: str = "newest", alignment:
     return stmt.order_by(Comment.created_at.desc(), Comment.id.desc())
 
 
-def replies_for(root_ids: list[int], user_id: int | None = None) -> sa.Select:
-    """Every reply in the given threads, oldest first (one query for a whole page)."""
+def replies_for(root_ids: list[int], user_id: int | None = None, limit: int = REPLIES_SHOWN) -> sa.Select:
+    """The first `limit` replies of each thread, oldest first, each row with its thread's number
+    of replies (one query for a whole page, however long the threads are).
+
+    Oldest first, a reply never comes before its parent, so the first replies form a tree.
+    """
+    ranked = (
+        sa.select(
+            Comment.id.label("id"),
+            sa.func.row_number().over(partition_by=Comment.root_id,
+                                      order_by=(Comment.created_at, Comment.id)).label("position"),
+            sa.func.count().over(partition_by=Comment.root_id).label("total"),
+        )
+        .where(Comment.root_id.in_(root_ids or [-1]), _listed(user_id))
+        .subquery()
+    )
+    return (
+        sa.select(Comment, ranked.c.total)
+        .join(ranked, ranked.c.id == Comment.id)
+        .options(joinedload(Comment.author))
+        .where(ranked.c.position <= limit)
+        .order_by(Comment.created_at, Comment.id)
+    )
+
+
+def thread_replies(root_id: int, user_id: int | None = None) -> sa.Select:
+    """All replies of one thread, oldest first (paginated by the caller)."""
     return (
         sa.select(Comment)
         .options(joinedload(Comment.author))
-        .where(Comment.root_id.in_(root_ids or [-1]), _visible_to(user_id))
+        .where(Comment.root_id == root_id, _listed(user_id))
         .order_by(Comment.created_at, Comment.id)
     )
+
+
+def is_listed(comment_id: int, user_id: int | None = None) -> bool:
+    """Whether a comment appears in this person's view of the thread (text or placeholder)."""
+    return bool(db.session.scalar(sa.select(Comment.id).where(Comment.id == comment_id, _listed(user_id))))
 
 
 def endorsement_counts(comment_ids: list[int]) -> dict[int, int]:
@@ -103,13 +154,21 @@ def alignment_counts(consultation_id: int) -> dict[str, int]:
     return counts
 
 
-def hidden_counts_by_reason(consultation_id: int) -> dict[str, int]:
+def hide_decision_counts(consultation_id: int) -> dict[str, int]:
+    """How often comments of a consultation were hidden, per public reason, read from the audit
+    log: every moderator's decision counts, also when the comment was shown again later, and
+    every automatic hide after reports (under "reported"). Reasons in the order of HideReason."""
     rows = db.session.execute(
-        sa.select(Comment.hidden_reason, sa.func.count())
-        .where(Comment.consultation_id == consultation_id, Comment.state == CommentState.HIDDEN)
-        .group_by(Comment.hidden_reason)
+        sa.select(AuditEntry.action, AuditEntry.reason, sa.func.count())
+        .where(AuditEntry.consultation_id == consultation_id, AuditEntry.target_type == "comment",
+               AuditEntry.action.in_(("comment.hide", "comment.auto_hidden")))
+        .group_by(AuditEntry.action, AuditEntry.reason)
     ).all()
-    return {HideReason(reason).value: n for reason, n in rows}
+    counts: dict[str, int] = {}
+    for action, reason, n in rows:
+        key = HideReason.REPORTED.value if action == "comment.auto_hidden" else HideReason(reason).value
+        counts[key] = counts.get(key, 0) + n
+    return {reason.value: counts[reason.value] for reason in HideReason if reason.value in counts}
 
 
 def appeal_outcome_counts(consultation_id: int) -> dict[str, int]:

@@ -61,23 +61,32 @@ def _clean_body(body: str) -> str:
     return (body or "").replace("\r\n", "\n").strip()
 
 
-def post_comment(author, consultation, body: str, alignment: str, parent: Comment | None = None) -> Comment:
-    """Write a comment or a reply.
+def _check_reply_target(consultation, parent: Comment) -> None:
+    if parent.consultation_id != consultation.id:
+        raise UserError(_("You can only reply to a comment on the same consultation."))
+    if not parent.is_visible:
+        raise Conflict(_("You cannot reply to this comment."))
+    if parent.depth >= MAX_DEPTH:
+        raise Conflict(_("This discussion is nested too deep: reply to an earlier comment instead."))
 
-    Rules: a participant, an open consultation that takes comments; a reply goes to
-    a visible comment of the same consultation, at most MAX_DEPTH deep. Under
-    pre-moderation the comment waits for a moderator.
+
+def check_can_post(user, consultation, parent: Comment | None = None) -> None:
+    """Who may write here at all: checked before a comment or reply form is read.
+
+    A participant, an open consultation that takes comments; a reply goes to a
+    visible comment of the same consultation, at most MAX_DEPTH deep.
     """
-    check_participant(author)
+    check_participant(user)
     _check_open(consultation)
-    alignment = Alignment(alignment)
     if parent is not None:
-        if parent.consultation_id != consultation.id:
-            raise UserError(_("You can only reply to a comment on the same consultation."))
-        if not parent.is_visible:
-            raise Conflict(_("You cannot reply to this comment."))
-        if parent.depth >= MAX_DEPTH:
-            raise Conflict(_("This discussion is nested too deep: reply to an earlier comment instead."))
+        _check_reply_target(consultation, parent)
+
+
+def post_comment(author, consultation, body: str, alignment: str, parent: Comment | None = None) -> Comment:
+    """Write a comment or a reply (rules: `check_can_post`). Under pre-moderation the
+    comment waits for a moderator."""
+    check_can_post(author, consultation, parent)
+    alignment = Alignment(alignment)
     pre = consultation.moderation_mode == ModerationMode.PRE
     comment = Comment(
         consultation_id=consultation.id,
@@ -113,8 +122,9 @@ def notify_reply(comment: Comment) -> None:
                url=comment_url(comment, _external=True, lang=lang))
 
 
-def edit_comment(user, comment: Comment, body: str, alignment: str) -> Comment:
-    """The author edits within the edit window (COMMENT_EDIT_MINUTES), while discussion is open."""
+def check_can_edit(user, comment: Comment) -> None:
+    """The author edits within the edit window (COMMENT_EDIT_MINUTES), while discussion is open,
+    as long as the comment is neither deleted nor hidden and they may take part."""
     check_participant(user)
     if not is_author(user, comment):
         raise NotAllowed(_("You can only edit your own comments."))
@@ -124,9 +134,29 @@ def edit_comment(user, comment: Comment, body: str, alignment: str) -> Comment:
         raise Conflict(_("You can edit a comment only in the first %(minutes)d minutes after posting it.",
                          minutes=int(edit_window().total_seconds() // 60)))
     _check_open(comment.consultation)
-    comment.body = _clean_body(body)
-    comment.alignment = Alignment(alignment)
+
+
+def edit_comment(user, comment: Comment, body: str, alignment: str) -> Comment:
+    """Change text and position (rules: `check_can_edit`); the comment shows as edited.
+
+    Under pre-moderation a changed text goes back to review: the comment is pending
+    (only its author sees it, marked "awaiting review") until a moderator approves it
+    again, so an approved comment cannot be rewritten unseen. Under post-moderation the
+    comment stays published and open reports stay open: moderators see the new text.
+    """
+    check_can_edit(user, comment)
+    body = _clean_body(body)
+    alignment = Alignment(alignment)
+    if body == comment.body and alignment == comment.alignment:
+        return comment
+    text_changed = body != comment.body
+    comment.body = body
+    comment.alignment = alignment
     comment.edited_at = utcnow()
+    if (text_changed and comment.state == CommentState.PUBLISHED
+            and comment.consultation.moderation_mode == ModerationMode.PRE):
+        comment.state = CommentState.PENDING
+        audit.record(user, "comment.resubmitted", "comment", comment.id, consultation_id=comment.consultation_id)
     db.session.flush()
     return comment
 
@@ -208,12 +238,19 @@ def report_comment(user, comment: Comment, reason: str, text: str | None) -> Com
     return report
 
 
-def appeal_hide(user, comment: Comment, text: str) -> CommentAppeal:
-    """The author may appeal a hide once; another moderator decides."""
+def check_can_appeal(user, comment: Comment) -> None:
+    """Only the author, only against a hide, only once."""
     if not is_author(user, comment):
         raise NotFound(_("This comment does not exist."))
     if not comment.is_hidden or comment.is_deleted:
         raise Conflict(_("Only a hidden comment can be appealed."))
+    if db.session.scalar(sa.select(CommentAppeal.id).where(CommentAppeal.comment_id == comment.id)):
+        raise Conflict(_("You already appealed against hiding this comment."))
+
+
+def appeal_hide(user, comment: Comment, text: str) -> CommentAppeal:
+    """The author may appeal a hide once; another moderator decides (see moderation.services)."""
+    check_can_appeal(user, comment)
     appeal = CommentAppeal(comment_id=comment.id, author_id=user.id, text=(text or "").strip(),
                            hidden_by_id=comment.hidden_by_id)
     try:

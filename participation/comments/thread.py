@@ -2,8 +2,10 @@
 
 Used by the consultation page (as a section) and by the comments page. Whatever
 the number of comments, it runs the same queries: alignment counts, the page of
-top-level comments (count + rows), their replies, endorsement counts and, for a
-signed-in person, what they endorsed.
+top-level comments (count + rows), the first replies of each (with each thread's
+number of replies), endorsement counts and, for a signed-in person, what they
+endorsed. A thread with more replies links to its own page (`conversation_context`),
+which pages through all of them.
 """
 
 from __future__ import annotations
@@ -54,6 +56,13 @@ class CommentView:
     can_appeal: bool
     appealed: bool
     hidden_reason_label: str | None
+    # The text is shown (published, or the viewer's own pending comment); otherwise a placeholder.
+    shows_text: bool = True
+    # Its parent is on an earlier page of the thread (thread page only).
+    parent_elsewhere: bool = False
+    # Top-level comments: all replies of the thread, and where to read them when not all are shown.
+    reply_total: int = 0
+    all_replies_url: str | None = None
     children: list[CommentView] = field(default_factory=list)
 
 
@@ -104,24 +113,27 @@ def _appealed(user_id: int | None, comments: list[Comment]) -> set[int]:
         sa.select(CommentAppeal.comment_id).where(CommentAppeal.comment_id.in_(hidden_mine))))
 
 
-def thread_context(consultation, user, args: ThreadArgs, form: CommentForm | None = None) -> dict:
+def _shows_text(user, c: Comment) -> bool:
+    if c.is_deleted or c.is_hidden:
+        return False
+    return not c.is_pending or bool(is_author(user, c))
+
+
+def _comment_views(user, comments: list[Comment]) -> dict[int, CommentView]:
+    """Views of the given comments with what the viewer may do (a fixed number of queries)."""
     user_id = user.id if getattr(user, "is_authenticated", False) else None
-    stmt = queries.top_level_comments(consultation.id, sort=args.sort, alignment=args.alignment or None,
-                                      user_id=user_id)
-    page = db.paginate(stmt, page=args.page, per_page=queries.PER_PAGE, error_out=False, count=True)
-    roots = list(page.items)
-    replies = list(db.session.scalars(queries.replies_for([c.id for c in roots], user_id)).unique())
-    everything = roots + replies
-    ids = [c.id for c in everything]
+    ids = [c.id for c in comments]
     counts = queries.endorsement_counts(ids)
     endorsed = queries.endorsed_by(user_id, ids) if user_id else set()
-    appealed = _appealed(user_id, everything)
+    appealed = _appealed(user_id, comments)
     now = utcnow()
 
     def view(c: Comment) -> CommentView:
+        shows_text = _shows_text(user, c)
         return CommentView(
             comment=c,
-            body_html=render_comment_body(c.body),
+            # Hidden, deleted and other people's pending comments never reach the page.
+            body_html=render_comment_body(c.body if shows_text else ""),
             endorsements=counts.get(c.id, 0),
             endorsed=c.id in endorsed,
             mine=bool(is_author(user, c)),
@@ -133,13 +145,39 @@ def thread_context(consultation, user, args: ThreadArgs, form: CommentForm | Non
             can_appeal=can_appeal(user, c) and c.id not in appealed,
             appealed=c.id in appealed,
             hidden_reason_label=str(HIDE_REASON_LABELS[c.hidden_reason.value]) if c.hidden_reason else None,
+            shows_text=shows_text,
         )
 
-    views = {c.id: view(c) for c in everything}
+    return {c.id: view(c) for c in comments}
+
+
+def _attach(views: dict[int, CommentView], root: CommentView, replies: list[Comment]) -> None:
+    """Hang replies under their parents; one whose parent is not here hangs under the root."""
     for reply in replies:
         parent = views.get(reply.parent_id)
-        if parent is not None:
-            parent.children.append(views[reply.id])
+        if parent is None:
+            parent = root
+            views[reply.id].parent_elsewhere = True
+        parent.children.append(views[reply.id])
+
+
+def thread_context(consultation, user, args: ThreadArgs, form: CommentForm | None = None) -> dict:
+    user_id = user.id if getattr(user, "is_authenticated", False) else None
+    stmt = queries.top_level_comments(consultation.id, sort=args.sort, alignment=args.alignment or None,
+                                      user_id=user_id)
+    page = db.paginate(stmt, page=args.page, per_page=queries.PER_PAGE, error_out=False, count=True)
+    roots = list(page.items)
+    rows = db.session.execute(queries.replies_for([c.id for c in roots], user_id)).unique().all()
+    replies = [reply for reply, _total in rows]
+    totals = {reply.root_id: total for reply, total in rows}
+    views = _comment_views(user, roots + replies)
+    for root in roots:
+        views[root.id].reply_total = totals.get(root.id, 0)
+        if totals.get(root.id, 0) > queries.REPLIES_SHOWN:
+            views[root.id].all_replies_url = url_for("comments.conversation", comment_id=root.id)
+    for reply in replies:
+        _attach(views, views[reply.root_id], [reply])
+    now = utcnow()
     lang_args = {k: v for k, v in (("sort", args.sort if args.sort != "newest" else None),
                                    ("alignment", args.alignment or None)) if v}
     return {
@@ -161,6 +199,31 @@ def thread_context(consultation, user, args: ThreadArgs, form: CommentForm | Non
             f"{k}={v}" for k, v in {**lang_args, "page": n}.items()) + "#comments",
         "login_url": url_for("accounts.login", next=request.path),
         "signup_url": url_for("accounts.signup"),
+    }
+
+
+def parse_page(args) -> int:
+    page_text = args.get("page", "1") or "1"
+    if not page_text.isdigit() or not 1 <= int(page_text) <= 100_000:
+        abort(400)
+    return int(page_text)
+
+
+def conversation_context(root: Comment, user, page_number: int) -> dict:
+    """One thread: its top-level comment and all its replies, a page at a time."""
+    user_id = user.id if getattr(user, "is_authenticated", False) else None
+    page = db.paginate(queries.thread_replies(root.id, user_id), page=page_number,
+                       per_page=queries.REPLIES_PER_PAGE, error_out=False, count=True)
+    replies = list(page.items)
+    views = _comment_views(user, [root, *replies])
+    views[root.id].reply_total = page.total
+    _attach(views, views[root.id], replies)
+    return {
+        "consultation": root.consultation,
+        "thread": views[root.id],
+        "page": page,
+        "page_url": lambda n: f"{request.path}?page={n}",
+        "alignment_labels": ALIGNMENT_LABELS,
     }
 
 

@@ -4,27 +4,21 @@ moderation figures of a consultation; the organisers' export and statistics."""
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, Response, flash, redirect, render_template, request
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from participation.comments import queries, services
 from participation.comments.forms import AppealForm, CommentForm, EditCommentForm, ReportForm
 from participation.comments.labels import (
+    ACTION_LABELS,
     ALIGNMENT_LABELS,
     APPEAL_OUTCOME_LABELS,
     HIDE_REASON_LABELS,
 )
-from participation.comments.models import Comment
-from participation.comments.permissions import (
-    can_appeal,
-    can_delete_comment,
-    can_edit_comment,
-    can_export_comments,
-    can_reply,
-    can_see_comment,
-)
+from participation.comments.models import Comment, HideReason
+from participation.comments.permissions import can_appeal, can_export_comments, can_see_comment
 from participation.comments.text import render_comment_body
-from participation.comments.thread import parse_thread_args, thread_context
+from participation.comments.thread import conversation_context, parse_page, parse_thread_args, thread_context
 from participation.comments.urls import comment_url, thread_url
 from participation.consultations.models import Consultation
 from participation.consultations.permissions import can_view_consultation
@@ -70,12 +64,16 @@ def thread(slug: str):
 
 
 def _write_page(consultation, form, parent=None, status=400):
+    # Only a visible parent is quoted: the form may come back after the parent was hidden.
+    quote = parent is not None and parent.is_visible
     return render_template("comments/write.html", consultation=consultation, form=form, parent=parent,
-                           parent_html=render_comment_body(parent.body) if parent else None,
+                           parent_html=render_comment_body(parent.body) if quote else None,
                            alignment_labels=ALIGNMENT_LABELS), status
 
 
 def _post(consultation, parent=None):
+    # Who may write here is settled before the form is read (a refusal shows its reason).
+    services.check_can_post(current_user, consultation, parent)
     form = CommentForm()
     if not form.validate_on_submit():
         return _write_page(consultation, form, parent, 422 if form.errors else 400)
@@ -85,6 +83,7 @@ def _post(consultation, parent=None):
     try:
         comment = services.post_comment(current_user, consultation, form.body.data, form.alignment.data, parent)
     except UserError as exc:
+        db.session.rollback()
         form.apply_error(exc)
         return _write_page(consultation, form, parent, exc.status_code)
     db.session.commit()
@@ -104,17 +103,38 @@ def create(slug: str):
     return _post(_consultation_or_404(slug))
 
 
+def _visible_comment_or_404(comment_id: int) -> Comment:
+    """A comment whose text everyone may read (not hidden, pending or deleted), else 404."""
+    comment = _comment_or_404(comment_id)
+    require(comment.is_visible, 404)
+    return comment
+
+
 @bp.route("/comments/<int:comment_id>/reply", methods=["GET", "POST"])
 @limiter.limit(POST_LIMITS, key_func=actor_key, methods=["POST"])
 @login_required
 def reply(comment_id: int):
     """Reply to a comment (a page of its own, so it works without JavaScript)."""
-    parent = _comment_or_404(comment_id)
+    parent = _visible_comment_or_404(comment_id)
     if request.method == "POST":
         return _post(parent.consultation, parent)
-    services.check_participant(current_user)
-    require(can_reply(current_user, parent))
+    services.check_can_post(current_user, parent.consultation, parent)
     return _write_page(parent.consultation, CommentForm(formdata=None), parent, 200)
+
+
+@bp.get("/comments/<int:comment_id>/replies")
+def conversation(comment_id: int):
+    """One thread with all its replies (linked from a page of the discussion when it is long)."""
+    comment = db.session.get(Comment, comment_id)
+    require(comment is not None and can_view_consultation(current_user, comment.consultation), 404)
+    root = comment if comment.root_id is None else db.session.get(Comment, comment.root_id)
+    user_id = current_user.id if current_user.is_authenticated else None
+    require(queries.is_listed(root.id, user_id), 404)
+    if root.id != comment.id:
+        return redirect(url_for("comments.conversation", comment_id=root.id, _anchor=f"comment-{comment.id}"))
+    context = conversation_context(root, current_user, parse_page(request.args))
+    return render_template("comments/replies.html", **context,
+                           discussion_url=comment_url(root))
 
 
 @bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
@@ -123,7 +143,8 @@ def reply(comment_id: int):
 def edit(comment_id: int):
     """The author corrects their comment within the edit window."""
     comment = _comment_or_404(comment_id)
-    require(can_edit_comment(current_user, comment))
+    # A refusal (someone else's comment, past the window, suspended) says why.
+    services.check_can_edit(current_user, comment)
     form = EditCommentForm(obj=comment if request.method == "GET" else None)
     if request.method == "GET":
         form.alignment.data = comment.alignment.value
@@ -132,11 +153,16 @@ def edit(comment_id: int):
         try:
             services.edit_comment(current_user, comment, form.body.data, form.alignment.data)
         except UserError as exc:
+            db.session.rollback()
             form.apply_error(exc)
             status = exc.status_code
         else:
             db.session.commit()
-            flash(_("Your comment is saved."), "success")
+            if comment.is_pending:
+                flash(_("Your changes are saved. A moderator reviews the comment again; until then only you "
+                        "can see it."), "info")
+            else:
+                flash(_("Your comment is saved."), "success")
             return redirect(comment_url(comment), 303)
     elif request.method == "POST":
         status = 422
@@ -147,7 +173,6 @@ def edit(comment_id: int):
 @login_required
 def delete(comment_id: int):
     comment = _comment_or_404(comment_id)
-    require(can_delete_comment(current_user, comment))
     require(ActionForm().validate_on_submit(), 400)
     services.delete_comment(current_user, comment)
     db.session.commit()
@@ -192,7 +217,7 @@ def unendorse(comment_id: int):
 @login_required
 def report(comment_id: int):
     """Ask the moderators to look at a comment."""
-    comment = _comment_or_404(comment_id)
+    comment = _visible_comment_or_404(comment_id)
     services.check_participant(current_user)
     form = ReportForm()
     status = 200
@@ -219,6 +244,7 @@ def appeal(comment_id: int):
     """The author asks another moderator to review the hiding of their comment."""
     comment = _comment_or_404(comment_id)
     require(can_appeal(current_user, comment), 404)
+    services.check_can_appeal(current_user, comment)  # once only: a second visit says so
     form = AppealForm()
     status = 200
     if form.validate_on_submit():
@@ -240,12 +266,13 @@ def appeal(comment_id: int):
 
 @bp.get("/consultations/<slug>/moderation")
 def transparency(slug: str):
-    """Public figures: hidden comments per reason and how appeals ended (no names)."""
+    """Public figures: hide decisions per reason and how appeals ended (no names)."""
     consultation = _consultation_or_404(slug)
     return render_template(
         "comments/transparency.html", consultation=consultation,
-        hidden=queries.hidden_counts_by_reason(consultation.id), appeals=queries.appeal_outcome_counts(consultation.id),
-        reason_labels=HIDE_REASON_LABELS, outcome_labels=APPEAL_OUTCOME_LABELS,
+        hidden=queries.hide_decision_counts(consultation.id), appeals=queries.appeal_outcome_counts(consultation.id),
+        reason_labels={**HIDE_REASON_LABELS, HideReason.REPORTED.value: ACTION_LABELS["comment.auto_hidden"]},
+        outcome_labels=APPEAL_OUTCOME_LABELS,
         discussion_url=thread_url(consultation))
 
 

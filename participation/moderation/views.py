@@ -58,6 +58,7 @@ def _comment_page(comment: Comment, hide_form=None, status=200):
     return Response(render_template(
         "moderation/comment.html", comment=comment, context=queries.thread_context(comment),
         hide_form=hide_form or HideForm(formdata=None), action_form=ActionForm(),
+        own_comment=comment.author_id is not None and comment.author_id == current_user.id,
         public_url=comment_url(comment), **_labels()), status)
 
 
@@ -179,12 +180,12 @@ def appeals():
 def _appeal_page(appeal: CommentAppeal, form=None, status=200):
     return Response(render_template(
         "moderation/appeal.html", appeal=appeal, comment=appeal.comment, form=form or AppealDecisionForm(formdata=None),
-        may_decide=appeal.hidden_by_id is None or appeal.hidden_by_id != current_user.id, **_labels()), status)
+        refusal=services.appeal_refusal(current_user, appeal), **_labels()), status)
 
 
 @bp.route("/appeals/<int:appeal_id>", methods=["GET", "POST"])
 def appeal(appeal_id: int):
-    """Decide an appeal (not by the moderator who hid the comment)."""
+    """Decide an appeal (not by the comment's author, nor by anyone who hid it)."""
     item = db.get_or_404(CommentAppeal, appeal_id)
     if request.method == "GET":
         return _appeal_page(item)

@@ -41,6 +41,21 @@ def _login(page, account, lang="en"):
     page.wait_for_load_state()
 
 
+def _review_link(page, body_text):
+    """The review link of one comment in the queue (the demo content has its own items there)."""
+    return page.locator("article", has_text=body_text).locator("a[href*='/moderate/comments/']")
+
+
+def _appeal_id(live_server, body_start: str) -> int:
+    import sqlalchemy as sa
+
+    from participation.comments.models import Comment, CommentAppeal
+
+    with live_server.app.app_context():
+        return db.session.scalar(sa.select(CommentAppeal.id).join(Comment, Comment.id == CommentAppeal.comment_id)
+                                 .where(Comment.body.startswith(body_start)))
+
+
 def test_comment_reply_report_hide_and_log(page, live_server, axe_source):
     slug = _consultation(live_server)
     _login(page, RESIDENT)
@@ -69,7 +84,7 @@ def test_comment_reply_report_hide_and_log(page, live_server, axe_source):
     page.goto("/en/moderate/")
     assert page.get_by_text("Meer fietspaden").count() >= 1
     assert axe_violations(page, axe_source) == []
-    page.locator("a[href*='/moderate/comments/']").first.click()
+    _review_link(page, "Meer fietspaden").click()
     assert axe_violations(page, axe_source) == []
     page.get_by_label("Off topic").check()
     page.get_by_label("Explanation for the author (not public)").fill("Graag bij het onderwerp blijven.")
@@ -83,6 +98,23 @@ def test_comment_reply_report_hide_and_log(page, live_server, axe_source):
     assert page.get_by_text("Hidden by a moderator: Off topic").count() == 1
     assert page.get_by_text("Meer fietspaden").count() == 0
     page.goto(f"/en/consultations/{slug}/moderation")
+    assert page.get_by_role("row", name="Off topic 1").count() == 1
+    assert axe_violations(page, axe_source) == []
+
+    # the author sees the reason, not a report link on their own text, and appeals once
+    _login(page, RESIDENT)
+    page.goto(f"/en/consultations/{slug}/comments")
+    assert page.get_by_text("Hidden by a moderator: Off topic").count() == 1
+    page.get_by_role("link", name="Appeal against this decision").click()
+    assert page.get_by_text("Meer fietspaden").count() == 1  # their own text, on their appeal page
+    assert axe_violations(page, axe_source) == []
+    page.get_by_label("Why should the comment be shown again?").fill("Het gaat wel degelijk over mobiliteit.")
+    page.get_by_role("button", name="Send appeal").click()
+    assert page.get_by_text("You appealed against this decision.").count() == 1
+    # the moderator who hid it is told that someone else decides
+    _login(page, MODERATOR)
+    page.goto(f"/en/moderate/appeals/{_appeal_id(live_server, 'Meer fietspaden')}")
+    assert page.get_by_text("You hid this comment, so another moderator decides on the appeal.").count() == 1
     assert axe_violations(page, axe_source) == []
 
 
@@ -99,8 +131,40 @@ def test_pre_moderation_end_to_end(page, live_server):
     assert page.get_by_text("Wacht op de moderator").count() == 0
     _login(page, MODERATOR)
     page.goto("/en/moderate/")
-    page.locator("a[href*='/moderate/comments/']").first.click()
+    _review_link(page, "Wacht op de moderator").click()
     page.get_by_role("button", name="Approve and publish").click()
     page.context.clear_cookies()
     page.goto(f"/en/consultations/{slug}/comments")
     assert page.get_by_text("Wacht op de moderator").count() == 1
+
+
+def test_long_thread_links_to_all_its_replies(page, live_server, axe_source):
+    from datetime import timedelta
+
+    from participation.accounts.models import User
+    from participation.comments.models import Comment
+    from participation.comments.queries import REPLIES_SHOWN
+
+    slug = _consultation(live_server)
+    with live_server.app.app_context():
+        from participation.consultations.models import Consultation
+        import sqlalchemy as sa
+
+        consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
+        author = db.session.scalar(sa.select(User).where(User.email == RESIDENT2[0]))
+        root = Comment(consultation_id=consultation.id, author_id=author.id, body="Een drukke draad",
+                       alignment="for")
+        db.session.add(root)
+        db.session.flush()
+        start = utcnow()
+        for n in range(REPLIES_SHOWN + 2):
+            db.session.add(Comment(consultation_id=consultation.id, author_id=author.id, parent_id=root.id,
+                                   root_id=root.id, depth=1, body=f"Antwoord nummer {n}", alignment="neutral",
+                                   created_at=start + timedelta(seconds=n)))
+        db.session.commit()
+    page.goto(f"/en/consultations/{slug}/comments")
+    assert page.get_by_text(f"Antwoord nummer {REPLIES_SHOWN + 1}").count() == 0
+    page.get_by_role("link", name=f"Show all {REPLIES_SHOWN + 2} replies").click()
+    assert page.get_by_role("heading", name="All replies").count() == 1
+    assert page.get_by_text(f"Antwoord nummer {REPLIES_SHOWN + 1}").count() == 1
+    assert axe_violations(page, axe_source) == []

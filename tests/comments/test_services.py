@@ -13,6 +13,7 @@ from participation.comments.models import Comment, CommentEndorsement, CommentRe
 from participation.consultations.models import ConsultationState
 from participation.core.db import utcnow
 from participation.core.errors import Conflict, NotAllowed, UserError
+from participation.core.i18n import _
 from participation.extensions import db
 from tests.comments.conftest import Consultation, User, load
 from tests.comments.factories import make_comment, make_consultation
@@ -180,3 +181,63 @@ def test_consultation_ids_for_user(app, ctx, people):
     make_comment(app, two, people["resident"])
     ids = set(db.session.scalars(consultation_ids_for_user(people["resident"].id)))
     assert ids == {one.id, two.id}
+
+
+def test_edit_under_pre_moderation_sends_the_comment_back_to_review(app, ctx, people):
+    from participation.core.audit import AuditEntry
+    from participation.moderation import services as moderation
+
+    consultation = make_consultation(app, pre_moderation=True)
+    parent = make_comment(app, consultation, people["resident2"], body="Vraag")
+    author = load(User, people["resident"])
+    reply = services.post_comment(author, load(Consultation, consultation), "Netjes", "for", parent=load(Comment, parent))
+    moderation.approve_comment(load(User, people["moderator"]), reply)
+    db.session.commit()
+    assert len(outbox(app, people["resident2"].email, "comment_reply")) == 1
+    services.edit_comment(load(User, people["resident"]), load(Comment, reply), "Nu iets heel anders", "against")
+    db.session.commit()
+    edited = load(Comment, reply)
+    assert edited.state == CommentState.PENDING and edited.body == "Nu iets heel anders" and edited.edited_at
+    assert db.session.scalar(sa.select(AuditEntry.action).where(AuditEntry.action == "comment.resubmitted"))
+    moderation.approve_comment(load(User, people["moderator"]), load(Comment, reply))
+    db.session.commit()
+    assert load(Comment, reply).state == CommentState.PUBLISHED
+    db.session.rollback()  # end the read before the outbox helper opens its own (SQLite: one writer)
+    assert len(outbox(app, people["resident"].email, "moderation_approved")) == 2
+    # the parent's author heard of the reply when it first appeared, not again
+    assert len(outbox(app, people["resident2"].email, "comment_reply")) == 1
+
+
+def test_edit_of_a_pending_comment_keeps_it_pending_and_a_position_change_needs_no_review(app, ctx, people):
+    consultation = make_consultation(app, pre_moderation=True)
+    pending = make_comment(app, consultation, people["resident"], body="Wacht", state=CommentState.PENDING)
+    services.edit_comment(load(User, people["resident"]), load(Comment, pending), "Wacht nog", "for")
+    assert load(Comment, pending).state == CommentState.PENDING
+    published = make_comment(app, consultation, people["resident"], body="Vast")
+    services.edit_comment(load(User, people["resident"]), load(Comment, published), "Vast", "neutral")
+    assert load(Comment, published).state == CommentState.PUBLISHED
+    unchanged = make_comment(app, consultation, people["resident"], body="Zelfde")
+    services.edit_comment(load(User, people["resident"]), load(Comment, unchanged), "Zelfde", "for")
+    assert load(Comment, unchanged).edited_at is None  # nothing changed: not marked as edited
+
+
+def test_edit_under_post_moderation_stays_published_and_open_reports_stay_open(app, ctx, people):
+    consultation = make_consultation(app)
+    comment = load(Comment, make_comment(app, consultation, people["resident"], body="Eerst"))
+    services.report_comment(load(User, people["resident2"]), comment, "offensive", None)
+    services.edit_comment(load(User, people["resident"]), load(Comment, comment), "Daarna", "for")
+    db.session.commit()
+    assert load(Comment, comment).state == CommentState.PUBLISHED
+    report = db.session.scalar(sa.select(CommentReport))
+    assert report.resolved_at is None  # the moderator still looks, at the new text
+
+
+def test_edit_refusals_say_why(app, ctx, people):
+    consultation = make_consultation(app)
+    hidden = load(Comment, make_comment(app, consultation, people["resident"], state=CommentState.HIDDEN,
+                                        hidden_reason=HideReason.SPAM))
+    with pytest.raises(Conflict) as exc:
+        services.edit_comment(load(User, people["resident"]), hidden, "Toch", "for")
+    assert exc.value.message == _("This comment can no longer be edited.")
+    with pytest.raises(NotAllowed):
+        services.edit_comment(load(User, people["unverified"]), hidden, "Toch", "for")

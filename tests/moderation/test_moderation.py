@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from participation.accounts.models import User
 from participation.comments.models import Comment, CommentAppeal, CommentState, HideReason
 from participation.core.audit import AuditEntry
+from participation.core.db import utcnow
 from participation.core.permissions import Role
 from participation.extensions import db
 from tests.comments.factories import make_comment, make_consultation
@@ -68,6 +69,7 @@ def test_every_get_route_for_every_role(app, client, role):
         ("organiser", f"/nl/consultations/{slug}/comments.csv"),
         ("organiser", f"/nl/consultations/{slug}/comments/statistics"),
         ("public", f"/nl/consultations/{slug}/comments"), ("public", f"/nl/consultations/{slug}/moderation"),
+        ("public", f"/nl/comments/{comment.id}/replies"),
         ("participant", f"/nl/comments/{comment.id}/reply"), ("participant", f"/nl/comments/{comment.id}/report"),
     ]
     for kind, url in routes:
@@ -79,20 +81,41 @@ def test_every_get_route_for_every_role(app, client, role):
     assert appeal_status == (302 if role == "anonymous" else 404)
 
 
-@pytest.mark.parametrize("role", ["resident", "organiser_other", "anonymous"])
+@pytest.mark.parametrize("role", ["anonymous", "unverified", "resident", "organiser_other", "organiser"])
 def test_moderation_posts_are_refused_for_non_moderators(app, client, role):
+    organiser = make_user(app, role=Role.ORGANISER)
     author = make_user(app)
-    consultation = make_consultation(app)
+    consultation = make_consultation(app, organisers=[organiser])
     comment = make_comment(app, consultation, author)
-    _client_for(app, client, role, None)
+    hidden = make_comment(app, consultation, author, state=CommentState.HIDDEN, hidden_reason=HideReason.SPAM)
+    suspended = make_user(app)
+    with app.app_context():
+        appeal = CommentAppeal(comment_id=hidden.id, author_id=author.id, text="Onterecht verborgen")
+        db.session.add(appeal)
+        person = db.session.get(User, suspended.id)
+        person.suspended_at, person.suspension_reason = utcnow(), "Spam"
+        db.session.commit()
+        appeal_id = appeal.id
+    _client_for(app, client, role, organiser)
     page = "/nl/account/signup" if role == "anonymous" else f"/nl/consultations/{consultation.slug}/comments"
-    for action in ("approve", "restore", "dismiss", "hide"):
-        response = client.submit(page, {"reason": "spam"}, action=f"/nl/moderate/comments/{comment.id}/{action}")
-        assert response.status_code == (302 if role == "anonymous" else 403)
-    response = client.submit(page, {"duration": "7", "reason": "x"}, action=f"/nl/moderate/people/{author.id}/suspend")
-    assert response.status_code == (302 if role == "anonymous" else 403)
+    denied = 302 if role == "anonymous" else 403
+    posts = [(f"/nl/moderate/comments/{comment.id}/{action}", {"reason": "spam"})
+             for action in ("approve", "dismiss", "hide")]
+    posts += [
+        (f"/nl/moderate/comments/{hidden.id}/restore", {}),
+        (f"/nl/moderate/people/{author.id}/suspend", {"duration": "7", "reason": "x"}),
+        (f"/nl/moderate/people/{suspended.id}/lift", {}),
+        (f"/nl/moderate/appeals/{appeal_id}", {"outcome": "granted", "note": "ok"}),
+    ]
+    for url, data in posts:
+        assert client.submit(page, data, action=url).status_code == denied, url
     assert get(app, Comment, comment.id).state == CommentState.PUBLISHED
+    assert get(app, Comment, hidden.id).state == CommentState.HIDDEN
     assert get(app, User, author.id).suspended_at is None
+    assert get(app, User, suspended.id).is_suspended()
+    assert get(app, CommentAppeal, appeal_id).decided_at is None
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(AuditEntry)) == 0
 
 
 def test_draft_consultation_comments_are_404_for_the_public(app, client):
