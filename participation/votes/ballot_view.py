@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from flask import url_for
 
@@ -35,6 +36,7 @@ class QuestionView:
     form: BallotForm | None
     action: str
     chosen: list[ChosenOption] = field(default_factory=list)
+    corrected_at: datetime | None = None  # last wording correction after voting started
 
 
 def _hint(question: Question) -> str | None:
@@ -55,6 +57,7 @@ def voting_context(consultation, user, only_question_id: int | None = None,
     if getattr(user, "is_authenticated", False):
         for ballot in db.session.scalars(queries.ballots_of_user(consultation.id, user.id)):
             mine[ballot.question_id] = {choice.option_id: choice.rank for choice in ballot.choices}
+    corrections = queries.wording_corrections(consultation.id) if questions else {}
     views = []
     for number, question in enumerate(questions, start=1):
         if only_question_id is not None and question.id != only_question_id:
@@ -73,6 +76,7 @@ def voting_context(consultation, user, only_question_id: int | None = None,
             help=translated(question.help, lang), kind_label=str(KIND_LABELS[question.kind]),
             hint=_hint(question), form=form,
             action=url_for("votes.vote", slug=consultation.slug, question_id=question.id), chosen=chosen,
+            corrected_at=corrections.get(question.id),
         ))
     show_results = can_see_results(user, consultation)
     results = question_results(questions, consultation.id, lang) if show_results and questions else []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from wtforms import IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
@@ -25,18 +27,32 @@ class BallotForm(BaseForm):
     """CSRF plus fields added per question by ballot_form()."""
 
     question: Question
+    # rank_<id> fields sent for options that are not this question's (forged): the service refuses them.
+    forged_rank_ids: list[int] = []
 
     def ballot_input(self) -> BallotInput:
-        """The submitted choice, as ids; anything malformed becomes 'nothing chosen' (the service says so)."""
+        """The submitted choice, as ids. A malformed value becomes an id or rank no option has,
+        so the service refuses the whole ballot with a message instead of silently dropping it."""
         if self.question.kind == QuestionKind.RANKING:
             ranks = {}
             for option in self.question.options:
                 raw = self[f"rank_{option.id}"].data
-                ranks[option.id] = int(raw) if raw and str(raw).isdigit() else None
+                ranks[option.id] = _number(raw, invalid=0) if raw not in (None, "") else None
+            ranks.update(dict.fromkeys(self.forged_rank_ids, None))
             return BallotInput(ranks=ranks)
         raw = self.option.data
-        values = raw if isinstance(raw, list) else ([raw] if raw else [])
-        return BallotInput(option_ids=[int(v) for v in values if str(v).isdigit()])
+        values = raw if isinstance(raw, list) else ([raw] if raw not in (None, "") else [])
+        return BallotInput(option_ids=[_number(v, invalid=-1) for v in values])
+
+
+_NUMBER = re.compile(r"[0-9]{1,18}")
+_RANK_FIELD = re.compile(r"rank_([0-9]{1,18})")
+
+
+def _number(value, invalid: int) -> int:
+    """The integer written in ASCII digits (str.isdigit() also accepts "²", which int() refuses)."""
+    text = str(value)
+    return int(text) if _NUMBER.fullmatch(text) else invalid
 
 
 def ballot_form(question: Question, lang: str, current=None, formdata=None) -> BallotForm:
@@ -70,6 +86,11 @@ def ballot_form(question: Question, lang: str, current=None, formdata=None) -> B
             data = {"option": str(next(iter(current)))}
     form = form_class(formdata=formdata, data=data) if formdata is not None else form_class(formdata=None, data=data)
     form.question = question
+    if question.kind == QuestionKind.RANKING and formdata is not None:
+        own = {str(o.id) for o in question.options}
+        forged = {m.group(1) for key in formdata.keys() if (m := _RANK_FIELD.fullmatch(key)) and m.group(1) not in own}
+        # "rank_007" is not option 7's field: -1, an id no option has, stands for it.
+        form.forged_rank_ids = sorted({-1 if str(int(text)) in own else int(text) for text in forged})
     if question.kind == QuestionKind.RANKING:
         for option in question.options:
             form[f"rank_{option.id}"].flags.required = True

@@ -14,7 +14,7 @@ from participation.core.i18n import _, current_lang
 from participation.core.permissions import Role, gate_blueprint, require
 from participation.core.translated import translated
 from participation.extensions import db
-from participation.votes import queries, services
+from participation.votes import queries, services, wording
 from participation.votes.forms import KIND_LABELS, QuestionForm
 from participation.votes.models import Question
 from participation.votes.permissions import can_manage_questions
@@ -58,7 +58,8 @@ def index(slug: str):
 def _edit_page(consultation, form, question=None, status=200):
     voters = queries.voters_per_question(consultation.id).get(question.id, 0) if question else 0
     return _no_store(render_template("votes/manage/edit.html", consultation=consultation, form=form,
-                                     question=question, voters=voters), status)
+                                     question=question, voters=voters,
+                                     min_percent=round(wording.MIN_RATIO * 100)), status)
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -1,4 +1,10 @@
-"""Who may see results, export ballots and run the questions of a consultation."""
+"""Who may see results, export ballots and run the questions of a consultation.
+
+While voting is open, nobody (not even an organiser or administrator) sees counts the public
+does not see, and nobody downloads ballots: comparing two downloads, or two counts, taken
+before and after a known resident voted would reveal how that resident voted. When the
+organisers choose to show results while open, everyone sees the same live counts.
+"""
 
 from __future__ import annotations
 
@@ -13,15 +19,18 @@ def results_public(consultation) -> bool:
 
 
 def can_see_results(user, consultation) -> bool:
-    """Everyone when the results are public; the consultation's organisers and admins always."""
-    if not can_view_consultation(user, consultation):
-        return False
-    return results_public(consultation) or can_manage_consultation(user, consultation)
+    """Results are shown to whoever may see the consultation, once they are public; to nobody before."""
+    return can_view_consultation(user, consultation) and results_public(consultation)
 
 
 def can_export_ballots(user, consultation) -> bool:
-    """Anonymised ballots: only the consultation's organisers and administrators."""
+    """Anonymised ballots: only the consultation's organisers and administrators (once voting closed)."""
     return can_manage_consultation(user, consultation)
+
+
+def ballots_exportable(consultation) -> bool:
+    """The ballots stop changing when voting closes; only then can they be exported."""
+    return consultation.is_public() and consultation.has_closed()
 
 
 def can_manage_questions(user, consultation) -> bool:

@@ -6,11 +6,17 @@ done by the database (GROUP BY), never by loading ballots.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
+from participation.core.audit import AuditEntry
 from participation.extensions import db
 from participation.votes.models import Ballot, BallotChoice, Option, Question
+
+# The audit action of a wording correction made after people voted (details: the old texts).
+CORRECTION_ACTION = "question.correct_wording"
 
 
 def questions_of(consultation_id: int) -> sa.Select:
@@ -110,4 +116,26 @@ def anonymised_choices(consultation_id: int) -> sa.Select:
         .join(Question, Question.id == Ballot.question_id)
         .where(Question.consultation_id == consultation_id)
         .order_by(Ballot.id, BallotChoice.rank, BallotChoice.option_id)
+    )
+
+
+def wording_corrections(consultation_id: int) -> dict[int, datetime]:
+    """When each question's wording was last corrected after voting started (questions never corrected are absent)."""
+    rows = db.session.execute(
+        sa.select(AuditEntry.target_id, sa.func.max(AuditEntry.created_at))
+        .where(AuditEntry.consultation_id == consultation_id, AuditEntry.target_type == "question",
+               AuditEntry.action == CORRECTION_ACTION)
+        .group_by(AuditEntry.target_id)
+    )
+    return {question_id: corrected_at for question_id, corrected_at in rows}
+
+
+def wording_when_voting_started(question_id: int) -> dict | None:
+    """The texts before the first correction, i.e. what the first voters saw (None if never corrected)."""
+    return db.session.scalar(
+        sa.select(AuditEntry.details)
+        .where(AuditEntry.target_type == "question", AuditEntry.target_id == question_id,
+               AuditEntry.action == CORRECTION_ACTION)
+        .order_by(AuditEntry.created_at, AuditEntry.id)
+        .limit(1)
     )

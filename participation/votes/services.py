@@ -18,6 +18,7 @@ from participation.core.i18n import _, ngettext
 from participation.core.locking import lock_for_update
 from participation.core.translated import translated
 from participation.extensions import db
+from participation.votes import queries, wording
 from participation.votes.models import Ballot, BallotChoice, Option, Question, QuestionKind
 from participation.votes.receipts import fingerprint, new_receipt_code
 from participation.votes.scale import scale_labels
@@ -230,31 +231,22 @@ def create_question(consultation: Consultation, actor, data: QuestionInput) -> Q
 
 
 def update_question(question: Question, actor, data: QuestionInput) -> Question:
-    """Change a question. Before anyone voted: anything. After: only the wording.
+    """Change a question. Before anyone voted: anything. After: small corrections of the wording only.
 
-    Once ballots exist, the kind, the maximum and the number of options stay fixed,
-    because a changed meaning would make existing ballots answer another question.
-    Fixing a typo in the prompt, help or an option's label stays possible (and is
-    written to the audit log with the old texts).
+    Once ballots exist, the kind, the maximum and the number of options stay fixed, options
+    keep their places, and the prompt, help and option labels only take corrections as
+    defined in votes/wording.py, checked against the current wording and against the
+    wording people saw when voting started. A correction is written to the audit log with
+    the old texts, which is also how the question shows that it was corrected.
     """
     question = lock_for_update(Question, question.id)
     labels = _check_shape(data)
+    action = "question.update"
+    details = None
     if has_ballots(question.id):
-        if data.kind != question.kind:
-            raise Conflict(_("People have already voted, so the kind of question cannot change. "
-                             "Only the wording can still be corrected."), field="kind")
-        if data.max_choices != question.max_choices:
-            raise Conflict(_("People have already voted, so the maximum number of choices cannot change."),
-                           field="max_choices")
-        if len(labels) != len(question.options):
-            raise Conflict(_("People have already voted, so options cannot be added or removed. "
-                             "You can still correct their wording, one per line in the same order."),
-                           field="options_nl")
-        details = {"prompt": dict(question.prompt), "options": [dict(o.label) for o in question.options]}
-        action = "question.correct_wording"
-    else:
-        details = None
-        action = "question.update"
+        _check_meaning_kept(question, data, labels)
+        details = wording_of(question)
+        action = queries.CORRECTION_ACTION
     question.kind = data.kind
     question.max_choices = data.max_choices
     question.prompt = dict(data.prompt)
@@ -269,8 +261,62 @@ def update_question(question: Question, actor, data: QuestionInput) -> Question:
     for option in existing[len(labels):]:
         question.options.remove(option)
     db.session.flush()
-    record(actor, action, "question", question.id, consultation_id=question.consultation_id, details=details)
+    if details is None or details != wording_of(question):
+        record(actor, action, "question", question.id, consultation_id=question.consultation_id, details=details)
     return question
+
+
+def wording_of(question: Question) -> dict:
+    """The texts people answer: prompt, help and option labels (kept in the audit log on correction)."""
+    return {"prompt": dict(question.prompt or {}), "help": dict(question.help or {}),
+            "options": [dict(o.label or {}) for o in question.options]}
+
+
+def _check_meaning_kept(question: Question, data: QuestionInput, labels: list[dict]) -> None:
+    """Refuse, with a message on the field at fault, any change that would alter what ballots answered."""
+    if data.kind != question.kind:
+        raise Conflict(_("People have already voted, so the kind of question cannot change. "
+                         "Only the wording can still be corrected."), field="kind")
+    if data.max_choices != question.max_choices:
+        raise Conflict(_("People have already voted, so the maximum number of choices cannot change."),
+                       field="max_choices")
+    if len(labels) != len(question.options):
+        raise Conflict(_("People have already voted, so options cannot be added or removed. "
+                         "You can still correct their wording, one per line in the same order."),
+                       field="options_nl")
+    references = [wording_of(question)]
+    started = queries.wording_when_voting_started(question.id)
+    if started is not None:
+        references.append(started)
+    for before in references:
+        for key in ("prompt", "help"):
+            refused = wording.text_change(before.get(key), getattr(data, key))
+            if refused is not None:
+                raise Conflict(_refusal_message(refused), field=f"{key}_{refused.lang}")
+        if question.kind != QuestionKind.SCALE:  # the scale's labels come from the platform, not the organiser
+            refused = wording.option_change(before.get("options") or [], labels)
+            if refused is not None:
+                raise Conflict(_refusal_message(refused), field=f"options_{refused.lang}")
+
+
+def _refusal_message(refused: wording.RefusedChange) -> str:
+    if refused.reason == "moved":
+        return _("People have already voted on this question, so options cannot change places: option %(num)d "
+                 "would get the wording of option %(other)d (“%(new)s”). Keep every option on its own line, "
+                 "in the same order.", num=refused.position, other=refused.other_position, new=refused.new)
+    if refused.position is None:
+        if refused.reason == "removed":
+            return _("People have already voted on this question, so this translation cannot be removed: "
+                     "“%(old)s”. You can still correct it.", old=refused.old)
+        return _("People have already voted on this question, so its wording only takes small corrections "
+                 "(at most one letter per word, no words added or removed). “%(old)s” cannot become “%(new)s”.",
+                 old=refused.old, new=refused.new)
+    if refused.reason == "removed":
+        return _("People have already voted on this question, so the translation of option %(num)d cannot be "
+                 "removed: “%(old)s”. You can still correct it.", num=refused.position, old=refused.old)
+    return _("People have already voted on this question, so option %(num)d only takes small corrections "
+             "(at most one letter per word, no words added or removed). “%(old)s” cannot become “%(new)s”.",
+             num=refused.position, old=refused.old, new=refused.new)
 
 
 def delete_question(question: Question, actor) -> None:

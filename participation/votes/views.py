@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-import random
-
 import sqlalchemy as sa
-from flask import Blueprint, Response, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, redirect, render_template, request, session, stream_with_context, url_for
 from flask_login import current_user, login_required
 
 from participation.consultations.models import Consultation
 from participation.consultations.permissions import can_view_consultation
-from participation.core.csv_export import csv_response, csv_safe
-from participation.core.errors import UserError
+from participation.core.csv_export import csv_response
+from participation.core.errors import Conflict, UserError
 from participation.core.i18n import _, current_lang
 from participation.core.permissions import require
 from participation.core.ratelimits import actor_key
 from participation.core.translated import translated
 from participation.extensions import db, limiter
-from participation.votes import queries, services
+from participation.votes import exports, queries, services
 from participation.votes.ballot_view import voting_context
 from participation.votes.forms import KIND_LABELS, ballot_form
 from participation.votes.models import Question
-from participation.votes.permissions import can_export_ballots, can_see_results, results_public
+from participation.votes.permissions import ballots_exportable, can_export_ballots, can_see_results
 from participation.votes.receipts import fingerprint, normalise
 from participation.votes.results import question_results
 
@@ -103,22 +101,24 @@ def receipt(slug: str, question_id: int):
 
 @bp.get("/<slug>/results")
 def results(slug: str):
-    """Results per question, with the fingerprints of every counted ballot (paginated)."""
+    """Results per question, with the fingerprints of every counted ballot (paginated, and as one text file)."""
     consultation = _consultation_or_404(slug)
     visible = can_see_results(current_user, consultation)
     page_text = request.args.get("page", "1")
     require(page_text.isdigit() and 1 <= int(page_text) <= 1_000_000, 400)
-    context = {"consultation": consultation, "visible": visible, "public": results_public(consultation),
-               "status": consultation.status()}
+    manager = can_export_ballots(current_user, consultation)
+    context = {"consultation": consultation, "visible": visible, "status": consultation.status(),
+               "manager": manager}
     if visible:
         questions = list(db.session.scalars(queries.questions_of(consultation.id)))
         page = db.paginate(queries.fingerprints_of(consultation.id), page=int(page_text),
                            per_page=FINGERPRINTS_PER_PAGE, error_out=False)
         context.update(
             results=question_results(questions, consultation.id, current_lang()),
+            corrections=queries.wording_corrections(consultation.id),
             kind_labels=KIND_LABELS, page=page,
             url_for_page=lambda n: url_for("votes.results", slug=slug, page=n, _anchor="fingerprints"),
-            can_export_ballots=can_export_ballots(current_user, consultation),
+            ballots_exportable=manager and ballots_exportable(consultation),
         )
     return render_template("votes/results.html", **context)
 
@@ -150,36 +150,27 @@ def results_csv(slug: str):
     """Aggregated results for everyone (when results are visible): no ballots, no people."""
     consultation = _consultation_or_404(slug)
     require(can_see_results(current_user, consultation), 404)
-    lang = current_lang()
-    questions = list(db.session.scalars(queries.questions_of(consultation.id)))
-    rows = [[_("Question number"), _("Question"), _("Kind"), _("Option"), _("Votes"), _("Percentage"),
-             _("First preferences"), _("Borda points"), _("Voters")]]
-    for number, result in enumerate(question_results(questions, consultation.id, lang), start=1):
-        for option in result.options:
-            rows.append([number, csv_safe(result.prompt.text), str(KIND_LABELS[result.question.kind]),
-                         csv_safe(option.label.text), option.count, f"{option.percent:.1f}",
-                         option.first_preferences if result.is_ranking else "",
-                         option.borda if result.is_ranking else "", result.voters])
-    return csv_response(rows, f"results-{consultation.slug}.csv")
+    return csv_response(exports.aggregated_rows(consultation, current_lang()), f"results-{consultation.slug}.csv")
+
+
+@bp.get("/<slug>/fingerprints.txt")
+def fingerprints_txt(slug: str):
+    """Every counted ballot's receipt fingerprint, sorted, one per line (streamed: any number of ballots)."""
+    consultation = _consultation_or_404(slug)
+    require(can_see_results(current_user, consultation), 404)
+    # Inline plain text: readable in the browser, saved with the link's download attribute.
+    return Response(stream_with_context(exports.fingerprint_lines(consultation.id)),
+                    mimetype="text/plain")
 
 
 @bp.get("/<slug>/ballots.csv")
 @login_required
 def ballots_csv(slug: str):
-    """Anonymised ballots for the organisers: shuffled, renumbered, no user ids, no times."""
+    """Anonymised ballots for the organisers, once voting closed: shuffled, renumbered, no user ids, no times."""
     consultation = _consultation_or_404(slug)
     require(can_export_ballots(current_user, consultation))
-    lang = current_lang()
-    questions = list(db.session.scalars(queries.questions_of(consultation.id)))
-    numbers = {q.id: n for n, q in enumerate(questions, start=1)}
-    labels = {o.id: translated(o.label, lang).text for q in questions for o in q.options}
-    ballots: dict[int, list] = {}
-    for ballot_id, question_id, option_id, rank in db.session.execute(queries.anonymised_choices(consultation.id)):
-        ballots.setdefault(ballot_id, [question_id, []])[1].append((option_id, rank))
-    shuffled = list(ballots.values())
-    random.SystemRandom().shuffle(shuffled)
-    rows = [[_("Ballot"), _("Question number"), _("Option"), _("Rank")]]
-    for number, (question_id, choices) in enumerate(shuffled, start=1):
-        for option_id, rank in choices:
-            rows.append([number, numbers[question_id], csv_safe(labels.get(option_id, "")), rank or ""])
+    if not ballots_exportable(consultation):
+        raise Conflict(_("The anonymised ballots can be downloaded once voting has closed. While people can "
+                         "still vote, comparing two downloads would show how someone voted."))
+    rows = exports.anonymised_ballot_rows(consultation, current_lang())
     return _no_store(csv_response(rows, f"ballots-{consultation.slug}.csv"))

@@ -1,5 +1,5 @@
-"""In a real browser: residents vote in each question kind (nl, en, fr), change a vote, keep the
-receipt, check it, and read the results; the pages are axe-clean."""
+"""In a real browser: residents vote in each question kind (nl, en, fr), change each vote, keep the
+receipt, check it, meet an error, and read the results; the pages are axe-clean in every language."""
 
 from __future__ import annotations
 
@@ -65,58 +65,110 @@ def _login(page, lang):
     page.wait_for_load_state()
 
 
-def _vote_all(page, slug, ids, lang, first, second, axe_source):
-    page.goto(f"/{lang}/consultations/{slug}")
-    q = page.locator(f"#question-{ids['single']}")
-    q.get_by_label(first, exact=True).check()
-    q.get_by_role("button", name=VOTE[lang]).click()
-    code = page.locator("#receipt-code").inner_text()
-    assert re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){3}", code)
+WORDS = {"nl": ("Klimaat", "Cultuur", "Haven"), "en": ("Climate", "Culture", "Port"),
+         "fr": ("Climat", "Culture", "Port")}
+SCALE = {"nl": ("Helemaal akkoord", "Niet akkoord"), "en": ("Strongly agree", "Disagree"),
+         "fr": ("Tout à fait d'accord", "Pas d'accord")}
+COUNTED = {"nl": "Je stem is geteld.", "en": "Your vote was counted.", "fr": "Votre vote a été compté."}
+CHANGED = {"nl": "Je stem is gewijzigd.", "en": "Your vote was changed.", "fr": "Votre vote a été modifié."}
+FOUND = {"nl": "Gevonden: de stem met deze ontvangstcode is geteld.",
+         "en": "Found: the ballot with this receipt code is counted.",
+         "fr": "Trouvé : le bulletin avec ce code de reçu est compté."}
+CHECK_LINK = {"nl": "Zoek deze code bij de getelde stemmen", "en": "Check this receipt among the counted ballots",
+              "fr": "Vérifier ce reçu parmi les bulletins comptés"}
+TOO_MANY = {"nl": "Je koos 3 opties; kies er maximaal 2.", "en": "You chose 3 options; choose at most 2.",
+            "fr": "Vous avez choisi 3 options"}
+VOTED = {"nl": "3 mensen stemden op deze vraag.", "en": "3 people voted on this question.",
+         "fr": "3 personnes ont voté sur cette question."}
+
+
+def _answers(lang: str) -> dict:
+    """Per kind: the first vote and the changed vote, as what the resident sees ("Your current vote")."""
+    a, b, c = WORDS[lang]
+    return {
+        "single": ([a], [c]),
+        "multiple": ([a, b], [b, c]),
+        "ranking": ([a, b, c], [c, a, b]),  # listed in rank order
+        "scale": ([SCALE[lang][0]], [SCALE[lang][1]]),
+    }
+
+
+def _fill(page, kind: str, box, answer: list[str], lang: str) -> None:
+    if kind in ("single", "scale"):
+        box.get_by_label(answer[0], exact=True).check()
+    elif kind == "multiple":
+        for label in WORDS[lang]:
+            box.get_by_label(label, exact=True).set_checked(label in answer)
+    else:
+        for rank, label in enumerate(answer, start=1):
+            box.get_by_label(label, exact=True).select_option(str(rank))
+
+
+def _current_vote(page, box) -> list[str]:
+    return [text.strip() for text in box.locator(".votes-mine li").all_inner_texts()]
+
+
+def _vote_and_change_every_kind(page, slug, ids, lang, axe_source) -> dict:
+    """Vote in each kind, then change each vote; axe on a question page, a receipt and a receipt check."""
+    answers = _answers(lang)
+    codes = {}
+    for kind in ("single", "multiple", "ranking", "scale"):
+        page.goto(f"/{lang}/consultations/{slug}/questions/{ids[kind]}")
+        box = page.locator(f"#question-{ids[kind]}")
+        if kind == "ranking":
+            assert axe_violations(page, axe_source) == []  # the question page, before voting
+        _fill(page, kind, box, answers[kind][0], lang)
+        box.get_by_role("button", name=VOTE[lang]).click()
+        assert page.get_by_text(COUNTED[lang]).count() == 1
+        codes[kind] = page.locator("#receipt-code").inner_text()
+        assert re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){3}", codes[kind])
+        if kind == "single":
+            assert axe_violations(page, axe_source) == []  # the receipt page
+    for kind in ("single", "multiple", "ranking", "scale"):
+        page.goto(f"/{lang}/consultations/{slug}/questions/{ids[kind]}")
+        box = page.locator(f"#question-{ids[kind]}")
+        assert _current_vote(page, box) == answers[kind][0], kind
+        _fill(page, kind, box, answers[kind][1], lang)
+        box.get_by_role("button", name=CHANGE[lang]).click()
+        assert page.get_by_text(CHANGED[lang]).count() == 1, kind
+        new_code = page.locator("#receipt-code").inner_text()
+        assert new_code != codes[kind]
+        codes[kind] = new_code
+        if kind == "ranking":
+            page.get_by_role("link", name=CHECK_LINK[lang]).click()
+            assert page.get_by_text(FOUND[lang]).count() == 1
+            assert axe_violations(page, axe_source) == []  # the receipt check page
+        page.goto(f"/{lang}/consultations/{slug}/questions/{ids[kind]}")
+        assert _current_vote(page, page.locator(f"#question-{ids[kind]}")) == answers[kind][1], kind
+    return codes
+
+
+def _too_many_choices(page, slug, ids, lang, axe_source) -> None:
+    """The ballot's error state: explained in the page's language, nothing changed, axe-clean."""
+    page.goto(f"/{lang}/consultations/{slug}/questions/{ids['multiple']}")
+    box = page.locator(f"#question-{ids['multiple']}")
+    for label in WORDS[lang]:
+        box.get_by_label(label, exact=True).check()
+    box.get_by_role("button", name=CHANGE[lang]).click()
+    assert TOO_MANY[lang] in page.get_by_role("alert").first.inner_text()
+    assert page.locator("[aria-invalid=true]").count() == 3
     assert axe_violations(page, axe_source) == []
-    page.goto(f"/{lang}/consultations/{slug}")
-    m = page.locator(f"#question-{ids['multiple']}")
-    m.get_by_label(first, exact=True).check()
-    m.get_by_label(second, exact=True).check()
-    m.get_by_role("button", name=VOTE[lang]).click()
-    page.goto(f"/{lang}/consultations/{slug}")
-    r = page.locator(f"#question-{ids['ranking']}")
-    for rank, label in enumerate((second, first), start=1):
-        r.get_by_label(label, exact=True).select_option(str(rank))
-    r.locator("select").nth(2).select_option("3")
-    r.get_by_role("button", name=VOTE[lang]).click()
-    page.goto(f"/{lang}/consultations/{slug}")
-    s = page.locator(f"#question-{ids['scale']}")
-    s.locator("input[type=radio]").first.check()
-    s.get_by_role("button", name=VOTE[lang]).click()
-    return code
+    assert _current_vote(page, page.locator(f"#question-{ids['multiple']}")) == _answers(lang)["multiple"][1]
 
 
-def test_residents_vote_in_every_kind_change_and_see_results(page, live_server, axe_source):
+def test_residents_vote_in_every_kind_change_each_vote_and_see_results(page, live_server, axe_source):
     slug, ids = _consultation(live_server)
-    words = {"nl": ("Klimaat", "Cultuur"), "en": ("Climate", "Culture"), "fr": ("Climat", "Culture")}
     codes = {}
     for lang in ("nl", "en", "fr"):
         _login(page, lang)
-        codes[lang] = _vote_all(page, slug, ids, lang, *words[lang], axe_source)
+        codes[lang] = _vote_and_change_every_kind(page, slug, ids, lang, axe_source)
+        _too_many_choices(page, slug, ids, lang, axe_source)
         page.goto(f"/{lang}/consultations/{slug}")
-        assert page.locator(f"#question-{ids['single']} .votes-mine").count() == 1
         assert page.get_by_role("button", name=CHANGE[lang]).count() == 4
         assert axe_violations(page, axe_source) == []
 
-    # The English resident changes their single-choice vote: a new receipt, the old one is gone.
+    # An invalid ranking is explained next to the question; the replaced receipt is no longer counted.
     _login(page, "en")
-    page.goto(f"/en/consultations/{slug}")
-    q = page.locator(f"#question-{ids['single']}")
-    q.get_by_label("Port", exact=True).check()
-    q.get_by_role("button", name="Change my vote").click()
-    assert page.get_by_text("Your vote was changed.").count() == 1
-    new_code = page.locator("#receipt-code").inner_text()
-    page.goto(f"/en/consultations/{slug}/results/check?code={new_code}")
-    assert page.get_by_text("Found: the ballot with this receipt code is counted.").count() == 1
-    page.goto(f"/en/consultations/{slug}/results/check?code={codes['en']}")
-    assert page.get_by_text("Not found", exact=False).count() == 1
-
-    # An invalid ranking is explained next to the question.
     page.goto(f"/en/consultations/{slug}")
     r = page.locator(f"#question-{ids['ranking']}")
     r.locator("select").nth(0).select_option("1")
@@ -125,10 +177,11 @@ def test_residents_vote_in_every_kind_change_and_see_results(page, live_server, 
     r.get_by_role("button", name="Change my vote").click()
     assert page.get_by_role("alert").first.inner_text().count("Rank 1 is given to more than one option") == 1
     assert axe_violations(page, axe_source) == []
+    page.goto(f"/en/consultations/{slug}/results/check?code={codes['en']['single']}")
+    assert page.get_by_text("Found: the ballot with this receipt code is counted.").count() == 1
 
-    for lang, voted in (("nl", "3 mensen stemden op deze vraag."), ("en", "3 people voted on this question."),
-                        ("fr", "3 personnes ont voté sur cette question.")):
+    for lang in ("nl", "en", "fr"):
         page.goto(f"/{lang}/consultations/{slug}/results")
-        assert page.get_by_text(voted).count() == 4
+        assert page.get_by_text(VOTED[lang]).count() == 4
         assert page.locator(".votes-fingerprints li").count() == 12
         assert axe_violations(page, axe_source) == []

@@ -19,7 +19,8 @@ LABELS = [
 ]
 
 
-def make_question(app, consultation, kind="single", *, options=3, max_choices=None, position=None, prompt=None):
+def make_question(app, consultation, kind="single", *, options=3, max_choices=None, position=None, prompt=None,
+                  labels=None, help=None):
     kind = QuestionKind(kind)
     with app.app_context():
         if position is None:
@@ -30,8 +31,12 @@ def make_question(app, consultation, kind="single", *, options=3, max_choices=No
             max_choices=max_choices if kind == QuestionKind.MULTIPLE else None,
             prompt=prompt or {"nl": f"Vraag {kind.value}?", "en": f"Question {kind.value}?",
                               "fr": f"Question {kind.value} ?"},
+            help=help,
         )
-        labels = scale_labels() if kind == QuestionKind.SCALE else LABELS[:options]
+        if kind == QuestionKind.SCALE:
+            labels = scale_labels()
+        elif labels is None:
+            labels = LABELS[:options]
         question.options = [Option(position=i, label=dict(label)) for i, label in enumerate(labels, start=1)]
         db.session.add(question)
         db.session.commit()

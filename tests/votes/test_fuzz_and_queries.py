@@ -2,43 +2,119 @@
 
 from __future__ import annotations
 
+import re
+import tracemalloc
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.consultations.factories import make_consultation
-from tests.support import count_queries
+from tests.support import count_queries, text
 from tests.factories import PASSWORD, make_user
-from tests.votes.factories import bulk_ballots, make_question, option_ids
+from tests.votes.factories import ballots_of, bulk_ballots, make_question, option_ids
 
-values = st.one_of(st.text(max_size=20), st.integers(-5, 10**12).map(str), st.just(""))
-field_names = st.one_of(st.sampled_from(["option", "rank_1", "rank_2", "rank_x", "csrf_token"]), st.text(max_size=10))
+ASCII_NUMBER = re.compile(r"[0-9]{1,18}")
+RANK_FIELD = re.compile(r"rank_([0-9]{1,18})")
 
 
-def test_fuzzed_ballots_never_give_a_server_error(app, client):
+def _value(own: list[int], other: list[int]):
+    """What one form value may be: real ids and ranks, another question's ids, junk, look-alike digits."""
+    return st.one_of(
+        st.integers(-2, 6).map(str), st.sampled_from([str(i) for i in own]), st.sampled_from([str(i) for i in other]),
+        st.text(max_size=5), st.just(""), st.integers(10**17, 10**20).map(str),
+        st.sampled_from(["²", "١", " 1", "1.0", "0x1", "-1", "01"]),
+    )
+
+
+@st.composite
+def ballot_forms(draw, question, own: list[int], other: list[int]) -> dict:
+    """A submitted ballot form for `question`: often plausible, then tampered with."""
+    value = _value(own, other)
+    form = draw(st.dictionaries(st.text(max_size=8).filter(lambda k: k != "csrf_token"),
+                                st.lists(value, min_size=1, max_size=2), max_size=2))
+    if question.kind.value == "ranking":
+        if draw(st.booleans()):
+            ranks = draw(st.permutations(range(1, len(own) + 1)))
+            form.update({f"rank_{oid}": [str(rank)] for oid, rank in zip(own, ranks)})
+        for oid in own:
+            if draw(st.integers(0, 4)) == 0:
+                values = draw(st.one_of(st.none(), st.lists(value, min_size=1, max_size=2)))
+                if values is None:
+                    form.pop(f"rank_{oid}", None)
+                else:
+                    form[f"rank_{oid}"] = values
+        if draw(st.integers(0, 3)) == 0:  # a rank for another question's option
+            form[f"rank_{draw(st.sampled_from(other))}"] = [draw(value)]
+    else:
+        chosen = draw(st.lists(st.one_of(st.sampled_from([str(i) for i in own]), value), max_size=4))
+        if chosen:
+            form["option"] = chosen
+        else:
+            form.pop("option", None)
+    return form
+
+
+def _number(text: str) -> int | None:
+    return int(text) if ASCII_NUMBER.fullmatch(text) else None
+
+
+def expected_choices(question, own: list[int], form: dict) -> list | None:
+    """The (option id, rank) pairs a valid form stores; None when the form must be refused."""
+    if question.kind.value == "ranking":
+        fields = {str(oid) for oid in own}
+        if any((m := RANK_FIELD.fullmatch(key)) and m.group(1) not in fields for key in form):
+            return None  # a rank for an option that is not this question's ("rank_007" is not option 7's)
+        ranks = {}
+        for oid in own:
+            values = form.get(f"rank_{oid}") or [""]
+            rank = _number(values[0])  # a select keeps the first value
+            if rank is None or not 1 <= rank <= len(own) or rank in ranks.values():
+                return None
+            ranks[oid] = rank
+        return sorted(ranks.items())
+    values = form.get("option") or []
+    if question.kind.value != "multiple":
+        values = values[:1]  # a radio group keeps the first value
+    ids = {_number(v) for v in values}
+    if not ids or None in ids or not ids <= set(own) or len(ids) > question.choice_limit():
+        return None
+    return sorted((oid, None) for oid in ids)
+
+
+@pytest.mark.parametrize("kind", ["single", "multiple", "ranking", "scale"])
+def test_fuzzed_ballots_are_stored_exactly_when_valid_and_never_give_a_server_error(app, client, kind):
     c = make_consultation(app)
-    questions = [make_question(app, c, kind, options=3, max_choices=2)
-                 for kind in ("single", "multiple", "ranking", "scale")]
+    question = make_question(app, c, kind, options=3, max_choices=2)
+    other = make_question(app, c, "ranking" if kind != "ranking" else "single", options=3)
+    own, other_ids = option_ids(question), option_ids(other)
     user = make_user(app)
     client.login(user.email, PASSWORD)
     token = client.token_from(f"/nl/consultations/{c.slug}")
-    known = [str(i) for q in questions for i in option_ids(q)]
+    url = f"/nl/consultations/{c.slug}/questions/{question.id}"
+    outcomes = set()
 
-    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(index=st.integers(0, 3), data=st.dictionaries(field_names, st.lists(st.one_of(values, st.sampled_from(known)),
-                                                                                 max_size=4), max_size=6),
-           with_token=st.booleans())
-    def run(index, data, with_token):
-        q = questions[index]
-        form = {k: v for k, v in data.items() if k != "csrf_token"}
-        if q.kind.value == "ranking" and form and index % 2:
-            form.update({f"rank_{oid}": [str(r)] for r, oid in enumerate(option_ids(q), start=1)})
-        if with_token:
-            form["csrf_token"] = [token]
-        response = client.post(f"/nl/consultations/{c.slug}/questions/{q.id}", data=form)
-        assert response.status_code in (303, 400, 409), response.status_code
+    @settings(max_examples=50, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(form=ballot_forms(question, own, other_ids), with_token=st.integers(0, 9).map(bool))
+    def run(form, with_token):
+        before = ballots_of(app, question.id)
+        response = client.post(url, data={**form, **({"csrf_token": [token]} if with_token else {})})
+        expected = expected_choices(question, own, form) if with_token else None
+        outcomes.add(response.status_code)
+        if expected is None:
+            assert response.status_code == 400, (form, response.status_code)
+            assert ballots_of(app, question.id) == before, form  # nothing stored
+            if with_token:
+                assert "Er is een probleem" in text(response), form
+        else:
+            assert response.status_code == 303, (form, text(response)[:3000])
+            [(user_id, _, choices)] = ballots_of(app, question.id)
+            assert user_id == user.id and choices == expected, form
+        assert ballots_of(app, other.id) == []
 
     run()
+    assert outcomes == {303, 400}, outcomes
 
 
 def test_results_run_the_same_queries_for_ten_and_a_hundred_thousand_ballots(app, client):
@@ -49,13 +125,39 @@ def test_results_run_the_same_queries_for_ten_and_a_hundred_thousand_ballots(app
     counts = {}
     for c in (small, large):
         for url in (f"/en/consultations/{c.slug}/results", f"/en/consultations/{c.slug}",
-                    f"/en/consultations/{c.slug}/results?page=3"):
-            client.get(url)  # warm-up
+                    f"/en/consultations/{c.slug}/results?page=3", f"/en/consultations/{c.slug}/fingerprints.txt"):
+            client.get(url).get_data()  # warm-up
             with count_queries(app) as statements:
-                assert client.get(url).status_code == 200
+                response = client.get(url)
+                response.get_data()  # a streamed download runs its queries while it is read
+                assert response.status_code == 200
             counts[(c.slug == large.slug, url.replace(c.slug, "X"))] = len(statements)
     for (is_large, url), n in counts.items():
         if is_large:
             assert n == counts[(False, url)], (url, n, counts[(False, url)])
-    assert "101,000 ballots are counted" in client.get(f"/en/consultations/{large.slug}/results").get_data(as_text=True) \
-        or "101000 ballots are counted" in client.get(f"/en/consultations/{large.slug}/results").get_data(as_text=True)
+    body = client.get(f"/en/consultations/{large.slug}/results").get_data(as_text=True)
+    assert "101000 ballots are counted" in body or "101,000 ballots are counted" in body
+    assert "Download all 101000 fingerprints" in body or "Download all 101,000 fingerprints" in body
+    lines = client.get(f"/en/consultations/{large.slug}/fingerprints.txt").get_data().count(b"\n")
+    assert lines == 101_000
+
+
+def test_the_fingerprint_download_streams_in_constant_memory(app, client):
+    """Reading 40,000 fingerprints holds a few chunks at a time, not the whole list (over 12 MB)."""
+    c = make_consultation(app, status="closed")
+    bulk_ballots(app, make_question(app, c, "single", options=2), 40_000)
+    url = f"/en/consultations/{c.slug}/fingerprints.txt"
+    client.get(url).get_data()  # warm-up: imports and caches are not what is measured
+    tracemalloc.start()
+    try:
+        response = client.get(url, buffered=False)
+        assert response.is_streamed
+        total = 0
+        for chunk in response.response:
+            total += chunk.count(b"\n") if isinstance(chunk, bytes) else chunk.count("\n")
+        response.close()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert total == 40_000
+    assert peak < 3_000_000, peak

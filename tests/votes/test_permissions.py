@@ -39,7 +39,9 @@ def test_get_routes_per_role(app, client, role):
     organiser = make_user(app, role=Role.ORGANISER)
     c = make_consultation(app, organisers=[organiser])
     draft = make_consultation(app, status="draft", organisers=[organiser])
+    closed = make_consultation(app, status="closed", organisers=[organiser])
     q = make_question(app, c)
+    make_question(app, closed)
     dq = make_question(app, draft)
     login_as(app, client, role, organiser)
     own_or_admin = {r: (200 if r in ("organiser", "admin") else 404) for r in ROLES}
@@ -48,9 +50,15 @@ def test_get_routes_per_role(app, client, role):
         f"/nl/consultations/{c.slug}/questions/{q.id}/receipt": {**_all(303), "anonymous": 302},
         f"/nl/consultations/{c.slug}/results": _all(200),
         f"/nl/consultations/{c.slug}/results/check?code=AAAA-BBBB-CCCC-DDDD": _all(200),
-        f"/nl/consultations/{c.slug}/results.csv": own_or_admin,  # open, results hidden: only managers
+        # Open with results hidden: hidden from everyone, managers included; ballots only after closing.
+        f"/nl/consultations/{c.slug}/results.csv": _all(404),
+        f"/nl/consultations/{c.slug}/fingerprints.txt": _all(404),
         f"/nl/consultations/{c.slug}/ballots.csv": {**{r: 403 for r in ROLES}, "anonymous": 302,
-                                                    "organiser": 200, "admin": 200},
+                                                    "organiser": 409, "admin": 409},
+        f"/nl/consultations/{closed.slug}/results.csv": _all(200),
+        f"/nl/consultations/{closed.slug}/fingerprints.txt": _all(200),
+        f"/nl/consultations/{closed.slug}/ballots.csv": {**{r: 403 for r in ROLES}, "anonymous": 302,
+                                                         "organiser": 200, "admin": 200},
         f"/nl/consultations/{draft.slug}/questions/{dq.id}": own_or_admin,
         f"/nl/consultations/{draft.slug}/results": own_or_admin,
         f"/nl/consultations/{c.slug}/questions/999999": _all(404),
