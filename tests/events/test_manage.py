@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from participation.core.permissions import Role
@@ -78,6 +81,18 @@ def test_csv_export_is_utf8_with_bom_and_neutralises_formulas(app, running, orga
     assert "'=HYPERLINK" in body and ",=HYPERLINK" not in body
     assert body.splitlines()[0].startswith("Status,Waiting list number,Name,E-mail address")
     assert response.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("lang, delimiter", [("nl", ";"), ("fr", ";"), ("en", ",")])
+def test_csv_columns_split_the_way_spreadsheets_of_that_language_expect(app, running, organiser, lang,
+                                                                          delimiter):
+    """Excel in Belgium (Dutch or French) splits on semicolons; in English on commas."""
+    _consultation, event, people = running
+    body = _as(app, organiser).get(f"/{lang}/organise/events/{event.id}/attendees.csv").data.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body), delimiter=delimiter))
+    assert len(rows) == len(people) + 1
+    assert {len(row) for row in rows} == {len(rows[0])} and len(rows[0]) > 4
+    assert any("Émile Dupré" in row for row in rows)
 
 
 def test_organiser_creates_an_event_with_clear_errors_first(app, organiser):
