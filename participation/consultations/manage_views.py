@@ -11,7 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from participation.accounts.models import User
 from participation.consultations import queries, services
 from participation.consultations.forms import OrganisersForm, consultation_form_class, phase_form_class
-from participation.consultations.models import Consultation, consultation_organisers
+from participation.consultations.models import Consultation, ConsultationState, consultation_organisers
 from participation.consultations.permissions import can_manage_consultation
 from participation.core.audit import AuditEntry
 from participation.core.errors import UserError
@@ -73,9 +73,13 @@ def create():
                            completeness=_completeness(form), language_names=LANGUAGE_NAMES), 422 if form.errors else 200
 
 
-def _completeness(form) -> dict[str, bool]:
+def _completeness(form, consultation=None) -> dict[str, bool]:
+    """Per language: are the texts a visitor will see filled in? Once closed, results and feedback count."""
     texts = form.texts()
-    return completeness([texts["title"], texts["summary"], texts["body"]], form.languages)
+    fields = ["title", "summary", "body"]
+    if consultation is not None and consultation.has_closed():
+        fields += ["results", "feedback"]
+    return completeness([texts[name] for name in fields], form.languages)
 
 
 @bp.route("/<int:consultation_id>", methods=["GET", "POST"])
@@ -99,6 +103,10 @@ def edit(consultation_id: int):
 
 
 def _edit_page(consultation, form, organisers_form=None, phase_form=None):
+    if consultation.state != ConsultationState.DRAFT:
+        form.slug.render_kw = {"readonly": True}  # the service refuses a change; say so before typing
+    if consultation.state == ConsultationState.RESULTS_PUBLISHED:
+        form.opens_at.render_kw = form.closes_at.render_kw = {"readonly": True}
     organiser_choices = list(db.session.scalars(
         sa.select(User).where(User.role.in_([Role.ORGANISER, Role.ADMIN])).order_by(User.display_name)))
     organisers_form = organisers_form or OrganisersForm(formdata=None, organiser_ids=[u.id for u in consultation.organisers])
@@ -108,7 +116,8 @@ def _edit_page(consultation, form, organisers_form=None, phase_form=None):
         .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc()).limit(100)))
     return render_template(
         "consultations/manage/edit.html", form=form, consultation=consultation,
-        completeness=_completeness(form), language_names=LANGUAGE_NAMES, status=consultation.status(),
+        completeness=_completeness(form, consultation), language_names=LANGUAGE_NAMES, status=consultation.status(),
+        slug_locked=bool(form.slug.render_kw), dates_locked=bool(form.closes_at.render_kw),
         action_form=ActionForm(formdata=None), organisers_form=organisers_form,
         phase_form=phase_form or phase_form_class()(formdata=None), history=history,
     )

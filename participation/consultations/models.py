@@ -6,8 +6,10 @@ from datetime import datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from participation.consultations import search_schema
 from participation.core.db import CreatedAt, IntPK, utcnow
 from participation.core.translated import TranslatedText
 from participation.extensions import db
@@ -174,3 +176,24 @@ class ConsultationPhase(db.Model):
     def is_current(self, now: datetime | None = None) -> bool:
         now = now or utcnow()
         return self.starts_at <= now <= self.ends_at
+
+
+class ConsultationSearchVector(db.Model):
+    """PostgreSQL's full-text index: one tsvector per consultation and language.
+
+    The vector holds the text a visitor sees in that language (Dutch where a translation is
+    missing), stemmed with the language's text search configuration, accents folded. It is kept
+    up to date by participation.consultations.search whenever a consultation is saved. SQLite
+    searches an FTS5 mirror instead (see that module), so this table stays empty there.
+    """
+
+    __tablename__ = "consultation_search_vectors"
+    __table_args__ = (sa.Index("ix_consultation_search_vectors_document", "document", postgresql_using="gin"),)
+
+    consultation_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("consultations.id", ondelete="CASCADE"), primary_key=True)
+    lang: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
+    document: Mapped[str] = mapped_column(sa.Text().with_variant(TSVECTOR(), "postgresql"))
+
+
+search_schema.attach_to(ConsultationSearchVector.__table__)

@@ -14,6 +14,7 @@ from participation.consultations.models import (
     Theme,
     consultation_themes,
 )
+from participation.consultations.search import matching
 from participation.core.time import utcnow
 
 
@@ -35,16 +36,12 @@ def _status_clause(status: StatusFilter, now):
     return Consultation.state == ConsultationState.RESULTS_PUBLISHED
 
 
-def _text_in(column, lang: str):
-    """The JSON text of one language (falls back to Dutch), as SQL."""
-    return sa.func.coalesce(
-        sa.func.nullif(column[lang].as_string(), ""), column["nl"].as_string(), ""
-    )
-
-
 def catalogue(*, theme_slug: str | None = None, status: StatusFilter | None = None,
               search: str | None = None, lang: str = "nl") -> sa.Select:
-    """Published consultations, open first, then upcoming, then the most recently closed."""
+    """Published consultations, open first, then upcoming, then the most recently closed.
+
+    `search` keeps those whose `lang` text holds every word of it (full text, see search.py).
+    """
     now = utcnow()
     stmt = (
         sa.select(Consultation)
@@ -62,12 +59,7 @@ def catalogue(*, theme_slug: str | None = None, status: StatusFilter | None = No
     if status:
         stmt = stmt.where(_status_clause(status, now))
     if search:
-        pattern = "%" + search.lower().replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
-        haystack = sa.func.lower(
-            _text_in(Consultation.title, lang) + " " + _text_in(Consultation.summary, lang)
-            + " " + _text_in(Consultation.body, lang)
-        )
-        stmt = stmt.where(haystack.like(pattern, escape="\\"))
+        stmt = stmt.where(matching(search, lang))
     open_now = sa.and_(Consultation.state == ConsultationState.PUBLISHED,
                        Consultation.opens_at <= now, Consultation.closes_at > now)
     upcoming = sa.and_(Consultation.state == ConsultationState.PUBLISHED, Consultation.opens_at > now)

@@ -11,6 +11,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.exc import IntegrityError
 
 from participation.accounts.models import User
 from participation.consultations.hooks import run_results_published_hooks
@@ -27,7 +28,7 @@ from participation.core import audit
 from participation.core.errors import Conflict, NotAllowed, UserError
 from participation.core.i18n import _
 from participation.core.permissions import Role
-from participation.core.security import markdown_has_disallowed_content
+from participation.core.security import refuse_disallowed_markdown
 from participation.core.time import utcnow
 from participation.core.translated import clean_translations
 from participation.extensions import db
@@ -48,10 +49,12 @@ def _check_texts(texts: dict[str, dict]) -> dict[str, dict | None]:
         if not (cleaned[name] or {}).get("nl"):
             raise UserError(_("Fill in the Dutch text: Dutch is required."), field=f"{name}_nl")
     for name in MARKDOWN_FIELDS:
-        for lang, value in (cleaned[name] or {}).items():
-            if markdown_has_disallowed_content(value):
-                raise UserError(_("Use Markdown only: HTML and images are not allowed."), field=f"{name}_{lang}")
+        refuse_disallowed_markdown(cleaned[name], name)
     return cleaned
+
+
+def _slug_taken_message() -> str:
+    return _("Another consultation already uses this web address.")
 
 
 def _check_schedule(slug: str, opens_at: datetime, closes_at: datetime, consultation_id: int | None) -> None:
@@ -61,18 +64,51 @@ def _check_schedule(slug: str, opens_at: datetime, closes_at: datetime, consulta
         raise UserError(_("The closing moment must come after the opening moment."), field="closes_at")
     taken = db.session.scalar(sa.select(Consultation.id).where(Consultation.slug == slug))
     if taken is not None and taken != consultation_id:
-        raise UserError(_("Another consultation already uses this web address."), field="slug")
+        raise UserError(_slug_taken_message(), field="slug")
+
+
+def _same_minute(a: datetime, b: datetime) -> bool:
+    """The editor shows moments to the minute; seconds it cannot show are not a change."""
+    return a.replace(second=0, microsecond=0) == b.replace(second=0, microsecond=0)
+
+
+def _check_lifecycle(consultation: Consultation, data: dict) -> None:
+    """What may no longer change once the consultation is published, closed or has results."""
+    if consultation.state != ConsultationState.DRAFT and data["slug"] != consultation.slug:
+        raise UserError(_("The web address cannot change once the consultation is published: "
+                          "links, feeds and search engines already point to it."), field="slug")
+    for name in ("opens_at", "closes_at"):
+        if consultation.state == ConsultationState.RESULTS_PUBLISHED and not _same_minute(
+                data[name], getattr(consultation, name)):
+            raise UserError(_("The dates cannot change once the results are published."), field=name)
+    now = utcnow()
+    if consultation.has_closed(now) and data["closes_at"] > now:
+        raise UserError(_("A closed consultation cannot be opened again: the votes of people who have "
+                          "since deleted their account are no longer linked to them, so they could vote "
+                          "twice. Start a new consultation instead."), field="closes_at")
 
 
 def _apply(consultation: Consultation, data: dict) -> dict:
-    """Copy the form's values onto the consultation; return what changed (for the history)."""
+    """Copy the form's values onto the consultation; return what changed (for the history).
+
+    Nothing is flushed meanwhile: the caller flushes once, in _flush_claiming_slug.
+    """
+    with db.session.no_autoflush:
+        return _copy_values(consultation, data)
+
+
+def _copy_values(consultation: Consultation, data: dict) -> dict:
     changed = {}
     texts = _check_texts(data)
     for name in TRANSLATED_FIELDS:
         if getattr(consultation, name) != texts[name]:
             setattr(consultation, name, texts[name])
             changed[name] = sorted((texts[name] or {}).keys())
-    for name in ("slug", "opens_at", "closes_at", "comments_enabled", "results_visible_while_open"):
+    for name in ("opens_at", "closes_at"):
+        if getattr(consultation, name) is None or not _same_minute(getattr(consultation, name), data[name]):
+            setattr(consultation, name, data[name])
+            changed[name] = str(data[name])
+    for name in ("slug", "comments_enabled", "results_visible_while_open"):
         if getattr(consultation, name) != data[name]:
             setattr(consultation, name, data[name])
             changed[name] = str(data[name])
@@ -91,28 +127,48 @@ def _apply(consultation: Consultation, data: dict) -> dict:
     return changed
 
 
+def _flush_claiming_slug() -> None:
+    """Write now, so that a slug another organiser saved a moment ago is reported on the field.
+
+    The check in _check_schedule cannot see a concurrent transaction; the unique constraint can.
+    The failed transaction is rolled back here because nothing more can run in it.
+    """
+    try:
+        db.session.flush()
+    except IntegrityError as exc:
+        db.session.rollback()
+        if "slug" not in str(exc.orig).lower():
+            raise
+        raise UserError(_slug_taken_message(), field="slug") from None
+
+
 def create_consultation(actor: User, data: dict) -> Consultation:
     """Create a draft; the creator becomes its first organiser."""
     if not can_create_consultation(actor):
         raise NotAllowed(_("Only organisers can create consultations."))
     _check_schedule(data["slug"], data["opens_at"], data["closes_at"], None)
     consultation = Consultation(state=ConsultationState.DRAFT, created_by_id=actor.id, organisers=[actor],
-                                title={}, summary={}, body={}, slug=data["slug"],
-                                opens_at=data["opens_at"], closes_at=data["closes_at"])
+                                title={}, summary={}, body={}, slug=data["slug"])
     changed = _apply(consultation, data)
     db.session.add(consultation)
-    db.session.flush()
+    _flush_claiming_slug()
     audit.record(actor, "consultation.created", "consultation", consultation.id,
                  consultation_id=consultation.id, details=changed)
     return consultation
 
 
 def update_consultation(actor: User, consultation: Consultation, data: dict) -> dict:
-    """Save edits; the web address, dates and texts are checked again."""
+    """Save edits; the web address, dates and texts are checked again.
+
+    Once published the web address stays; once results are published the dates stay; a closed
+    consultation cannot be reopened by moving its closing moment into the future.
+    """
     _require_manage(actor, consultation)
+    _check_lifecycle(consultation, data)
     _check_schedule(data["slug"], data["opens_at"], data["closes_at"], consultation.id)
     changed = _apply(consultation, data)
     if changed:
+        _flush_claiming_slug()
         audit.record(actor, "consultation.edited", "consultation", consultation.id,
                      consultation_id=consultation.id, details=changed)
     return changed

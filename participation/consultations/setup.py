@@ -1,4 +1,5 @@
-"""Wire the consultations feature into the app: blueprints, home section, demo content."""
+"""Wire the consultations feature into the app: blueprints, home section, search index, commands,
+demo content."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from participation.consultations.views import bp, networks_bp
 
 
 def init_app(app) -> None:
-    from participation.consultations import seed
+    from participation.consultations import search, seed
+    from participation.consultations.cli import seed_reference_data_command
     from participation.consultations.home import open_consultations_section
     from participation.demo.seed import register_demo_seeder
     from participation.pages.views import register_home_section
@@ -18,3 +20,5 @@ def init_app(app) -> None:
     app.register_blueprint(manage_bp)
     register_home_section(app, open_consultations_section)
     register_demo_seeder(app, seed.seed_demo_consultations)
+    app.cli.add_command(seed_reference_data_command)
+    search.register()

@@ -17,7 +17,7 @@ from participation.consultations.sections import render_sections
 from participation.core.forms import BaseForm
 from participation.core.i18n import _, _l, current_lang
 from participation.core.time import utcnow
-from participation.core.translated import translated
+from participation.core.translated import Translation, translated
 from participation.extensions import db
 
 bp = Blueprint("consultations", __name__, url_prefix="/<lang>/consultations")
@@ -76,7 +76,7 @@ def index():
 
 @dataclass(frozen=True)
 class TimelineItem:
-    label: str
+    label: Translation  # the timeline macro marks Dutch fallback with lang="nl" and a note
     date_text: str
     is_current: bool
 
@@ -120,13 +120,19 @@ def networks_index():
 class Tag:
     label: str
     url: str
+    lang: str | None = None  # set when the label is Dutch fallback text
 
 
 @bp.app_template_global()
 def theme_tags(themes) -> list[Tag]:
     """Themes as tags that link to the catalogue filtered on that theme."""
     lang = current_lang()
-    return [Tag(translated(t.name, lang).text, url_for("consultations.index", theme=t.slug)) for t in themes]
+    tags = []
+    for theme in themes:
+        name = translated(theme.name, lang)
+        tags.append(Tag(name.text, url_for("consultations.index", theme=theme.slug),
+                        name.lang if name.is_fallback else None))
+    return tags
 
 
 @bp.app_template_global()
@@ -139,5 +145,5 @@ def phase_items(phases, now) -> list[TimelineItem]:
     for phase in phases:
         start, end = local_date(phase.starts_at, "medium"), local_date(phase.ends_at, "medium")
         date_text = start if start == end else _("%(start)s to %(end)s", start=start, end=end)
-        items.append(TimelineItem(translated(phase.name, lang).text, date_text, phase.is_current(now)))
+        items.append(TimelineItem(translated(phase.name, lang), date_text, phase.is_current(now)))
     return items

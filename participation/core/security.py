@@ -8,16 +8,21 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from participation.core.errors import UserError
+from participation.core.i18n import _
+
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "a", "code",
+    "p", "br", "strong", "em", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "a", "code", "pre", "hr",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+# The page's own title is its only level-1 heading; levels 5 and 6 have no style of their own.
+ALLOWED_HEADINGS = {"h2", "h3", "h4"}
 
 # Markdown as CommonMark without raw HTML; the sanitiser is a second line of defence.
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image")
-# A parser that does see raw HTML, only to tell organisers that it is not allowed.
-_detector = MarkdownIt("commonmark", {"html": True})
+# A parser that does see raw HTML and tables, only to tell organisers what is not allowed.
+_detector = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
 def render_markdown(text: str | None) -> Markup:
@@ -37,16 +42,40 @@ def sanitize_html(html: str) -> str:
     )
 
 
-def markdown_has_disallowed_content(text: str) -> bool:
-    """True when the text holds raw HTML or an image the renderer would drop."""
-    tokens = _detector.parse(text or "")
-    stack = list(tokens)
+def _problem_of(token) -> str | None:
+    if token.type in ("html_block", "html_inline", "image"):
+        return _("Use Markdown only: HTML and images are not allowed.")
+    if token.type == "heading_open" and token.tag == "h1":
+        return _("Start headings at level 2 (##): the page title is the only level-1 heading.")
+    if token.type == "heading_open" and token.tag not in ALLOWED_HEADINGS:
+        return _("Use heading levels 2 to 4 only (## to ####).")
+    if token.type == "table_open":
+        return _("Tables are not allowed; use a list instead.")
+    return None
+
+
+def markdown_problem(text: str | None) -> str | None:
+    """What the text holds that the page would not show as written (translated), or None.
+
+    Raw HTML, images, level-1, -5 and -6 headings and tables are refused rather than
+    silently dropped or mangled by the sanitiser; code blocks and horizontal rules are shown.
+    """
+    stack = list(reversed(_detector.parse(text or "")))
     while stack:
         token = stack.pop()
-        if token.type in ("html_block", "html_inline", "image"):
-            return True
-        stack.extend(token.children or [])
-    return False
+        problem = _problem_of(token)
+        if problem:
+            return problem
+        stack.extend(reversed(token.children or []))
+    return None
+
+
+def refuse_disallowed_markdown(texts: dict[str, str] | None, field: str) -> None:
+    """Raise a UserError on `<field>_<lang>` for the first translation markdown_problem() refuses."""
+    for lang, text in (texts or {}).items():
+        problem = markdown_problem(text)
+        if problem:
+            raise UserError(problem, field=f"{field}_{lang}")
 
 
 def is_safe_redirect(target: str | None) -> bool:

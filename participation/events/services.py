@@ -16,7 +16,7 @@ from participation.consultations.models import Consultation
 from participation.core.audit import record
 from participation.core.errors import Conflict, NotAllowed, UserError
 from participation.core.i18n import _
-from participation.core.security import markdown_has_disallowed_content
+from participation.core.security import refuse_disallowed_markdown
 from participation.core.time import BRUSSELS, utcnow
 from participation.core.translated import clean_translations
 from participation.events import mail
@@ -71,9 +71,7 @@ def _check(data: EventInput) -> dict:
         raise UserError(_("Fill in the Dutch text: Dutch is required."), field="title_nl")
     if not description.get("nl"):
         raise UserError(_("Fill in the Dutch text: Dutch is required."), field="description_nl")
-    for lang, text in description.items():
-        if markdown_has_disallowed_content(text):
-            raise UserError(_("Use Markdown only: HTML and images are not allowed."), field=f"description_{lang}")
+    refuse_disallowed_markdown(description, "description")
     if data.ends_at <= data.starts_at:
         raise UserError(_("The end must come after the start."), field="ends_at")
     if data.registration_closes_at <= data.registration_opens_at:
@@ -252,9 +250,7 @@ def publish_report(actor, event: Event, summary: dict, attendees: int | None) ->
     summary = clean_translations(summary, _languages())
     if not summary.get("nl"):
         raise UserError(_("Fill in the Dutch text: Dutch is required."), field="summary_nl")
-    for lang, text in summary.items():
-        if markdown_has_disallowed_content(text):
-            raise UserError(_("Use Markdown only: HTML and images are not allowed."), field=f"summary_{lang}")
+    refuse_disallowed_markdown(summary, "summary")
     if attendees is not None and attendees < 0:
         raise UserError(_("The number of attendees cannot be negative."), field="attendees")
     first = event.report_published_at is None

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
+import sqlalchemy as sa
 
 from participation.consultations.models import Network
 from participation.core.permissions import Role
@@ -123,9 +126,13 @@ def test_drafts_are_visible_to_their_organisers_and_admins(app, client, role):
     assert response.status_code == 200 and "ontwerp" in text(response)
 
 
-def test_unknown_slug_gives_a_translated_404(app, client):
-    response = client.get("/en/consultations/no-such-thing")
-    assert response.status_code == 404 and "Page not found" in text(response)
+@pytest.mark.parametrize(("lang", "title"), [("en", "Page not found"), ("nl", "Pagina niet gevonden"),
+                                             ("fr", "Page introuvable")])
+def test_unknown_slug_gives_a_translated_404(app, client, lang, title):
+    response = client.get(f"/{lang}/consultations/no-such-thing")
+    assert response.status_code == 404
+    body = text(response)
+    assert f"<h1>{title}</h1>" in body and f'<html lang="{lang}"' in body
 
 
 def test_results_and_feedback_show_once_published(app, client):
@@ -174,11 +181,118 @@ def count_page_queries(app, client, url):
     return len(statements)
 
 
-def test_catalogue_and_detail_query_counts_do_not_grow_with_data(app, client):
+def add_networks(app, consultation_id, count, start=0):
+    with app.app_context():
+        from participation.consultations.models import Consultation, Theme
+
+        consultation = db.session.get(Consultation, consultation_id)
+        themes = list(db.session.scalars(sa.select(Theme)))
+        for n in range(start, start + count):
+            consultation.networks.append(Network(slug=f"net-{n}", name=f"Netwerk {n}", description={"nl": "N"},
+                                                  position=n, themes=themes))
+        db.session.commit()
+
+
+def add_phases(app, consultation_id, count):
+    now = utcnow()
+    with app.app_context():
+        from participation.consultations.models import Consultation, ConsultationPhase
+
+        consultation = db.session.get(Consultation, consultation_id)
+        for n in range(count):
+            consultation.phases.append(ConsultationPhase(name={"nl": f"Fase {n}"}, starts_at=now + timedelta(days=n),
+                                                         ends_at=now + timedelta(days=n + 1)))
+        db.session.commit()
+
+
+def test_catalogue_detail_and_networks_query_counts_do_not_grow_with_data(app, client):
     theme = make_theme(app)
     first = make_consultation(app, status="open", themes=[theme], slug="first")
-    small = (count_page_queries(app, client, "/nl/consultations/"), count_page_queries(app, client, "/nl/consultations/first"))
+    add_networks(app, first.id, 1)
+    add_phases(app, first.id, 1)
+    pages = ["/nl/consultations/", "/nl/consultations/first", "/fr/networks/", "/nl/consultations/feed.atom",
+             "/nl/consultations/?q=bevraging&theme=climate-green-deal", "/nl/"]
+    small = [count_page_queries(app, client, url) for url in pages]
     for _ in range(25):
-        make_consultation(app, status="open", themes=[theme])
-    large = (count_page_queries(app, client, "/nl/consultations/"), count_page_queries(app, client, f"/nl/consultations/{first.slug}"))
+        make_consultation(app, status="open", themes=[make_theme(app, f"theme-{next(_theme_serial)}"), theme])
+    add_networks(app, first.id, 10, start=1)
+    add_phases(app, first.id, 10)
+    large = [count_page_queries(app, client, url) for url in pages]
     assert small == large
+
+
+_theme_serial = itertools.count(1)
+
+
+def test_missing_translations_are_marked_on_cards_phases_and_tags(app, client):
+    now = utcnow()
+    theme = make_theme(app, "technology-capital", {"nl": "Technologiehoofdstad"})
+    make_consultation(
+        app, status="open", slug="alleen-nederlands", themes=[theme],
+        title={"nl": "Digitale stad", "en": "Digital city"}, summary={"nl": "Alleen in het Nederlands."},
+        phases=[({"nl": "Infoavond", "en": "Information evening"}, now - timedelta(days=1), now + timedelta(days=1))],
+    )
+    card = text(client.get("/fr/consultations/"))
+    note = '<span class="fallback-note">(disponible uniquement en néerlandais)</span>'
+    assert f'<a href="/fr/consultations/alleen-nederlands"><span lang="nl">Digitale stad</span></a> {note}' in card
+    assert f'<span lang="nl">Alleen in het Nederlands.</span>' in card
+    assert 'class="tag" lang="nl">Technologiehoofdstad</a>' in card
+    detail = text(client.get("/fr/consultations/alleen-nederlands"))
+    assert re.search(r'<h1><span lang="nl">Digitale stad</span></h1>\s*<p class="fallback-note">'
+                     r"\(disponible uniquement en néerlandais\)</p>", detail)
+    assert f'<p class="lead"><span lang="nl">Alleen in het Nederlands.</span> {note}</p>' in detail
+    assert f'<span lang="nl">Infoavond</span> {note}' in detail
+    english = text(client.get("/en/consultations/"))
+    # The title has its English text; only the summary falls back, and says so.
+    assert '<a href="/en/consultations/alleen-nederlands">Digital city</a></h3>' in english
+    assert '<span lang="nl">Alleen in het Nederlands.</span> <span class="fallback-note">' in english
+    assert "Information evening" in text(client.get("/en/consultations/alleen-nederlands"))
+
+
+def test_plain_language_summary_comes_first(app, client):
+    consultation = make_consultation(app, status="open", plain_summary={"nl": "Gent vraagt je mening. Het is kort."},
+                                     summary={"nl": "De uitgebreide samenvatting."},
+                                     body={"nl": "## Achtergrond\n\nDe lange tekst."})
+    body = text(client.get(f"/nl/consultations/{consultation.slug}"))
+    plain = body.index("Gent vraagt je mening.")
+    assert plain < body.index("De uitgebreide samenvatting.") < body.index("De lange tekst.")
+    assert body.index("<h2 id=\"plain-heading\">Kort gezegd</h2>") < plain
+    assert "Kort gezegd" not in text(client.get(f"/nl/consultations/{make_consultation(app, status='open').slug}"))
+
+
+def test_consultation_links_to_its_networks_and_the_network_page_has_their_anchor(app, client):
+    consultation = make_consultation(app, status="open", slug="met-netwerken")
+    add_networks(app, consultation.id, 2)
+    body = text(client.get("/en/consultations/met-netwerken"))
+    assert "Related international networks" in body
+    assert '<a href="/en/networks/#net-0">Netwerk 0</a>' in body and '<a href="/en/networks/#net-1">Netwerk 1</a>' in body
+    networks = text(client.get("/en/networks/"))
+    assert 'id="net-0"' in networks and 'id="net-1"' in networks
+    assert "Related international networks" not in text(
+        client.get(f"/en/consultations/{make_consultation(app, status='open').slug}"))
+
+
+def test_detail_shows_opening_and_closing_moments_in_brussels_time(app, client):
+    from datetime import UTC, datetime
+
+    consultation = make_consultation(app, status="upcoming", slug="met-data")
+    with app.app_context():
+        from participation.consultations.models import Consultation
+
+        row = db.session.get(Consultation, consultation.id)
+        row.opens_at = datetime(2031, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 in Brussels (winter time)
+        row.closes_at = datetime(2031, 7, 1, 15, 30, tzinfo=UTC)  # 17:30 in Brussels (summer time)
+        db.session.commit()
+    body = text(client.get("/nl/consultations/met-data"))
+    assert "<dt>Opent</dt>" in body and "zondag 2 maart 2031 09:00" in body
+    assert "<dt>Sluit</dt>" in body and "dinsdag 1 juli 2031 17:30" in body
+    assert "(Brusselse tijd)" in body
+    assert "Sunday, March 2, 2031 9:00\u202fAM" in text(client.get("/en/consultations/met-data"))
+
+
+def test_code_blocks_and_rules_are_shown_as_written(app, client):
+    consultation = make_consultation(app, status="open", body={
+        "nl": "## Stappen\n\n```\nstap 1\n  stap 2\n```\n\n---\n\n    ingesprongen code"})
+    body = text(client.get(f"/nl/consultations/{consultation.slug}"))
+    assert "<pre><code>stap 1\n  stap 2\n</code></pre>" in body
+    assert "<hr>" in body and "<pre><code>ingesprongen code\n</code></pre>" in body

@@ -334,7 +334,7 @@ def test_report_is_published_on_the_event_and_its_consultation(app, organiser):
     assert "Report of the event" in consultation_page and "Fietspaden" in consultation_page
 
 
-def test_markdown_html_in_descriptions_is_refused(app, organiser):
+def test_markdown_the_page_would_not_show_as_written_is_refused_with_the_reason(app, organiser):
     consultation = make_consultation(app, organisers=[organiser])
     form = {"consultation_id": str(consultation.id), "title_nl": "X", "description_nl": "<script>x</script>",
             "format": "online", "starts_at": "2030-03-10T19:00", "ends_at": "2030-03-10T21:00",
@@ -342,6 +342,9 @@ def test_markdown_html_in_descriptions_is_refused(app, organiser):
             "registration_opens_at": "2030-02-01T09:00", "registration_closes_at": "2030-03-10T12:00"}
     response = _as(app, organiser).submit("/en/organise/events/new", form)
     assert response.status_code == 400 and "Use Markdown only" in text(response)
+    response = _as(app, organiser).submit("/en/organise/events/new", {**form, "description_nl": "# Titel"})
+    assert response.status_code == 400
+    assert "Start headings at level 2 (##): the page title is the only level-1 heading." in text(response)
 
 
 def test_organiser_list_shows_only_their_events(app, running, organiser):

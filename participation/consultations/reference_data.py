@@ -1,9 +1,10 @@
-"""Demo data: the City of Ghent's policy themes and the international networks it belongs to.
+"""Reference data: the City of Ghent's policy themes and the international networks it belongs to.
 
-Facts taken from the city's own texts (see shared seeds); every sentence written anew in nl, en and fr.
-Websites are left empty on purpose: the addresses have not been verified.
+Not demo content: a production site needs these too. `flask --app wsgi seed-reference-data`
+loads them (idempotent), and `seed-demo` does the same before adding its consultations.
+Facts taken from the city's own texts (see shared seeds); every sentence written anew in nl, en
+and fr. Websites are left empty on purpose: the addresses have not been verified.
 """
-
 THEMES = [
     {
         "slug": "climate-green-deal",
