@@ -8,6 +8,7 @@ import json
 import sqlalchemy as sa
 
 from participation.accounts.models import User
+from participation.demo.moderation import DEMO_PEOPLE
 from participation.demo.seed import DEMO_ACCOUNTS, seed_demo
 from participation.extensions import db
 
@@ -25,7 +26,7 @@ def test_seed_demo_twice_creates_nothing_new(app):
         first = row_counts()
         seed_demo()
         assert row_counts() == first
-        assert first["users"] == len(DEMO_ACCOUNTS)
+        assert first["users"] == len(DEMO_ACCOUNTS) + len(DEMO_PEOPLE)
         assert first["consultations"] >= 8
 
 

@@ -64,6 +64,10 @@ def seed_demo() -> dict:
         accounts = seed_accounts()
         for seeder in current_app.extensions.get(DEMO_SEEDERS_KEY, []):
             seeder(accounts)
+        # Across features: pending, reported, hidden and appealed comments, a suspension.
+        from participation.demo.moderation import seed_moderation_states
+
+        seed_moderation_states(accounts)
     db.session.commit()
     return accounts
 

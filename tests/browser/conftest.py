@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,10 +34,37 @@ def _unavailable(reason: str):
     pytest.skip(reason)
 
 
+# A test-only page that fails, so that the 500 page can be checked (see showing_error_pages).
+SERVER_ERROR_ENDPOINT = "test_only_server_error"
+SERVER_ERROR_PATH = "/<lang>/test-only/server-error"
+
+
+def _server_error():
+    raise RuntimeError("test-only page: the 500 page is shown instead")
+
+
+def _closing(app):
+    """Read each response whole and close it before the server writes it.
+
+    Werkzeug's server does not close a response when the browser drops the connection
+    (a context closed while a favicon was on its way), and the open static file then
+    fails the test that happens to be running as an unraisable ResourceWarning.
+    """
+    def wsgi(environ, start_response):
+        iterable = app(environ, start_response)
+        try:
+            return [b"".join(iterable)]
+        finally:
+            if hasattr(iterable, "close"):
+                iterable.close()
+
+    return wsgi
+
+
 class LiveServer:
     def __init__(self, app):
         self.app = app
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.server = make_server("127.0.0.1", 0, _closing(app), threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -59,6 +87,15 @@ class LiveServer:
             assert message is not None, f"no mail to {recipient}"
             return self.url + link_in(message, fragment)
 
+    @contextmanager
+    def showing_error_pages(self):
+        """Unexpected errors get the site's 500 page, as in production (tests re-raise them)."""
+        self.app.testing = False
+        try:
+            yield
+        finally:
+            self.app.testing = True
+
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
@@ -70,6 +107,7 @@ def live_server(tmp_path_factory):
         from participation.demo.seed import seed_demo
 
         seed_demo()
+    app.add_url_rule(SERVER_ERROR_PATH, SERVER_ERROR_ENDPOINT, _server_error)
     server = LiveServer(app)
     server.start()
     yield server
@@ -115,14 +153,20 @@ def axe_source() -> str:
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def axe_violations(page, axe_source: str) -> list[dict]:
-    """Run axe-core on the page; return violations as short dicts."""
-    page.evaluate(axe_source)
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+def axe_violations(page, axe_source: str, tags: list[str] = AXE_TAGS) -> list[dict]:
+    """Run axe-core on the page; return violations as short dicts.
+
+    axe is injected unless the page has it already (a context can add it to every page
+    with `context.add_init_script(axe_source)`). Only violations are collected in detail.
+    """
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source)
+    return page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                                    resultTypes: ['violations']});
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                                targets: v.nodes.slice(0, 5).map(n => n.target)}));
+        }""",
+        tags,
     )
-    return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"],
-         "targets": [node["target"] for node in v["nodes"]][:5]}
-        for v in result["violations"]
-    ]
