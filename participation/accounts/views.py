@@ -16,6 +16,7 @@ from participation.accounts.forms import (
     ResetPasswordForm,
     SignupForm,
 )
+from participation.accounts.suspension import suspension_message
 from participation.core.antispam import antispam_message, passes_antispam
 from participation.core.errors import UserError, render_error
 from participation.core.forms import ActionForm
@@ -265,8 +266,9 @@ def _profile_page(profile_form=None, password_form=None, email_form=None):
         "email_form": email_form or EmailChangeForm(formdata=None),
     }
     has_errors = any(f.errors for f in forms.values())
+    suspension = suspension_message(user) if user.is_suspended() else None
     return render_template("accounts/profile.html", user=user, resend_form=ActionForm(formdata=None),
-                           **forms), 422 if has_errors else 200
+                           suspension=suspension, **forms), 422 if has_errors else 200
 
 
 # The data-rights routes live in their own module but on this blueprint.

@@ -17,27 +17,19 @@ from participation.comments.models import (
     HideReason,
     ReportReason,
 )
+from participation.accounts.suspension import suspension_message
 from participation.comments.permissions import edit_window, is_author
 from participation.consultations.models import ModerationMode
 from participation.core import audit
 from participation.core.db import utcnow
 from participation.core.errors import Conflict, NotAllowed, NotFound, UserError
-from participation.core.i18n import _, format_datetime
+from participation.core.i18n import _
 from participation.core.locking import lock_for_update
 from participation.core.mail import queue_mail
 from participation.core.translated import translated
 from participation.extensions import db
 
 DEFAULT_AUTO_HIDE_REPORTS = 3
-
-
-def suspension_message(user) -> str:
-    """Why and until when a suspended person cannot take part."""
-    reason = user.suspension_reason or _("no reason given")
-    if user.suspended_until is None:
-        return _("Your account is suspended until further notice. Reason: %(reason)s", reason=reason)
-    return _("Your account is suspended until %(date)s. Reason: %(reason)s",
-             date=format_datetime(user.suspended_until, "medium"), reason=reason)
 
 
 def check_participant(user) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from participation.accounts.gdpr import register_user_data
 from participation.comments.demo import seed_comments
 from participation.comments.gdpr import erase_comment_data, export_comment_data
-from participation.comments.services import suspension_message
 from participation.comments.thread import comments_section
 from participation.consultations.sections import register_consultation_section
 from participation.demo.seed import register_demo_seeder
@@ -21,8 +20,6 @@ def init_app(app) -> None:
     app.register_blueprint(comments_bp)
     app.register_blueprint(moderation_bp)
     register_consultation_section(app, comments_section, order=60)
-    # Why and until when a suspended person cannot take part (the profile page shows it too).
-    app.add_template_global(suspension_message, "suspension_message")
     register_user_data(app, "comments", exporter=export_comment_data, eraser=erase_comment_data)
     from participation.participation.queries import register_participation_source
     from participation.comments.queries import consultation_ids_for_user

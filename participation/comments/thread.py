@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from flask import abort, request, url_for
 from markupsafe import Markup
 
+from participation.accounts.suspension import suspension_message
 from participation.comments import queries
 from participation.comments.forms import CommentForm
 from participation.comments.labels import ALIGNMENT_LABELS, HIDE_REASON_LABELS
@@ -87,8 +88,6 @@ def parse_thread_args(args) -> ThreadArgs:
 
 def _block_message(user, consultation) -> str | None:
     """Why this person cannot comment here (None when they can)."""
-    from participation.comments.services import suspension_message
-
     if not consultation.comments_enabled:
         return _("This consultation does not take comments.")
     if not consultation.is_open():

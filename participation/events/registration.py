@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from participation.accounts.models import User
-from participation.comments.services import suspension_message
+from participation.accounts.suspension import suspension_message
 from participation.core.audit import record
 from participation.core.db import utcnow
 from participation.core.errors import Conflict, NotAllowed, NotFound, UserError

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from participation.accounts.suspension import suspension_message
 from participation.consultations.models import Consultation, PublicStatus
 from participation.core.audit import record
 from participation.core.db import utcnow
@@ -50,8 +51,6 @@ def voting_block_reason(user, consultation: Consultation) -> str | None:
     if not user.is_verified:
         return _("Confirm your e-mail address before you vote.")
     if user.is_suspended():
-        from participation.comments.services import suspension_message
-
         return suspension_message(user)
     status = consultation.status()
     if status == PublicStatus.UPCOMING:
