@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from flask import current_app, request, url_for
+from flask import current_app, g, request, url_for
 from flask_login import current_user
 from werkzeug.routing import BuildError
 
@@ -84,7 +84,17 @@ def _safe_language_links() -> list[LanguageLink]:
 
 
 def layout_context() -> dict:
-    """Context for base.html (see docs/templates.md)."""
+    """Context for base.html (see docs/templates.md).
+
+    Built once per request: pages that render sections (home, consultation) call
+    render_template several times, and each call runs the context processors.
+    """
+    if "layout_context" not in g:
+        g.layout_context = _build_layout_context()
+    return g.layout_context
+
+
+def _build_layout_context() -> dict:
     lang = current_lang()
     links = _safe_language_links()
     signed_in = current_user.is_authenticated

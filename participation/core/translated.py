@@ -12,12 +12,13 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from markupsafe import Markup
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.ext.mutable import MutableDict
 
 DEFAULT_LANG = "nl"
 
-# JSONB on PostgreSQL (indexable), JSON text on SQLite. MutableDict tracks in-place edits.
-TranslatedText = MutableDict.as_mutable(sa.JSON().with_variant(JSONB(), "postgresql"))
+# JSONB on PostgreSQL (indexable), JSON text on SQLite. In-place edits are not tracked (no
+# MutableDict: its bookkeeping on every loaded value cost more than a page's SQL): services
+# assign a new dict, e.g. `event.title = {**event.title, "en": text}`.
+TranslatedText = sa.JSON().with_variant(JSONB(), "postgresql")
 
 
 @dataclass(frozen=True)

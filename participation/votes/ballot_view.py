@@ -79,7 +79,7 @@ def voting_context(consultation, user, only_question_id: int | None = None,
             corrected_at=corrections.get(question.id),
         ))
     show_results = can_see_results(user, consultation)
-    results = question_results(questions, consultation.id, lang) if show_results and questions else []
+    results = question_results(questions, consultation, lang) if show_results and questions else []
     if only_question_id is not None:
         results = [r for r in results if r.question.id == only_question_id]
     return {

@@ -21,7 +21,7 @@ def aggregated_rows(consultation, lang: str) -> list[list]:
     questions = list(db.session.scalars(queries.questions_of(consultation.id)))
     rows = [[_("Question number"), _("Question"), _("Kind"), _("Option"), _("Votes"), _("Percentage"),
              _("First preferences"), _("Borda points"), _("Voters")]]
-    for number, result in enumerate(question_results(questions, consultation.id, lang), start=1):
+    for number, result in enumerate(question_results(questions, consultation, lang), start=1):
         for option in result.options:
             rows.append([number, csv_safe(result.prompt.text), str(KIND_LABELS[result.question.kind]),
                          csv_safe(option.label.text), option.count, f"{option.percent:.1f}",

@@ -100,6 +100,20 @@ def fingerprints_of(consultation_id: int) -> sa.Select:
     )
 
 
+def fingerprint_page(consultation_id: int, offset: int, limit: int) -> tuple[str, ...]:
+    """One page of fingerprints_of()."""
+    return tuple(db.session.scalars(fingerprints_of(consultation_id).offset(offset).limit(limit)))
+
+
+def ballot_count(consultation_id: int) -> int:
+    """How many ballots are counted in the consultation (one per person and question)."""
+    return db.session.scalar(
+        sa.select(sa.func.count(Ballot.id))
+        .join(Question, Question.id == Ballot.question_id)
+        .where(Question.consultation_id == consultation_id)
+    )
+
+
 def ballot_with_fingerprint(consultation_id: int, fp: str) -> sa.Select:
     return (
         sa.select(Ballot.question_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from participation.core.translated import Translation, translated
-from participation.votes import queries
+from participation.votes import final_counts
 from participation.votes.models import Question, QuestionKind
 
 
@@ -37,10 +37,10 @@ def _percent(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 1) if whole else 0.0
 
 
-def question_results(questions: list[Question], consultation_id: int, lang: str) -> list[QuestionResult]:
-    """Counts, percentages, first preferences and Borda points per option (2 queries)."""
-    voters = queries.voters_per_question(consultation_id)
-    tallies = queries.option_tallies(consultation_id)
+def question_results(questions: list[Question], consultation, lang: str) -> list[QuestionResult]:
+    """Counts, percentages, first preferences and Borda points per option (2 queries, none once
+    the counts of a closed consultation are known)."""
+    voters, tallies = final_counts.tallies(consultation)
     results = []
     for question in questions:
         n_voters = voters.get(question.id, 0)

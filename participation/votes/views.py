@@ -17,6 +17,7 @@ from participation.core.translated import translated
 from participation.extensions import db, limiter
 from participation.votes import exports, queries, services
 from participation.votes.ballot_view import voting_context
+from participation.votes.final_counts import FingerprintPagination
 from participation.votes.forms import KIND_LABELS, ballot_form
 from participation.votes.models import Question
 from participation.votes.permissions import ballots_exportable, can_export_ballots, can_see_results
@@ -111,10 +112,9 @@ def results(slug: str):
                "manager": manager}
     if visible:
         questions = list(db.session.scalars(queries.questions_of(consultation.id)))
-        page = db.paginate(queries.fingerprints_of(consultation.id), page=int(page_text),
-                           per_page=FINGERPRINTS_PER_PAGE, error_out=False)
+        page = FingerprintPagination(consultation, int(page_text), FINGERPRINTS_PER_PAGE)
         context.update(
-            results=question_results(questions, consultation.id, current_lang()),
+            results=question_results(questions, consultation, current_lang()),
             corrections=queries.wording_corrections(consultation.id),
             kind_labels=KIND_LABELS, page=page,
             url_for_page=lambda n: url_for("votes.results", slug=slug, page=n, _anchor="fingerprints"),

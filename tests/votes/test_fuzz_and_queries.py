@@ -161,3 +161,25 @@ def test_the_fingerprint_download_streams_in_constant_memory(app, client):
         tracemalloc.stop()
     assert total == 40_000
     assert peak < 3_000_000, peak
+
+
+def _aggregates(statements) -> list[str]:
+    return [s for s in statements if "count(" in s.lower()]
+
+
+def test_closed_results_are_counted_once_open_live_results_at_every_request(app, client):
+    """Once voting has closed nothing can change the counts, so they are not aggregated again."""
+    closed = make_consultation(app, status="closed")
+    bulk_ballots(app, make_question(app, closed, "single", options=3), 7)
+    live = make_consultation(app, status="open", results_visible_while_open=True)
+    live_question = make_question(app, live, "single", options=3)
+    bulk_ballots(app, live_question, 4)
+    assert "7 ballots are counted" in text(client.get(f"/en/consultations/{closed.slug}/results"))
+    with count_queries(app) as statements:
+        page = text(client.get(f"/en/consultations/{closed.slug}/results"))
+    assert "7 ballots are counted" in page and _aggregates(statements) == []
+    assert "4 ballots are counted" in text(client.get(f"/en/consultations/{live.slug}/results"))
+    bulk_ballots(app, live_question, 2)
+    with count_queries(app) as statements:
+        page = text(client.get(f"/en/consultations/{live.slug}/results"))
+    assert "6 ballots are counted" in page and _aggregates(statements)
