@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from datetime import timedelta
 
 from participation.accounts.models import User
 from participation.accounts.passwords import hash_password
@@ -36,6 +37,16 @@ def make_user(app, *, role: Role = Role.RESIDENT, verified: bool = True, email: 
         db.session.add(user)
         db.session.commit()
         return detach(user)
+
+
+def suspend(app, user, *, days: int | None = 3, reason: str | None = "Herhaalde beledigingen") -> None:
+    """Suspend the account now, for `days` (None: until further notice)."""
+    with app.app_context():
+        person = db.session.get(User, user.id)
+        person.suspended_at = utcnow()
+        person.suspended_until = utcnow() + timedelta(days=days) if days else None
+        person.suspension_reason = reason
+        db.session.commit()
 
 
 def get(app, model, pk):

@@ -8,9 +8,7 @@ import time
 from itsdangerous.timed import TimestampSigner
 
 from participation.accounts.models import User
-from participation.core.time import utcnow
-from participation.extensions import db
-from tests.factories import PASSWORD, get, make_user
+from tests.factories import PASSWORD, get, make_user, suspend
 from tests.support import link_in, outbox, text
 
 
@@ -123,11 +121,7 @@ def test_confirmed_email_change_is_told_to_the_old_address_in_the_account_langua
 
 def test_suspended_person_can_log_in_and_sees_the_suspension(app, client):
     user = make_user(app)
-    with app.app_context():
-        row = db.session.get(User, user.id)
-        row.suspended_at = utcnow()
-        row.suspension_reason = "Herhaaldelijk beledigend"
-        db.session.commit()
+    suspend(app, user, days=None, reason="Herhaaldelijk beledigend")
     client.login(user.email, PASSWORD)
     page = client.get("/nl/account/")
     assert page.status_code == 200

@@ -14,7 +14,7 @@ from participation.core.db import utcnow
 from participation.core.permissions import Role
 from participation.extensions import db
 from tests.comments.factories import make_comment, make_consultation
-from tests.factories import PASSWORD, get, make_user
+from tests.factories import PASSWORD, get, make_user, suspend
 from tests.support import outbox, text
 
 XSS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<svg onload=alert(1)>',
@@ -24,15 +24,6 @@ XSS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<svg onload
 def _count(app, model=Comment):
     with app.app_context():
         return db.session.scalar(sa.select(sa.func.count()).select_from(model))
-
-
-def _suspend(app, user, reason="Herhaalde beledigingen"):
-    with app.app_context():
-        person = db.session.get(User, user.id)
-        person.suspended_at = utcnow()
-        person.suspended_until = utcnow() + timedelta(days=3)
-        person.suspension_reason = reason
-        db.session.commit()
 
 
 def _post(client, consultation, body="Een prima voorstel", alignment="for", **extra):
@@ -231,7 +222,7 @@ def test_suspended_author_is_told_why_and_until_when_they_cannot_edit(app, clien
     author = make_user(app)
     comment = make_comment(app, make_consultation(app), author, body="Mijn tekst")
     client.login(author.email, PASSWORD, lang="en")
-    _suspend(app, author)
+    suspend(app, author)
     client.login(author.email, PASSWORD, lang="en")  # suspension ended the session
     response = client.get(f"/en/comments/{comment.id}/edit")
     assert response.status_code == 403
@@ -339,16 +330,9 @@ def test_hidden_comment_shows_the_public_reason(app, client):
 
 
 def test_suspended_person_sees_why_and_until_when(app, client):
-    from participation.accounts.models import User
-
     user = make_user(app)
     consultation = make_consultation(app)
-    with app.app_context():
-        person = db.session.get(User, user.id)
-        person.suspended_at = utcnow()
-        person.suspended_until = utcnow() + timedelta(days=3)
-        person.suspension_reason = "Herhaalde beledigingen"
-        db.session.commit()
+    suspend(app, user)
     client.login(user.email, PASSWORD, lang="en")
     page = text(client.get(f"/en/consultations/{consultation.slug}/comments"))
     assert "Your account is suspended until" in page and "Herhaalde beledigingen" in page
@@ -360,7 +344,7 @@ def test_suspended_person_sees_why_and_until_when(app, client):
 
 def test_profile_tells_a_suspended_person_why_and_until_when(app, client):
     user = make_user(app)
-    _suspend(app, user, reason="Spam <b>links</b>")
+    suspend(app, user, reason="Spam <b>links</b>")
     client.login(user.email, PASSWORD, lang="en")
     page = text(client.get("/en/account/"))
     assert "Your account is suspended until" in page and "Spam &lt;b&gt;links&lt;/b&gt;" in page

@@ -9,26 +9,16 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from participation.accounts.models import User
 from participation.comments.models import Comment, CommentState, HideReason
 from participation.comments.queries import REPLIES_PER_PAGE, REPLIES_SHOWN
 from participation.core.db import utcnow
 from participation.core.permissions import Role
 from participation.extensions import db
 from tests.comments.factories import make_comment, make_consultation
-from tests.factories import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user, suspend
 from tests.support import count_queries, text
 
 SECRET = "GEHEIME-TEKST-7f3a"
-
-
-def _suspend(app, user):
-    with app.app_context():
-        person = db.session.get(User, user.id)
-        person.suspended_at = utcnow()
-        person.suspended_until = utcnow() + timedelta(days=3)
-        person.suspension_reason = "Herhaalde beledigingen"
-        db.session.commit()
 
 
 def _viewer(app, client, kind, consultation_organiser):
@@ -40,7 +30,7 @@ def _viewer(app, client, kind, consultation_organiser):
     else:
         user = make_user(app, verified=kind != "unverified")
         if kind == "suspended":
-            _suspend(app, user)
+            suspend(app, user)
     client.login(user.email, PASSWORD, lang="en")
 
 
@@ -147,7 +137,7 @@ def test_unverified_and_suspended_people_get_the_reason_before_the_reply_form(ap
     consultation = make_consultation(app)
     parent = make_comment(app, consultation, make_user(app), body="Zichtbare reactie")
     unverified, suspended = make_user(app, verified=False), make_user(app)
-    _suspend(app, suspended)
+    suspend(app, suspended)
     client.login(unverified.email, PASSWORD, lang="en")
     other_client.login(suspended.email, PASSWORD, lang="en")
     url = f"/en/comments/{parent.id}/reply"

@@ -235,7 +235,7 @@ def test_missing_translations_are_marked_on_cards_phases_and_tags(app, client):
     card = text(client.get("/fr/consultations/"))
     note = '<span class="fallback-note">(disponible uniquement en néerlandais)</span>'
     assert f'<a href="/fr/consultations/alleen-nederlands"><span lang="nl">Digitale stad</span></a> {note}' in card
-    assert f'<span lang="nl">Alleen in het Nederlands.</span>' in card
+    assert '<span lang="nl">Alleen in het Nederlands.</span>' in card
     assert 'class="tag" lang="nl">Technologiehoofdstad</a>' in card
     detail = text(client.get("/fr/consultations/alleen-nederlands"))
     assert re.search(r'<h1><span lang="nl">Digitale stad</span></h1>\s*<p class="fallback-note">'

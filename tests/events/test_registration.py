@@ -11,7 +11,7 @@ import pytest
 from participation.events.models import RegistrationStatus
 from tests.consultations.factories import make_consultation
 from tests.events.factories import by_status, make_event, registrations_of
-from tests.factories import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user, suspend
 from tests.support import FormClient, link_in, outbox, text
 
 CONFIRMED, WAITING, PENDING, CANCELLED = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING,
@@ -304,21 +304,6 @@ def test_resident_registrations_are_rate_limited(app, rate_limits):
 
 # ------------------------------------------------------------------ suspended residents
 
-def _suspend(app, user, *, days=None, reason="Herhaalde beledigingen"):
-    from datetime import timedelta
-
-    from participation.accounts.models import User
-    from participation.core.time import utcnow
-    from participation.extensions import db
-
-    with app.app_context():
-        person = db.session.get(User, user.id)
-        person.suspended_at = utcnow()
-        person.suspended_until = utcnow() + timedelta(days=days) if days else None
-        person.suspension_reason = reason
-        db.session.commit()
-
-
 def test_suspended_resident_cannot_register_service(app):
     from participation.accounts.models import User
     from participation.core.errors import NotAllowed
@@ -327,7 +312,7 @@ def test_suspended_resident_cannot_register_service(app):
 
     event = make_event(app)
     user = make_user(app)
-    _suspend(app, user, days=3, reason="Scheldwoorden")
+    suspend(app, user, days=3, reason="Scheldwoorden")
     with app.test_request_context("/nl/"):
         with pytest.raises(NotAllowed) as refused:
             register_resident(event.id, db.session.get(User, user.id), Answers())
@@ -340,7 +325,7 @@ def test_suspended_resident_cannot_register_service(app):
 def test_suspended_resident_sees_why_instead_of_the_register_button_and_is_refused(app):
     event = make_event(app)
     user, client = _resident(app)
-    _suspend(app, user)
+    suspend(app, user, days=None)
     page = text(client.get(f"/nl/events/{event.id}"))
     assert "Je account is geschorst tot nader bericht. Reden: Herhaalde beledigingen" in page
     assert f'action="/nl/events/{event.id}/register"' not in page and ">Inschrijven<" not in page

@@ -18,7 +18,7 @@ from participation.extensions import db
 from tests.comments.factories import make_comment
 from tests.consultations.factories import make_consultation
 from tests.factories import PASSWORD, make_user
-from tests.support import FormClient, outbox, text
+from tests.support import FormClient, text
 from tests.votes.factories import bulk_ballots, make_question, option_ids
 
 # Option labels that appear nowhere else, so a page showing one is a page about the votes.

@@ -16,7 +16,7 @@ from participation.votes.models import Question
 from participation.votes.receipts import fingerprint, normalise
 from participation.votes.services import BallotInput
 from tests.consultations.factories import make_consultation
-from tests.factories import make_user
+from tests.factories import make_user, suspend
 from tests.votes.factories import ballots_of, make_question, option_ids
 
 
@@ -114,11 +114,7 @@ def test_unverified_and_suspended_people_cannot_vote(app):
     unverified = make_user(app, verified=False)
     assert isinstance(refused(app, question, unverified, option_ids=[option_ids(question)[0]]), NotAllowed)
     suspended = make_user(app)
-    with app.app_context():
-        person = db.session.get(User, suspended.id)
-        person.suspended_at = utcnow()
-        person.suspended_until = utcnow() + timedelta(days=3)
-        db.session.commit()
+    suspend(app, suspended)
     error = refused(app, question, suspended, option_ids=[option_ids(question)[0]])
     assert isinstance(error, NotAllowed) and "suspended" in error.message
     assert ballots_of(app, question.id) == []
