@@ -6,7 +6,7 @@ registrations all refuse a suspended person with this message, and the profile s
 
 from __future__ import annotations
 
-from participation.core.i18n import _, format_datetime
+from participation.core.i18n import _, format_date_and_time
 
 
 def suspension_message(user) -> str:
@@ -15,4 +15,4 @@ def suspension_message(user) -> str:
     if user.suspended_until is None:
         return _("Your account is suspended until further notice. Reason: %(reason)s", reason=reason)
     return _("Your account is suspended until %(date)s. Reason: %(reason)s",
-             date=format_datetime(user.suspended_until, "medium"), reason=reason)
+             date=format_date_and_time(user.suspended_until), reason=reason)

@@ -32,6 +32,7 @@ __all__ = [
     "force_locale",
     "format_date",
     "format_datetime",
+    "format_date_and_time",
     "format_decimal",
     "format_time",
     "get_locale",
@@ -55,6 +56,17 @@ LANG_COOKIE = "lang"
 
 # Each language named in itself, as a switcher should show it.
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "fr": "Français", "de": "Deutsch"}
+
+
+def format_date_and_time(moment, width: str = "medium") -> str:
+    """A date in Babel's `width` with the time in hours and minutes, joined the locale's way.
+
+    Babel's own medium and long date-times carry seconds, which no deadline or meeting needs.
+    """
+    locale = get_locale()
+    pattern = locale.datetime_formats[width].format(
+        locale.time_formats["short"].pattern, locale.date_formats[width].pattern)
+    return format_datetime(moment, pattern)
 
 
 def offered_languages() -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from werkzeug.routing import BuildError
 from participation.core.i18n import (
     current_lang,
     format_date,
+    format_date_and_time,
     format_datetime,
     format_time,
     link_query_args,
@@ -33,6 +34,8 @@ def local_datetime(moment: datetime | None, format: str = "medium") -> str:
         return format_time(moment, "short")
     if format == "day_time":
         return f"{format_date(moment, 'full')} {format_time(moment, 'short')}"
+    if format in ("medium", "long"):
+        return format_date_and_time(moment, format)
     return format_datetime(moment, format)
 
 

@@ -75,6 +75,15 @@ def test_dates_are_brussels_time_in_the_page_language_across_dst(app):
     assert naive == en
 
 
+@pytest.mark.parametrize("lang, expected", [("nl", "11 jan 2027, 17:00"), ("en", "Jan 11, 2027, 5:00\u202fPM"),
+                                            ("fr", "11 janv. 2027, 17:00")])
+def test_deadlines_show_hours_and_minutes_without_seconds(app, lang, expected):
+    moment = datetime(2027, 1, 11, 16, 0, tzinfo=UTC)  # 17:00 in Brussels (winter time)
+    with app.test_request_context(f"/{lang}/"):
+        app.preprocess_request()
+        assert local_datetime(moment, "medium") == expected
+
+
 def test_missing_translation_falls_back_to_dutch_and_says_so():
     value = {"nl": "Groene deal", "en": ""}
     assert translated(value, "en").text == "Groene deal"
