@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from flask import current_app
-from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, RadioField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from participation.core.forms import BaseForm, LocalDateTimeField
-from participation.core.i18n import LANGUAGE_NAMES, _l
+from participation.core.forms import BaseForm, LanguageText, LocalDateTimeField, per_language_form_class
+from participation.core.i18n import _l
 from participation.core.time import from_brussels_naive, to_brussels
 
 # (field, label, is Markdown, max length)
 TEXT_FIELDS = [
-    ("title", _l("Title"), False, 200),
-    ("summary", _l("Summary"), False, 500),
-    ("plain_summary", _l("Summary in plain language (optional)"), True, 2000),
-    ("body", _l("Text (Markdown)"), True, 20000),
-    ("results", _l("Results (Markdown, after closing)"), True, 20000),
-    ("feedback", _l("What the city did with the input (Markdown)"), True, 20000),
+    LanguageText("title", _l("Title"), 200, required_in_dutch=True),
+    LanguageText("summary", _l("Summary"), 500, multiline=True, required_in_dutch=True),
+    LanguageText("plain_summary", _l("Summary in plain language (optional)"), 2000, multiline=True),
+    LanguageText("body", _l("Text (Markdown)"), 20000, multiline=True, required_in_dutch=True),
+    LanguageText("results", _l("Results (Markdown, after closing)"), 20000, multiline=True),
+    LanguageText("feedback", _l("What the city did with the input (Markdown)"), 20000, multiline=True),
 ]
-REQUIRED_IN_DUTCH = {"title", "summary", "body"}
+PHASE_NAME = [LanguageText("name", _l("Name of the phase"), 120, required_in_dutch=True)]
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -80,24 +79,9 @@ class ConsultationFormBase(BaseForm):
         self.results_visible_while_open.data = consultation.results_visible_while_open
 
 
-_FORM_CLASSES: dict[tuple, type] = {}
-
-
 def consultation_form_class() -> type[ConsultationFormBase]:
     """A form class with text fields for each offered language (languages are configuration)."""
-    languages = tuple(current_app.config["LANGUAGES"])
-    if languages not in _FORM_CLASSES:
-        attrs = {"languages": languages}
-        for lang in languages:
-            for name, label, is_markdown, max_length in TEXT_FIELDS:
-                validators = [Length(max=max_length)]
-                validators.insert(0, DataRequired(_l("Fill in the Dutch text: Dutch is required."))
-                                  if lang == "nl" and name in REQUIRED_IN_DUTCH else Optional())
-                field_class = TextAreaField if is_markdown or name == "summary" else StringField
-                attrs[f"{name}_{lang}"] = field_class(label, validators=validators,
-                                                      description=LANGUAGE_NAMES.get(lang, lang))
-        _FORM_CLASSES[languages] = type("ConsultationForm", (ConsultationFormBase,), attrs)
-    return _FORM_CLASSES[languages]
+    return per_language_form_class(ConsultationFormBase, TEXT_FIELDS)
 
 
 class OrganisersForm(BaseForm):
@@ -111,16 +95,5 @@ class PhaseFormBase(BaseForm):
                                  validators=[InputRequired(_l("Enter a date and time like 2026-12-01 09:00."))])
 
 
-_PHASE_FORMS: dict[tuple, type] = {}
-
-
 def phase_form_class() -> type[PhaseFormBase]:
-    languages = tuple(current_app.config["LANGUAGES"])
-    if languages not in _PHASE_FORMS:
-        attrs = {"languages": languages}
-        for lang in languages:
-            validators = [DataRequired(_l("Fill in the Dutch text: Dutch is required."))] if lang == "nl" else [Optional()]
-            attrs[f"name_{lang}"] = StringField(_l("Name of the phase"), validators=[*validators, Length(max=120)],
-                                                description=LANGUAGE_NAMES.get(lang, lang))
-        _PHASE_FORMS[languages] = type("PhaseForm", (PhaseFormBase,), attrs)
-    return _PHASE_FORMS[languages]
+    return per_language_form_class(PhaseFormBase, PHASE_NAME)

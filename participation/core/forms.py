@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
+from flask import current_app
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, FieldList, FormField
+from wtforms import DateTimeLocalField, FieldList, FormField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
 
 from participation.core.errors import UserError
-from participation.core.i18n import _l
+from participation.core.i18n import LANGUAGE_NAMES, _l
 from participation.core.text_input import is_storable_text, unstorable_text_message
 
 FORM_ERRORS_KEY = "form"
@@ -79,3 +82,38 @@ class LocalDateTimeField(DateTimeLocalField):
         except ValueError:
             self.data = None
             raise ValueError(str(_l("Enter a date and time like 2026-12-01 09:00."))) from None
+
+
+class LanguageText(NamedTuple):
+    """A text an organiser writes once per offered language (`title_nl`, `title_en`, ...)."""
+
+    name: str
+    label: object
+    max_length: int
+    multiline: bool = False
+    required_in_dutch: bool = False
+
+
+_PER_LANGUAGE_FORMS: dict[tuple, type] = {}
+
+
+def per_language_form_class(base: type, texts, *, languages_attribute: str = "languages") -> type:
+    """`base` with a field per text and offered language; Dutch is required where the text says so.
+
+    The offered languages are configuration, so the class is built (once) for the app's set;
+    the form knows it as `languages_attribute`.
+    """
+    languages = tuple(current_app.config["LANGUAGES"])
+    key = (base, tuple(texts), languages_attribute, languages)
+    if key not in _PER_LANGUAGE_FORMS:
+        attrs = {languages_attribute: languages}
+        for lang in languages:
+            for text in texts:
+                presence = (DataRequired(_l("Fill in the Dutch text: Dutch is required."))
+                            if lang == "nl" and text.required_in_dutch else Optional())
+                field_class = TextAreaField if text.multiline else StringField
+                attrs[f"{text.name}_{lang}"] = field_class(
+                    text.label, validators=[presence, Length(max=text.max_length)],
+                    description=LANGUAGE_NAMES.get(lang, lang))
+        _PER_LANGUAGE_FORMS[key] = type(base.__name__.removesuffix("Base"), (base,), attrs)
+    return _PER_LANGUAGE_FORMS[key]

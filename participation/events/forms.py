@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from wtforms import (
     BooleanField,
     EmailField,
@@ -17,7 +16,7 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Numbe
 
 from participation.consultations.forms import MultiCheckboxField
 from participation.core.antispam import AntiSpamFields
-from participation.core.forms import BaseForm, LocalDateTimeField
+from participation.core.forms import BaseForm, LanguageText, LocalDateTimeField, per_language_form_class
 from participation.core.i18n import LANGUAGE_NAMES, _l
 from participation.core.time import from_brussels_naive, to_brussels
 from participation.core.translated import completeness, translated
@@ -105,11 +104,15 @@ class CheckInSearchForm(BaseForm):
 
 # (field, label, is Markdown, max length)
 TEXT_FIELDS = [
-    ("title", _l("Title"), False, 200),
-    ("description", _l("Description (Markdown)"), True, 10000),
-    ("accessibility_notes", _l("More about accessibility (optional)"), False, 1000),
-    ("free_question", _l("A question of your own on the registration form (optional)"), False, 300),
+    LanguageText("title", _l("Title"), 200, required_in_dutch=True),
+    LanguageText("description", _l("Description (Markdown)"), 10000, multiline=True, required_in_dutch=True),
+    LanguageText("accessibility_notes", _l("More about accessibility (optional)"), 1000),
+    LanguageText("free_question", _l("A question of your own on the registration form (optional)"), 300),
 ]
+CANCEL_MESSAGE = [LanguageText("message", _l("Message to the people who registered"), 2000, multiline=True,
+                               required_in_dutch=True)]
+REPORT_SUMMARY = [LanguageText("summary", _l("What was discussed and the main points raised (Markdown)"), 10000,
+                               multiline=True, required_in_dutch=True)]
 
 
 class EventFormBase(BaseForm):
@@ -180,24 +183,9 @@ class EventFormBase(BaseForm):
         self.languages.data = event.language_codes
 
 
-_FORM_CLASSES: dict[tuple, type] = {}
-
-
 def event_form_class() -> type[EventFormBase]:
     """A form class with text fields for each offered language (languages are configuration)."""
-    languages = tuple(current_app.config["LANGUAGES"])
-    if languages not in _FORM_CLASSES:
-        attrs = {"content_languages": languages}
-        for lang in languages:
-            for name, label, is_markdown, max_length in TEXT_FIELDS:
-                required = lang == "nl" and name in ("title", "description")
-                validators = [DataRequired(_l("Fill in the Dutch text: Dutch is required.")) if required
-                              else Optional(), Length(max=max_length)]
-                field_class = TextAreaField if is_markdown else StringField
-                attrs[f"{name}_{lang}"] = field_class(label, validators=validators,
-                                                      description=LANGUAGE_NAMES.get(lang, lang))
-        _FORM_CLASSES[languages] = type("EventForm", (EventFormBase,), attrs)
-    return _FORM_CLASSES[languages]
+    return per_language_form_class(EventFormBase, TEXT_FIELDS, languages_attribute="content_languages")
 
 
 class CancelEventFormBase(BaseForm):
@@ -213,21 +201,8 @@ class CancelEventFormBase(BaseForm):
         return [getattr(self, f"message_{lang}")]
 
 
-_CANCEL_FORMS: dict[tuple, type] = {}
-
-
 def cancel_event_form_class() -> type[CancelEventFormBase]:
-    languages = tuple(current_app.config["LANGUAGES"])
-    if languages not in _CANCEL_FORMS:
-        attrs = {"content_languages": languages}
-        for lang in languages:
-            validators = [DataRequired(_l("Fill in the Dutch text: Dutch is required."))] if lang == "nl" \
-                else [Optional()]
-            attrs[f"message_{lang}"] = TextAreaField(
-                _l("Message to the people who registered"), validators=[*validators, Length(max=2000)],
-                description=LANGUAGE_NAMES.get(lang, lang))
-        _CANCEL_FORMS[languages] = type("CancelEventForm", (CancelEventFormBase,), attrs)
-    return _CANCEL_FORMS[languages]
+    return per_language_form_class(CancelEventFormBase, CANCEL_MESSAGE, languages_attribute="content_languages")
 
 
 def language_completeness(form, names: list[str], required: tuple[str, ...] = ()) -> dict[str, bool]:
@@ -264,18 +239,5 @@ class ReportFormBase(BaseForm):
         return {lang: getattr(self, f"summary_{lang}").data or "" for lang in self.content_languages}
 
 
-_REPORT_FORMS: dict[tuple, type] = {}
-
-
 def report_form_class() -> type[ReportFormBase]:
-    languages = tuple(current_app.config["LANGUAGES"])
-    if languages not in _REPORT_FORMS:
-        attrs = {"content_languages": languages}
-        for lang in languages:
-            validators = [DataRequired(_l("Fill in the Dutch text: Dutch is required."))] if lang == "nl" \
-                else [Optional()]
-            attrs[f"summary_{lang}"] = TextAreaField(
-                _l("What was discussed and the main points raised (Markdown)"),
-                validators=[*validators, Length(max=10000)], description=LANGUAGE_NAMES.get(lang, lang))
-        _REPORT_FORMS[languages] = type("ReportForm", (ReportFormBase,), attrs)
-    return _REPORT_FORMS[languages]
+    return per_language_form_class(ReportFormBase, REPORT_SUMMARY, languages_attribute="content_languages")
