@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 FLASK  := $(BIN)/flask --app wsgi
 PORT   ?= 5000
-DEV    := APP_ENV=development
+DEV    := APP_ENV=development PORT=$(PORT)
 
 .PHONY: setup run test test-fast lint db-upgrade seed i18n-extract i18n-update i18n-compile browser-deps serve-prod bench clean
 

@@ -37,11 +37,25 @@ def _load_config(app: Flask, overrides: Mapping | None) -> None:
         app.config.update(overrides)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")
     check_config(app.config)
-    if app.config.get("PROXY_FIX"):
+    _trust_only_the_public_host(app)
+    hops = app.config.get("TRUSTED_PROXY_HOPS", 0)
+    if hops:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
     logging.basicConfig(level=logging.INFO)
+
+
+def _trust_only_the_public_host(app: Flask) -> None:
+    """Answer 400 to requests for any host but PUBLIC_URL's (and the configured extras).
+
+    Flask checks TRUSTED_HOSTS on every request; a test or a deployment may set it outright.
+    """
+    from participation.core.urls import public_host
+
+    if app.config.get("TRUSTED_HOSTS") is None:
+        app.config["TRUSTED_HOSTS"] = [public_host(app.config["PUBLIC_URL"]),
+                                       *app.config.get("EXTRA_TRUSTED_HOSTS", ())]
 
 
 def _init_extensions(app: Flask) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DEV_SECRET_KEY = "dev-secret-key-do-not-use-in-production"
 
@@ -17,6 +18,11 @@ def _bool(value: str | None, default: bool = False) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(value: str) -> tuple[str, ...]:
+    """A comma-separated setting as a tuple of its non-empty items."""
+    return tuple(item.strip() for item in value.split(",") if item.strip())
 
 
 def normalise_database_url(url: str) -> str:
@@ -38,12 +44,22 @@ def load_config(instance_path: str) -> dict:
         "SECRET_KEY": env.get("SECRET_KEY", DEV_SECRET_KEY if is_development else ""),
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(env.get("DATABASE_URL", default_db)),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
-        "LANGUAGES": tuple(
-            code.strip() for code in env.get("LANGUAGES", "nl,en,fr").split(",") if code.strip()
-        ),
+        "LANGUAGES": _list(env.get("LANGUAGES", "nl,en,fr")),
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
-        "PUBLIC_URL": env.get("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/"),
+        # Every absolute link that leaves a request (mail, feeds, calendars, QR codes) is built on
+        # this address, never on the request's Host. Required in production; a developer's machine
+        # gets the address `make run` serves, so commands such as send-reminders write working links.
+        "PUBLIC_URL": env.get(
+            "PUBLIC_URL", f"http://127.0.0.1:{env.get('PORT', '5000')}" if is_development else ""
+        ).strip().rstrip("/"),
+        # Requests must name PUBLIC_URL's host; these host names are accepted as well (a
+        # health-check probe, an old domain). `localhost` is added on a developer's machine.
+        "EXTRA_TRUSTED_HOSTS": _list(env.get("TRUSTED_HOSTS", ""))
+        + (("localhost",) if is_development else ()),
+        # How many reverse proxies in front of the app set X-Forwarded-For/-Proto/-Host. With 0
+        # (the default) those headers are ignored, also for rate-limit keys: anybody can send them.
+        "TRUSTED_PROXY_HOPS": int(env.get("TRUSTED_PROXY_HOPS", "0")),
         # E-mail: rows go to the outbox; `flask send-mail` delivers them over SMTP.
         "MAIL_SERVER": env.get("MAIL_SERVER", "localhost"),
         "MAIL_PORT": int(env.get("MAIL_PORT", "25")),
@@ -58,7 +74,6 @@ def load_config(instance_path: str) -> dict:
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), default=True),
         "RATELIMIT_HEADERS_ENABLED": True,
-        "PROXY_FIX": _bool(env.get("PROXY_FIX")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": not is_development,
@@ -89,5 +104,22 @@ def check_config(config: dict) -> None:
             "Refusing to start: set SECRET_KEY to a long random value "
             "(or APP_ENV=development on a developer's machine)."
         )
+    _check_public_url(config)
+    if os.environ.get("PROXY_FIX"):
+        raise ConfigError("PROXY_FIX is replaced by TRUSTED_PROXY_HOPS: the number of reverse proxies "
+                          "in front of the application (1 for one nginx).")
     if config.get("BABEL_DEFAULT_LOCALE") not in config.get("LANGUAGES", ()):
         raise ConfigError("LANGUAGES must include the default language 'nl'.")
+
+
+def _check_public_url(config: dict) -> None:
+    """Links in mail are built on PUBLIC_URL: it must be an absolute http(s) address."""
+    url = config.get("PUBLIC_URL") or ""
+    parts = urlsplit(url)
+    if not url:
+        raise ConfigError(
+            "Refusing to start: set PUBLIC_URL to the address residents use, e.g. "
+            "https://participatie.stad.gent (links in mail are built on it)."
+        )
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigError(f"PUBLIC_URL must be an absolute http(s) address without query: {url!r}")

@@ -34,6 +34,8 @@ TEST_CONFIG = {
     "MAIL_PORT": 9,  # nothing listens: tests that deliver mail start their own SMTP server
     "SHOW_OUTBOX_PAGE": True,
     "PUBLIC_URL": "http://participatie.test",
+    # The test client asks for `localhost`; tests of the host check build their own app.
+    "EXTRA_TRUSTED_HOSTS": ("localhost",),
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
 }
 

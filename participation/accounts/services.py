@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 import sqlalchemy as sa
-from flask import current_app, url_for
+from flask import current_app
 
 from participation.accounts import tokens
 from participation.accounts.models import User, new_session_token
@@ -24,6 +24,7 @@ from participation.core.i18n import _
 from participation.core.mail import queue_mail
 from participation.core.permissions import Role
 from participation.core.time import utcnow
+from participation.core.urls import public_url_for
 from participation.extensions import db
 
 log = logging.getLogger(__name__)
@@ -64,8 +65,8 @@ def sign_up(email: str, display_name: str, password: str, language: str, consent
     existing = find_user_by_email(email)
     if existing is not None:
         queue_mail(existing.email, "account_exists", existing.preferred_language,
-                   user=existing, login_url=url_for("accounts.login", lang=existing.preferred_language, _external=True),
-                   reset_url=url_for("accounts.reset_request", lang=existing.preferred_language, _external=True))
+                   user=existing, login_url=public_url_for("accounts.login", lang=existing.preferred_language),
+                   reset_url=public_url_for("accounts.reset_request", lang=existing.preferred_language))
         burn_hash_time()
         return None
     user = User(
@@ -91,7 +92,7 @@ def send_verification_mail(user: User) -> None:
     token = tokens.make_token(tokens.VERIFY_EMAIL, {"uid": user.id, "email": user.email})
     lang = user.preferred_language
     queue_mail(user.email, "verify_email", lang, user=user,
-               verify_url=url_for("accounts.verify", lang=lang, token=token, _external=True))
+               verify_url=public_url_for("accounts.verify", lang=lang, token=token))
 
 
 def resend_verification(email: str) -> None:
@@ -146,7 +147,7 @@ def request_password_reset(email: str) -> None:
     )
     lang = user.preferred_language
     queue_mail(user.email, "reset_password", lang, user=user,
-               reset_url=url_for("accounts.reset", lang=lang, token=token, _external=True))
+               reset_url=public_url_for("accounts.reset", lang=lang, token=token))
 
 
 def user_for_reset_token(token: str) -> User:
@@ -207,7 +208,7 @@ def request_email_change(user: User, new_email: str, password: str) -> None:
         token = tokens.make_token(tokens.CHANGE_EMAIL, {"uid": user.id, "email": new_email,
                                                          "old": user.email})
         queue_mail(new_email, "confirm_new_email", lang, user=user,
-                   confirm_url=url_for("accounts.confirm_email", lang=lang, token=token, _external=True))
+                   confirm_url=public_url_for("accounts.confirm_email", lang=lang, token=token))
     # Same outcome for the user whether or not the new address is taken (no enumeration).
     queue_mail(user.email, "email_change_requested", lang, user=user, new_email=new_email)
 

@@ -111,7 +111,7 @@ def notify_reply(comment: Comment) -> None:
     lang = recipient.preferred_language
     queue_mail(recipient.email, "comment_reply", lang, person=recipient, reply=comment,
                consultation=comment.consultation, consultation_title=translated(comment.consultation.title, lang).text,
-               url=comment_url(comment, _external=True, lang=lang))
+               url=comment_url(comment, external=True, lang=lang))
 
 
 def check_can_edit(user, comment: Comment) -> None:

@@ -18,6 +18,7 @@ from participation.core.forms import BaseForm
 from participation.core.i18n import _, _l, current_lang
 from participation.core.time import utcnow
 from participation.core.translated import Translation, translated
+from participation.core.urls import public_url_for
 from participation.extensions import db
 
 bp = Blueprint("consultations", __name__, url_prefix="/<lang>/consultations")
@@ -105,7 +106,7 @@ def feed():
     entries = list(db.session.scalars(queries.feed_entries()))
     updated = max((c.updated_at for c in entries), default=utcnow())
     response = make_response(render_template("consultations/feed.xml", entries=entries, updated=updated,
-                                             self_url=url_for("consultations.feed", _external=True)))
+                                             self_url=public_url_for("consultations.feed")))
     response.headers["Content-Type"] = "application/atom+xml; charset=utf-8"
     return response
 

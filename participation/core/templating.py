@@ -20,6 +20,7 @@ from participation.core.i18n import (
 from participation.core.navigation import layout_context
 from participation.core.security import render_markdown
 from participation.core.translated import Translation, translated
+from participation.core.urls import public_url_for
 
 
 def local_datetime(moment: datetime | None, format: str = "medium") -> str:
@@ -60,7 +61,7 @@ def url_for_page(number: int) -> str:
 
 def register_template_helpers(app: Flask) -> None:
     app.context_processor(layout_context)
-    app.jinja_env.globals.update(tr=tr, url_for_page=url_for_page)
+    app.jinja_env.globals.update(tr=tr, url_for_page=url_for_page, public_url_for=public_url_for)
     app.jinja_env.filters.update(
         local_datetime=local_datetime,
         local_date=local_date,

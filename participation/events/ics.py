@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import url_for
 from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
 from participation.core.time import to_brussels, utcnow
 from participation.core.translated import translated
+from participation.core.urls import public_url_for
 from participation.events.models import Event
 
 PRODID = "-//Stad Gent//Participatie//NL"
@@ -46,7 +46,7 @@ def _location(event: Event) -> str | None:
 
 
 def _vevent(event: Event, lang: str, online_url: str | None = None, method_cancel: bool = False) -> CalendarEvent:
-    page = url_for("events.detail", event_id=event.id, lang=lang, _external=True)
+    page = public_url_for("events.detail", event_id=event.id, lang=lang)
     item = CalendarEvent()
     item.add("uid", f"event-{event.id}@{UID_DOMAIN}")
     item.add("dtstamp", utcnow())

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from flask import url_for
-
 from participation.core.mail import queue_mail
 from participation.core.translated import translated
+from participation.core.urls import public_url_for
 from participation.events.ics import event_calendar
 from participation.events.models import Registration, RegistrationStatus
 from participation.events.tokens import GUEST_CONFIRM, TICKET, make_registration_token
@@ -26,7 +25,7 @@ def _lang(registration: Registration) -> str:
 
 def ticket_url(registration: Registration, lang: str) -> str:
     token = make_registration_token(TICKET, registration)
-    return url_for("events.ticket", token=token, lang=lang, _external=True)
+    return public_url_for("events.ticket", token=token, lang=lang)
 
 
 def _send(registration: Registration, template: str, with_calendar: bool = False, **context) -> None:
@@ -43,7 +42,7 @@ def _send(registration: Registration, template: str, with_calendar: bool = False
         recipient, template, lang, attachments=attachments,
         name=registration.display_name(), event=event,
         title=translated(event.title, lang).text,
-        event_url=url_for("events.detail", event_id=event.id, lang=lang, _external=True),
+        event_url=public_url_for("events.detail", event_id=event.id, lang=lang),
         ticket_url=ticket_url(registration, lang),
         registration=registration, **context,
     )
@@ -75,7 +74,7 @@ def guest_confirmation_request(registration: Registration) -> None:
     lang = _lang(registration)
     token = make_registration_token(GUEST_CONFIRM, registration)
     _send(registration, "event_guest_confirm",
-          confirm_url=url_for("events.guest_confirm", token=token, lang=lang, _external=True))
+          confirm_url=public_url_for("events.guest_confirm", token=token, lang=lang))
 
 
 def event_cancelled(registration: Registration) -> None:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import segno
-from flask import url_for
 from markupsafe import Markup
 
+from participation.core.urls import public_url_for
 from participation.events.tokens import CHECK_IN, make_registration_token
 
 
 def check_in_url(registration, lang: str | None = None) -> str:
     token = make_registration_token(CHECK_IN, registration)
     values = {"lang": lang} if lang else {}
-    return url_for("events_manage.check_in_code", event_id=registration.event_id, token=token,
-                   _external=True, **values)
+    return public_url_for("events_manage.check_in_code", event_id=registration.event_id, token=token, **values)
 
 
 def check_in_qr_svg(registration) -> Markup:

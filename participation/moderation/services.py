@@ -14,9 +14,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from flask import url_for
 
 from participation.accounts.services import end_all_sessions
+from participation.comments.labels import HIDE_REASON_LABELS
 from participation.comments.models import (
     AppealOutcome,
     Comment,
@@ -25,7 +25,6 @@ from participation.comments.models import (
     CommentState,
     HideReason,
 )
-from participation.comments.labels import HIDE_REASON_LABELS
 from participation.comments.services import notify_reply
 from participation.comments.urls import comment_url
 from participation.core import audit
@@ -37,6 +36,7 @@ from participation.core.locking import lock_for_update
 from participation.core.mail import queue_mail
 from participation.core.permissions import Role, has_role
 from participation.core.translated import translated
+from participation.core.urls import public_url_for
 from participation.extensions import db
 
 
@@ -90,8 +90,8 @@ def _mail_author(comment: Comment, template: str, **context) -> None:
     lang = author.preferred_language
     queue_mail(author.email, template, lang, person=author, comment=comment,
                consultation=comment.consultation, consultation_title=translated(comment.consultation.title, lang).text,
-               url=comment_url(comment, _external=True, lang=lang), reason_labels=HIDE_REASON_LABELS,
-               appeal_url=url_for("comments.appeal", comment_id=comment.id, lang=lang, _external=True), **context)
+               url=comment_url(comment, external=True, lang=lang), reason_labels=HIDE_REASON_LABELS,
+               appeal_url=public_url_for("comments.appeal", comment_id=comment.id, lang=lang), **context)
 
 
 def approve_comment(moderator, comment: Comment) -> None:

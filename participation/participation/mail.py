@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from flask import url_for
-
 from participation.core.mail import queue_mail
 from participation.core.translated import translated
+from participation.core.urls import public_url_for
 from participation.extensions import db
 from participation.participation.queries import participants_of
 
@@ -19,9 +18,9 @@ def mail_participants_results_published(consultation) -> int:
             user.email, "results_published", lang,
             name=user.display_name,
             title=translated(consultation.title, lang).text,
-            consultation_url=url_for("consultations.detail", slug=consultation.slug, lang=lang, _external=True),
-            results_url=url_for("votes.results", slug=consultation.slug, lang=lang, _external=True),
-            participation_url=url_for("participation.mine", lang=lang, _external=True),
+            consultation_url=public_url_for("consultations.detail", slug=consultation.slug, lang=lang),
+            results_url=public_url_for("votes.results", slug=consultation.slug, lang=lang),
+            participation_url=public_url_for("participation.mine", lang=lang),
         )
         count += 1
     return count
