@@ -60,8 +60,10 @@ def _trust_only_the_public_host(app: Flask) -> None:
 
 def _init_extensions(app: Flask) -> None:
     from participation.accounts.login import init_login
+    from participation.core.caching import register_cache_policy
     from participation.core.db import configure_engine
     from participation.core.i18n import register_url_language, select_locale, select_timezone
+    from participation.core.input_bounds import register_id_converter
     from participation.core.security import register_security_headers
     from participation.core.text_input import register_input_guard
     from participation.extensions import babel, csrf, db, limiter, migrate
@@ -76,7 +78,12 @@ def _init_extensions(app: Flask) -> None:
     init_login(app)
     register_url_language(app)
     register_security_headers(app)
+    register_cache_policy(app)
     register_input_guard(app)
+    from participation.core.page_cache import register_page_cache
+
+    register_page_cache(app)
+    register_id_converter(app)
     _import_models()
 
 

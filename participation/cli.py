@@ -93,25 +93,30 @@ def _delivery_summary(result) -> str:
 
 
 @click.command("purge")
-@click.option("--unverified-days", default=7, show_default=True)
 @with_appcontext
-def purge_command(unverified_days):
-    """Apply the retention periods of the privacy statement (run daily)."""
-    from participation.accounts.services import purge_unverified_accounts
+def purge_command():
+    """Apply the retention periods of the privacy statement (run daily); report per kind.
 
-    removed = purge_unverified_accounts(unverified_days)
-    db.session.commit()
-    click.echo(f"Deleted {removed} unverified account(s).")
-    # Features with their own retention periods register `fn() -> str` (what it did).
-    for purge in current_app.extensions.get(RETENTION_KEY, []):
-        click.echo(purge())
+    The periods are configuration (RETENTION_*_DAYS); each kind of data registers its purge
+    with participation.core.retention.register_purge.
+    """
+    from participation.core.retention import run_purges
+
+    results = run_purges()
+    for result in results:
+        click.echo(result.line())
+    # Older registration point: jobs `fn() -> str` that report in their own words.
+    for job in current_app.extensions.get(RETENTION_KEY, []):
+        click.echo(job())
         db.session.commit()
+    click.echo(f"Purge done: {sum(r.count for r in results)} row(s) removed or anonymised.")
 
 
 RETENTION_KEY = "participation.retention_jobs"
 
 
 def register_retention_job(app: Flask, job) -> None:
+    """Deprecated: use participation.core.retention.register_purge (counts per kind)."""
     app.extensions.setdefault(RETENTION_KEY, []).append(job)
 
 
@@ -119,6 +124,8 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(purge_command)
     app.cli.add_command(send_mail_command)
+    from participation.accounts.two_factor_cli import reset_two_factor_command
     from participation.demo.seed import seed_demo_command
 
+    app.cli.add_command(reset_two_factor_command)
     app.cli.add_command(seed_demo_command)

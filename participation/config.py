@@ -70,10 +70,16 @@ def load_config(instance_path: str) -> dict:
         "MAIL_DEFAULT_SENDER": env.get("MAIL_DEFAULT_SENDER", "Stad Gent participatie <participatie@stad.gent>"),
         # The development outbox page lets a person click verification links without SMTP.
         "SHOW_OUTBOX_PAGE": _bool(env.get("SHOW_OUTBOX_PAGE"), default=is_development),
-        # Rate limits: in memory by default, Redis (or any `limits` storage) when set.
-        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Rate limits: in memory by default, Redis (or any `limits` storage) when set. A store that
+        # does not answer degrades to counting in each process (and a logged warning), never to
+        # error pages.
+        **ratelimit_storage(env),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), default=True),
         "RATELIMIT_HEADERS_ENABLED": True,
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
+        # Log-in throttling, guessing of the current password, anti-spam form age (accounts/throttling.py).
+        **throttling_settings(env),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": not is_development,
@@ -86,12 +92,75 @@ def load_config(instance_path: str) -> dict:
         # Token lifetimes (seconds).
         "EMAIL_TOKEN_MAX_AGE": 48 * 3600,
         "RESET_TOKEN_MAX_AGE": 3600,
+        # Staff (organisers, moderators, administrators) must use two-factor log-in before any
+        # back-office page. On by default; off by default only in development, where the demo's
+        # staff accounts are used without an authenticator app.
+        "TWO_FACTOR_REQUIRED_FOR_STAFF": _bool(env.get("TWO_FACTOR_REQUIRED_FOR_STAFF"),
+                                               default=not is_development),
+        # The name authenticator apps show next to the code.
+        "TWO_FACTOR_ISSUER": env.get("TWO_FACTOR_ISSUER", "Stad Gent participatie"),
         # argon2id cost; tests and benchmarks lower it, production keeps the library default.
         "PASSWORD_HASH_TIME_COST": int(env.get("PASSWORD_HASH_TIME_COST", "3")),
         "PASSWORD_HASH_MEMORY_COST": int(env.get("PASSWORD_HASH_MEMORY_COST", "65536")),
+        # Retention periods in days, applied by `flask purge` and quoted by the privacy statement.
+        **retention_periods(env),
         "SEND_FILE_MAX_AGE_DEFAULT": 3600,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     }
+
+
+def ratelimit_storage(env) -> dict:
+    """Where limits are counted; a Redis store gets short time-outs so a dead one is noticed at once."""
+    uri = env.get("RATELIMIT_STORAGE_URI", "memory://")
+    settings = {"RATELIMIT_STORAGE_URI": uri}
+    if uri.startswith(("redis://", "rediss://", "redis+unix://")):
+        settings["RATELIMIT_STORAGE_OPTIONS"] = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    return settings
+
+
+def throttling_settings(env) -> dict:
+    """The throttling policy's numbers (accounts/throttling.py explains them)."""
+    return {
+        # Wrong passwords for one account from browsers it never logged in from: this many are
+        # checked at once, then each next one waits, twice as long each time, up to the maximum.
+        "LOGIN_FREE_FAILURES": 5,
+        "LOGIN_FIRST_DELAY_SECONDS": 2,
+        "LOGIN_MAX_DELAY_SECONDS": 15 * 60,
+        "LOGIN_FAILURE_MEMORY_SECONDS": 24 * 3600,
+        # Wrong passwords from one client address (any accounts) and from one trusted browser.
+        "LOGIN_ADDRESS_FAILURE_LIMITS": env.get("LOGIN_ADDRESS_FAILURE_LIMITS", "30 per 10 minutes; 200 per day"),
+        "LOGIN_DEVICE_FAILURE_LIMITS": "10 per hour",
+        # How long a browser stays trusted for an account after logging in to it.
+        "DEVICE_COOKIE_MAX_AGE": 365 * 24 * 3600,
+        # Wrong current passwords on the password, e-mail and delete-account forms, per account.
+        "CURRENT_PASSWORD_FAILURE_LIMITS": "5 per 15 minutes; 20 per day",
+        # An anti-spam form token older than this is refused (the form is shown again, fresh).
+        "ANTISPAM_MAX_AGE_SECONDS": 4 * 3600,
+    }
+
+
+# Retention periods (days): configuration key (= environment variable) -> default.
+RETENTION_DEFAULTS = {
+    "RETENTION_UNVERIFIED_ACCOUNT_DAYS": 7,  # accounts whose address is never confirmed: deleted
+    "RETENTION_UNCONFIRMED_REGISTRATION_DAYS": 7,  # visitors' registrations never confirmed: deleted
+    "RETENTION_ATTENDEE_DATA_DAYS": 365,  # after the event: names, addresses and answers removed
+    "RETENTION_MAIL_BODY_DAYS": 30,  # after delivery: the text of the mail removed
+    "RETENTION_MAIL_ADDRESS_DAYS": 180,  # after delivery: the recipient's address removed
+}
+
+
+def retention_periods(env) -> dict[str, int]:
+    """The retention periods, each from its environment variable or its default; at least one day."""
+    periods = {}
+    for key, default in RETENTION_DEFAULTS.items():
+        raw = env.get(key, "").strip()
+        try:
+            periods[key] = int(raw) if raw else default
+        except ValueError:
+            raise ConfigError(f"{key} must be a whole number of days, not {raw!r}.") from None
+        if periods[key] < 1:
+            raise ConfigError(f"{key} must be at least 1 day.")
+    return periods
 
 
 def check_config(config: dict) -> None:

@@ -25,6 +25,8 @@ def register_features(app: Flask) -> None:
 
 def _feature_initialisers():
     initialisers = []
+    from participation.accounts.privacy import init_app as account_privacy_init
+    initialisers.append(account_privacy_init)
     from participation.consultations.setup import init_app as consultations_init
     initialisers.append(consultations_init)
     from participation.events.setup import init_app as events_init

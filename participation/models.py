@@ -3,6 +3,7 @@
 
 def import_all() -> None:
     import participation.accounts.models  # noqa: F401
+    import participation.accounts.two_factor  # noqa: F401
     import participation.comments.models  # noqa: F401
     import participation.consultations.models  # noqa: F401
     import participation.core.audit  # noqa: F401

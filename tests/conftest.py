@@ -37,6 +37,8 @@ TEST_CONFIG = {
     # The test client asks for `localhost`; tests of the host check build their own app.
     "EXTRA_TRUSTED_HOSTS": ("localhost",),
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    # Staff log in with a password alone here; tests/accounts/test_two_factor.py turns it on.
+    "TWO_FACTOR_REQUIRED_FOR_STAFF": False,
 }
 
 

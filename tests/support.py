@@ -69,17 +69,31 @@ def link_in(message, path_fragment: str) -> str:
     raise AssertionError(f"no link with {path_fragment!r} in: {message.body_text}")
 
 
+class CapturedStatements(list):
+    """The statements run (a list of SQL strings); `.executed` also holds each one's parameters
+    (to EXPLAIN them, see tests/test_query_plans.py)."""
+
+    def __init__(self):
+        super().__init__()
+        self.executed: list[tuple[str, object]] = []
+
+    def clear(self) -> None:
+        super().clear()
+        self.executed.clear()
+
+
 @contextmanager
 def count_queries(app):
     """Collect the SQL statements run inside the block (for fixed-query-count tests)."""
     from participation.extensions import db
 
-    statements = []
+    statements = CapturedStatements()
     with app.app_context():
         engine = db.engine
 
     def listener(conn, cursor, statement, parameters, context, executemany):
         statements.append(statement)
+        statements.executed.append((statement, parameters))
 
     sa.event.listen(engine, "before_cursor_execute", listener)
     try:

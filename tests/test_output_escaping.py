@@ -14,7 +14,7 @@ ALLOWED_MARKUP = {
     "participation/consultations/sections.py": "embeds the output of our own autoescaped section templates",
     "participation/comments/text.py": "escapes the comment, then adds links with Markup.format (escapes values)",
     "participation/pages/views.py": "embeds the output of our own autoescaped home-section templates",
-    "participation/events/qr.py": "segno's SVG of a check-in URL we signed ourselves: paths only, no user text",
+    "participation/core/qr.py": "segno's SVG of a QR code: paths only, the data never becomes markup",
 }
 UNSAFE_TEMPLATE = re.compile(r"\|\s*safe\b|autoescape\s+false")
 

@@ -46,6 +46,8 @@ def test_only_administrators_change_roles(app, client, role):
     target = make_user(app)
     client_as(app, client, role)
     token = client.token_from("/nl/account/login")
-    response = client.post(f"/nl/admin/users/{target.id}/role", data={"role": "admin", "csrf_token": token})
+    # The administrator confirms with their password (participation/admin/confirmation.py).
+    response = client.post(f"/nl/admin/users/{target.id}/role",
+                           data={"role": "admin", "confirmation": PASSWORD, "csrf_token": token})
     expected = {"anonymous": 302, "admin": 303}.get(role, 403)
     assert response.status_code == expected

@@ -7,6 +7,7 @@ e-mail address has an account (no enumeration).
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import current_app
@@ -16,11 +17,13 @@ from participation.accounts.models import User, new_session_token
 from participation.accounts.passwords import (
     burn_hash_time,
     hash_password,
+    needs_rehash,
     password_problem,
     verify_password,
 )
-from participation.core.errors import Conflict, UserError
-from participation.core.i18n import _
+from participation.accounts.throttling import current_password_matches
+from participation.core.errors import Conflict, NotAllowed, UserError
+from participation.core.i18n import DEFAULT_LANG, _
 from participation.core.mail import queue_mail
 from participation.core.permissions import Role
 from participation.core.time import utcnow
@@ -127,6 +130,8 @@ def authenticate(email: str, password: str) -> User:
     if user is None:
         burn_hash_time()
     elif verify_password(user.password_hash, password):
+        if needs_rehash(user.password_hash):  # hashed with older cost parameters: redo it now
+            user.password_hash = hash_password(password)
         return user
     log.info("login_failed", extra={"event": "login_failed"})
     raise InvalidCredentials(_("The e-mail address or password is not correct."))
@@ -137,17 +142,34 @@ def end_all_sessions(user: User) -> None:
     user.session_token = new_session_token()
 
 
+@dataclass(frozen=True)
+class _NoAccount:
+    """What request_password_reset() works with for an address without an account."""
+
+    email: str
+    id: None = None
+    display_name: str = ""
+    preferred_language: str = DEFAULT_LANG
+    password_hash: str = ""
+
+
 def request_password_reset(email: str) -> None:
-    """Mail a single-use reset link if the address has an account; say nothing either way."""
+    """Mail a single-use reset link if the address has an account; say nothing either way.
+
+    Not even in the time the answer takes: for an unknown address the same work is done
+    (the token made, the mail written), only the mail is dropped instead of queued.
+    """
     user = find_user_by_email(email)
-    if user is None:
-        return
+    person = user or _NoAccount(email=normalise_email(email))
     token = tokens.make_token(
-        tokens.RESET_PASSWORD, {"uid": user.id, "pw": tokens.fingerprint(user.password_hash)}
+        tokens.RESET_PASSWORD, {"uid": person.id, "pw": tokens.fingerprint(person.password_hash)}
     )
-    lang = user.preferred_language
-    queue_mail(user.email, "reset_password", lang, user=user,
-               reset_url=public_url_for("accounts.reset", lang=lang, token=token))
+    lang = person.preferred_language
+    with db.session.no_autoflush:
+        message = queue_mail(person.email, "reset_password", lang, user=person,
+                             reset_url=public_url_for("accounts.reset", lang=lang, token=token))
+        if user is None:
+            db.session.expunge(message)
 
 
 def user_for_reset_token(token: str) -> User:
@@ -173,6 +195,12 @@ def reset_password(token: str, new_password: str) -> User:
     return user
 
 
+def _current_password_matches(user: User, password: str) -> bool:
+    """Check a password given again; past a few wrong ones per account it is not even checked
+    (accounts/throttling.py raises Throttled)."""
+    return current_password_matches(user.id, lambda: verify_password(user.password_hash, password))
+
+
 def _set_password(user: User, new_password: str) -> None:
     user.password_hash = hash_password(new_password)
     end_all_sessions(user)
@@ -181,16 +209,23 @@ def _set_password(user: User, new_password: str) -> None:
 
 def change_password(user: User, current_password: str, new_password: str) -> None:
     """Change the password; needs the current one. Ends the account's other sessions."""
-    if not verify_password(user.password_hash, current_password):
+    if not _current_password_matches(user, current_password):
         raise UserError(_("Your current password is not correct."), field="current_password")
     _check_new_password(new_password, user.email, user.display_name, "new_password")
     _set_password(user, new_password)
 
 
 def update_profile(user: User, display_name: str, language: str, notify_on_reply: bool) -> None:
-    """Change the name shown with contributions, the language and mail preferences."""
+    """Change the name shown with contributions, the language and mail preferences.
+
+    A suspended account keeps its public name until the suspension ends: the name is what
+    others know it by in the discussion and the moderation log.
+    """
     if language not in current_app.config["LANGUAGES"]:
         raise UserError(_("Choose one of the offered languages."), field="preferred_language")
+    if display_name.strip() != user.display_name and user.is_suspended():
+        raise NotAllowed(_("Your account is suspended: you cannot change the name you show."),
+                         field="display_name")
     user.display_name = display_name.strip()
     user.preferred_language = language
     user.notify_on_reply = notify_on_reply
@@ -199,7 +234,7 @@ def update_profile(user: User, display_name: str, language: str, notify_on_reply
 def request_email_change(user: User, new_email: str, password: str) -> None:
     """Mail a confirmation link to the new address and a notice to the old one."""
     new_email = normalise_email(new_email)
-    if not verify_password(user.password_hash, password):
+    if not _current_password_matches(user, password):
         raise UserError(_("Your current password is not correct."), field="password")
     if new_email == user.email:
         raise UserError(_("This is already your e-mail address."), field="new_email")
@@ -290,7 +325,9 @@ def export_user_data(user: User) -> dict:
             "email_verified_at": user.email_verified_at.isoformat() if user.email_verified_at else None,
             "privacy_consent_at": user.privacy_consent_at.isoformat() if user.privacy_consent_at else None,
             "notify_on_reply": user.notify_on_reply,
+            "suspended_at": user.suspended_at.isoformat() if user.suspended_at else None,
             "suspended_until": user.suspended_until.isoformat() if user.suspended_until else None,
+            "suspension_reason": user.suspension_reason,
         }
     }
     for name, exporter, _eraser in handlers():
@@ -299,37 +336,34 @@ def export_user_data(user: User) -> dict:
     return data
 
 
-def delete_account(user: User, password: str) -> None:
+def delete_account(user: User, password: str, remove_comment_texts: bool = False) -> None:
     """Erase the account: each feature removes or unlinks its rows, then the account row goes.
 
-    The password is asked again so a borrowed, logged-in device cannot do this.
+    The password is asked again so a borrowed, logged-in device cannot do this. Comments stay
+    as "Deleted participant" unless the person also asks to remove their text.
     """
-    from participation.accounts.gdpr import handlers
+    from participation.accounts.gdpr import ErasureOptions, run_erasers
 
-    if not verify_password(user.password_hash, password):
+    if not _current_password_matches(user, password):
         raise UserError(_("Your current password is not correct."), field="password")
-    for _name, _exporter, eraser in handlers():
-        if eraser is not None:
-            eraser(user)
+    run_erasers(user, ErasureOptions(remove_comment_texts=remove_comment_texts))
     end_all_sessions(user)
     db.session.delete(user)
     db.session.flush()
 
 
-def purge_unverified_accounts(older_than_days: int = 7) -> int:
+def purge_unverified_accounts(older_than_days: int = 7, now=None) -> int:
     """Delete accounts whose address was never confirmed within the retention period."""
     from datetime import timedelta
 
-    from participation.accounts.gdpr import handlers
+    from participation.accounts.gdpr import run_erasers
 
-    cutoff = utcnow() - timedelta(days=older_than_days)
+    cutoff = (now or utcnow()) - timedelta(days=older_than_days)
     stale = list(db.session.scalars(
         sa.select(User).where(User.email_verified_at.is_(None), User.created_at < cutoff)
     ))
     for user in stale:
-        for _name, _exporter, eraser in handlers():
-            if eraser is not None:
-                eraser(user)
+        run_erasers(user)
         db.session.delete(user)
     db.session.flush()
     return len(stale)

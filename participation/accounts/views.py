@@ -6,7 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf.csrf import CSRFError
 
-from participation.accounts import services
+from participation.accounts import services, throttling, two_factor_login
 from participation.accounts.forms import (
     EmailChangeForm,
     EmailOnlyForm,
@@ -26,6 +26,8 @@ from participation.core.security import is_safe_redirect
 from participation.extensions import db, limiter
 
 bp = Blueprint("accounts", __name__, url_prefix="/<lang>/account")
+# Too many wrong passwords (log-in, or the current one on the account forms): a 429 page saying how long to wait.
+bp.register_error_handler(throttling.Throttled, throttling.throttled_page)
 
 
 def _email_key() -> str:
@@ -94,22 +96,28 @@ def resend_verification():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
-@limiter.limit("30 per hour", methods=["POST"], key_func=_email_key)
 def login():
-    """Log in with e-mail and password."""
+    """Log in with e-mail and password (guessing is throttled: accounts/throttling.py)."""
     form = LoginForm()
     if form.validate_on_submit():
+        attempt = throttling.start_login(form.email.data)
         try:
             user = services.authenticate(form.email.data, form.password.data)
         except UserError as exc:
+            attempt.failed()
             form.apply_error(exc)
             return render_template("accounts/login.html", form=form), exc.status_code
+        attempt.succeeded()
+        db.session.commit()  # a password hash made with older parameters was just redone
         target = _after_login_url()
         lang = session.get("lang")
         session.clear()  # a fresh session on log-in (no fixation)
         if lang:
             session["lang"] = lang
+        # With two-factor log-in, not logged in yet: a code is asked first.
+        second_step = two_factor_login.second_step_or_none(user, form.remember.data, target)
+        if second_step is not None:
+            return second_step
         login_user(user, remember=form.remember.data)
         return redirect(target, 303)
     return render_template("accounts/login.html", form=form), 422 if form.errors else 200
@@ -171,11 +179,12 @@ def reset(token: str):
     form = ResetPasswordForm()
     if form.validate_on_submit():
         try:
-            services.reset_password(token, form.password.data)
+            user = services.reset_password(token, form.password.data)
         except UserError as exc:
             form.apply_error(exc)
         else:
             db.session.commit()
+            throttling.trust_this_browser(user.email)
             logout_user()
             flash(_("Your password is changed. Log in with your new password."), "success")
             return redirect(url_for("accounts.login"), 303)
@@ -273,3 +282,4 @@ def _profile_page(profile_form=None, password_form=None, email_form=None):
 
 # The data-rights routes live in their own module but on this blueprint.
 from participation.accounts import data_views  # noqa: E402,F401
+from participation.accounts import two_factor_views  # noqa: E402,F401

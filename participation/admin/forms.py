@@ -21,8 +21,11 @@ class RoleForm(BaseForm):
                        validators=[InputRequired()])
 
 
+USER_SEARCH_MAX = 100
+
+
 class UserSearchForm(BaseForm):
     class Meta:
         csrf = False  # a GET search form changes nothing
 
-    q = StringField(_l("Search by name or e-mail"), validators=[Optional(), Length(max=100)])
+    q = StringField(_l("Search by name or e-mail"), validators=[Optional(), Length(max=USER_SEARCH_MAX)])

@@ -46,9 +46,14 @@ def _shown_to(user_id: int | None, comment=Comment):
     return sa.and_(comment.deleted_at.is_(None), visible)
 
 
+# Aliases are built once: making one per request copies every column of the table each time.
+_DESCENDANT_LEVELS = [aliased(Comment, name=f"descendant_{n}") for n in range(1, MAX_DEPTH + 1)]
+_CHILD = aliased(Comment, name="child")
+
+
 def _has_shown_descendant(user_id: int | None):
     """Something shown hangs below this comment (children, grandchildren ... down to MAX_DEPTH)."""
-    levels = [aliased(Comment, name=f"descendant_{n}") for n in range(1, MAX_DEPTH + 1)]
+    levels = _DESCENDANT_LEVELS
     below = None
     for depth in reversed(range(MAX_DEPTH)):
         child, parent = levels[depth], (Comment if depth == 0 else levels[depth - 1])
@@ -66,7 +71,7 @@ def _listed(user_id: int | None):
 def top_level_comments(consultation_id: int, *, sort: str = "newest", alignment: str | None = None,
                        user_id: int | None = None) -> sa.Select:
     """Top-level comments of a consultation in the chosen order (authors eager-loaded)."""
-    child = aliased(Comment)
+    child = _CHILD
     has_shown_replies = sa.exists().where(child.root_id == Comment.id, _shown_to(user_id, child))
     stmt = (
         sa.select(Comment)

@@ -109,8 +109,9 @@ def notify_reply(comment: Comment) -> None:
     from participation.comments.urls import comment_url
 
     lang = recipient.preferred_language
-    queue_mail(recipient.email, "comment_reply", lang, person=recipient, reply=comment,
-               consultation=comment.consultation, consultation_title=translated(comment.consultation.title, lang).text,
+    # The reply's author is named and quoted: erasing their account finds this mail too.
+    queue_mail(recipient.email, "comment_reply", lang, mentions=[comment.author_id], person=recipient,
+               reply=comment, consultation=comment.consultation, consultation_title=translated(comment.consultation.title, lang).text,
                url=comment_url(comment, external=True, lang=lang))
 
 

@@ -21,6 +21,9 @@ def init_app(app) -> None:
     app.register_blueprint(moderation_bp)
     register_consultation_section(app, comments_section, order=60)
     register_user_data(app, "comments", exporter=export_comment_data, eraser=erase_comment_data)
+    from participation.moderation.gdpr import erase_moderation_data, export_moderation_data
+
+    register_user_data(app, "moderation", exporter=export_moderation_data, eraser=erase_moderation_data)
     from participation.participation.queries import register_participation_source
     from participation.comments.queries import consultation_ids_for_user
 

@@ -37,6 +37,7 @@ from participation.comments.text import render_comment_body
 from participation.consultations.sections import Section
 from participation.core.db import utcnow
 from participation.core.i18n import _
+from participation.core.input_bounds import page_number
 from participation.extensions import db
 
 
@@ -78,12 +79,9 @@ def parse_thread_args(args) -> ThreadArgs:
     """Sort, filter and page come from the address; anything not on the allow-list is a 400."""
     sort = args.get("sort", "newest") or "newest"
     alignment = args.get("alignment", "") or ""
-    page_text = args.get("page", "1") or "1"
     if sort not in queries.SORTS or (alignment and alignment not in {a.value for a in Alignment}):
         abort(400)
-    if not page_text.isdigit() or not 1 <= int(page_text) <= 100_000:
-        abort(400)
-    return ThreadArgs(sort, alignment, int(page_text))
+    return ThreadArgs(sort, alignment, page_number(args))
 
 
 def _block_message(user, consultation) -> str | None:
@@ -187,12 +185,13 @@ def thread_context(consultation, user, args: ThreadArgs, form: CommentForm | Non
         "sorts": [("newest", _("Newest first")), ("oldest", _("Oldest first")), ("replies", _("Most replies"))],
         "alignment_labels": ALIGNMENT_LABELS,
         "alignment_counts": queries.alignment_counts(consultation.id),
-        "can_comment": can_comment(user, consultation, now),
+        "can_comment": (may_comment := can_comment(user, consultation, now)),
         "comments_open": comments_open(consultation, now),
         "signed_in": user_id is not None,
         "block_message": _block_message(user, consultation),
         "can_export": can_export_comments(user, consultation),
-        "form": form or CommentForm(formdata=None),
+        # Only built when shown: a form makes a CSRF token, which would make the page personal.
+        "form": form or (CommentForm(formdata=None) if may_comment else None),
         "filter_action": request.path,
         "page_url": lambda n: request.path + "?" + "&".join(
             f"{k}={v}" for k, v in {**lang_args, "page": n}.items()) + "#comments",
@@ -202,10 +201,7 @@ def thread_context(consultation, user, args: ThreadArgs, form: CommentForm | Non
 
 
 def parse_page(args) -> int:
-    page_text = args.get("page", "1") or "1"
-    if not page_text.isdigit() or not 1 <= int(page_text) <= 100_000:
-        abort(400)
-    return int(page_text)
+    return page_number(args)
 
 
 def conversation_context(root: Comment, user, page_number: int) -> dict:

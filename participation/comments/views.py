@@ -110,7 +110,7 @@ def _visible_comment_or_404(comment_id: int) -> Comment:
     return comment
 
 
-@bp.route("/comments/<int:comment_id>/reply", methods=["GET", "POST"])
+@bp.route("/comments/<id:comment_id>/reply", methods=["GET", "POST"])
 @limiter.limit(POST_LIMITS, key_func=actor_key, methods=["POST"])
 @login_required
 def reply(comment_id: int):
@@ -122,7 +122,7 @@ def reply(comment_id: int):
     return _write_page(parent.consultation, CommentForm(formdata=None), parent, 200)
 
 
-@bp.get("/comments/<int:comment_id>/replies")
+@bp.get("/comments/<id:comment_id>/replies")
 def conversation(comment_id: int):
     """One thread with all its replies (linked from a page of the discussion when it is long)."""
     comment = db.session.get(Comment, comment_id)
@@ -137,7 +137,7 @@ def conversation(comment_id: int):
                            discussion_url=comment_url(root))
 
 
-@bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
+@bp.route("/comments/<id:comment_id>/edit", methods=["GET", "POST"])
 @limiter.limit(POST_LIMITS, key_func=actor_key, methods=["POST"])
 @login_required
 def edit(comment_id: int):
@@ -169,7 +169,7 @@ def edit(comment_id: int):
     return _no_store(Response(render_template("comments/edit.html", comment=comment, form=form), status))
 
 
-@bp.post("/comments/<int:comment_id>/delete")
+@bp.post("/comments/<id:comment_id>/delete")
 @login_required
 def delete(comment_id: int):
     comment = _comment_or_404(comment_id)
@@ -197,7 +197,7 @@ def _toggle_endorsement(comment_id: int, endorse: bool):
     return redirect(comment_url(comment), 303)
 
 
-@bp.post("/comments/<int:comment_id>/endorse")
+@bp.post("/comments/<id:comment_id>/endorse")
 @limiter.limit(ACTION_LIMITS, key_func=actor_key, methods=["POST"])
 @login_required
 def endorse(comment_id: int):
@@ -205,14 +205,14 @@ def endorse(comment_id: int):
     return _toggle_endorsement(comment_id, True)
 
 
-@bp.post("/comments/<int:comment_id>/unendorse")
+@bp.post("/comments/<id:comment_id>/unendorse")
 @limiter.limit(ACTION_LIMITS, key_func=actor_key, methods=["POST"])
 @login_required
 def unendorse(comment_id: int):
     return _toggle_endorsement(comment_id, False)
 
 
-@bp.route("/comments/<int:comment_id>/report", methods=["GET", "POST"])
+@bp.route("/comments/<id:comment_id>/report", methods=["GET", "POST"])
 @limiter.limit(POST_LIMITS, key_func=actor_key, methods=["POST"])
 @login_required
 def report(comment_id: int):
@@ -237,7 +237,7 @@ def report(comment_id: int):
         "comments/report.html", comment=comment, form=form, body_html=render_comment_body(comment.body)), status))
 
 
-@bp.route("/comments/<int:comment_id>/appeal", methods=["GET", "POST"])
+@bp.route("/comments/<id:comment_id>/appeal", methods=["GET", "POST"])
 @limiter.limit(POST_LIMITS, key_func=actor_key, methods=["POST"])
 @login_required
 def appeal(comment_id: int):

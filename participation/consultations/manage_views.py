@@ -82,7 +82,7 @@ def _completeness(form, consultation=None) -> dict[str, bool]:
     return completeness([texts[name] for name in fields], form.languages)
 
 
-@bp.route("/<int:consultation_id>", methods=["GET", "POST"])
+@bp.route("/<id:consultation_id>", methods=["GET", "POST"])
 def edit(consultation_id: int):
     """Edit texts per language, dates, themes and settings; see the history."""
     consultation = _managed_or_404(consultation_id)
@@ -138,25 +138,25 @@ def _action(consultation_id: int, service, success: str):
     return redirect(url_for("consultations_manage.edit", consultation_id=consultation_id), 303)
 
 
-@bp.post("/<int:consultation_id>/publish")
+@bp.post("/<id:consultation_id>/publish")
 def publish(consultation_id: int):
     """Publish now, or schedule when the opening moment is in the future."""
     return _action(consultation_id, services.publish, _("The consultation is published."))
 
 
-@bp.post("/<int:consultation_id>/close")
+@bp.post("/<id:consultation_id>/close")
 def close(consultation_id: int):
     """Close an open consultation now."""
     return _action(consultation_id, services.close_now, _("The consultation is closed."))
 
 
-@bp.post("/<int:consultation_id>/publish-results")
+@bp.post("/<id:consultation_id>/publish-results")
 def publish_results(consultation_id: int):
     """Publish the results and what the city did with the input."""
     return _action(consultation_id, services.publish_results, _("The results are published."))
 
 
-@bp.post("/<int:consultation_id>/organisers")
+@bp.post("/<id:consultation_id>/organisers")
 def organisers(consultation_id: int):
     """Choose who runs this consultation."""
     consultation = _managed_or_404(consultation_id)
@@ -178,7 +178,7 @@ def organisers(consultation_id: int):
     return _edit_page(consultation, edit_form, organisers_form=form), 422
 
 
-@bp.post("/<int:consultation_id>/phases")
+@bp.post("/<id:consultation_id>/phases")
 def add_phase(consultation_id: int):
     """Add a named, dated step to the timeline."""
     consultation = _managed_or_404(consultation_id)
@@ -199,7 +199,7 @@ def add_phase(consultation_id: int):
     return _edit_page(consultation, edit_form, phase_form=form), 422
 
 
-@bp.post("/<int:consultation_id>/phases/<int:phase_id>/delete")
+@bp.post("/<id:consultation_id>/phases/<id:phase_id>/delete")
 def remove_phase(consultation_id: int, phase_id: int):
     """Remove a step from the timeline."""
     consultation = _managed_or_404(consultation_id)

@@ -226,7 +226,7 @@ def set_organisers(actor: User, consultation: Consultation, user_ids: list[int])
         raise UserError(_("Keep at least one organiser."), field="organiser_ids")
     consultation.organisers = users
     audit.record(actor, "consultation.organisers_changed", "consultation", consultation.id,
-                 consultation_id=consultation.id, details={"organisers": [u.display_name for u in users]})
+                 consultation_id=consultation.id, details={"organisers": [u.id for u in users]})
 
 
 def add_phase(actor: User, consultation: Consultation, name: dict, starts_at: datetime, ends_at: datetime) -> None:

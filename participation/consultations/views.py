@@ -16,6 +16,7 @@ from participation.consultations.permissions import can_manage_consultation, can
 from participation.consultations.sections import render_sections
 from participation.core.forms import BaseForm
 from participation.core.i18n import _, _l, current_lang
+from participation.core.input_bounds import paginate
 from participation.core.time import utcnow
 from participation.core.translated import Translation, translated
 from participation.core.urls import public_url_for
@@ -70,7 +71,7 @@ def index():
         search=(form.q.data or "").strip() or None,
         lang=current_lang(),
     )
-    page = db.paginate(stmt, per_page=PER_PAGE, error_out=False)
+    page = paginate(stmt, per_page=PER_PAGE)
     return render_template("consultations/index.html", form=form, page=page,
                            status_labels=STATUS_LABELS, now=utcnow())
 

@@ -18,6 +18,13 @@ when it changes nothing but `actor_id` to NULL and the account no longer exists.
 
 The migration holds the production rule. `db.create_all()` (the test schema) gets the
 same triggers through the DDL events at the bottom.
+
+Forgetting a person in an append-only log: the entry holds only the decision (who by id,
+what, which item by id, a reason *code* from a fixed list, counts and dates). Anything typed
+by a person (a moderator's note, a suspension reason, an organiser's message) or naming one
+goes to `audit_personal_details`, one row per field, which is NOT append-only: each row names
+the account it is about (`person_id`), and erasing that account deletes its rows while the
+entry stays. Pass such text as `record(..., personal={"note": text}, about=person)`.
 """
 
 from __future__ import annotations
@@ -44,11 +51,43 @@ class AuditEntry(db.Model):
     details: Mapped[dict | None] = mapped_column(sa.JSON)
 
     actor = db.relationship("User", lazy="joined")
+    # Inserted with the entry; deleted on their own by erasure (the entry never changes).
+    personal_details = db.relationship("AuditPersonalDetail", lazy="selectin", cascade="save-update, merge",
+                                       passive_deletes="all", order_by="AuditPersonalDetail.id")
+
+    @property
+    def personal(self) -> dict[str, str]:
+        """The personal details still kept for this entry, by field (empty once erased)."""
+        return {detail.field: detail.value for detail in self.personal_details}
+
+
+class AuditPersonalDetail(db.Model):
+    """Text of an audit entry that is personal data: kept apart so erasure can remove it.
+
+    `person_id` is the account the text is about (the suspended person, the author of the
+    moderated comment), or else its writer; None when it concerns no account.
+    """
+
+    __tablename__ = "audit_personal_details"
+    __table_args__ = (sa.UniqueConstraint("entry_id", "field", name="uq_audit_personal_details_entry_field"),)
+
+    id: Mapped[IntPK]
+    entry_id: Mapped[int] = mapped_column(sa.ForeignKey("audit_entries.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(sa.String(40))
+    value: Mapped[str] = mapped_column(sa.Text)
 
 
 def record(actor, action: str, target_type: str, target_id: int, *, consultation_id: int | None = None,
-           reason: str | None = None, details: dict | None = None) -> AuditEntry:
-    """Append an audit entry in the caller's transaction."""
+           reason: str | None = None, details: dict | None = None, personal: dict[str, str | None] | None = None,
+           about=None) -> AuditEntry:
+    """Append an audit entry in the caller's transaction.
+
+    `reason` is a code from a fixed list and `details` structured facts (ids, counts, field
+    names, published content): never a person's name, address or words. Those go in
+    `personal` (field -> text; empty values are skipped), kept for the account `about`
+    (a user or an id; default: the actor) until that account is erased.
+    """
     entry = AuditEntry(
         actor_id=getattr(actor, "id", None),
         action=action,
@@ -58,6 +97,11 @@ def record(actor, action: str, target_type: str, target_id: int, *, consultation
         reason=reason,
         details=details,
     )
+    person = actor if about is None else about
+    person_id = getattr(person, "id", person)
+    for field, value in (personal or {}).items():
+        if value:
+            entry.personal_details.append(AuditPersonalDetail(person_id=person_id, field=field, value=value))
     db.session.add(entry)
     return entry
 

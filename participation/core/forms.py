@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import NamedTuple
 
 from flask import current_app
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, FieldList, FormField, StringField, TextAreaField
+from wtforms import DateField, DateTimeLocalField, FieldList, FormField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from participation.core.errors import UserError
@@ -82,6 +82,20 @@ class LocalDateTimeField(DateTimeLocalField):
         except ValueError:
             self.data = None
             raise ValueError(str(_l("Enter a date and time like 2026-12-01 09:00."))) from None
+
+
+class BoundedDateField(DateField):
+    """A date (a filter's "from" or "until") in the years EARLIEST_YEAR..LATEST_YEAR.
+
+    Year 1 or 9999 is a valid date for Python but overflows as soon as it becomes a
+    moment in Brussels or the day after: such a date gets the field's usual message.
+    """
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if isinstance(self.data, date) and not EARLIEST_YEAR <= self.data.year <= LATEST_YEAR:
+            self.data = None
+            raise ValueError(self.gettext("Not a valid date value."))
 
 
 class LanguageText(NamedTuple):

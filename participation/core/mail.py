@@ -53,18 +53,49 @@ class OutboxMessage(db.Model):
     # Given up after MAX_REJECTIONS refusals; never sent.
     failed_at: Mapped[datetime | None]
 
+    people = db.relationship("OutboxPerson", cascade="all, delete-orphan", passive_deletes=True)
+
+
+class OutboxPerson(db.Model):
+    """An account whose personal data a message holds: its recipient, or someone it quotes.
+
+    Erasing an account finds its mail through these rows (also mail sent to an earlier
+    address) and the mail to others that names or quotes it (see core.mail_privacy).
+    """
+
+    __tablename__ = "outbox_message_people"
+    __table_args__ = (sa.CheckConstraint("role IN ('recipient', 'mentioned')", name="role_known"),)
+
+    message_id: Mapped[int] = mapped_column(sa.ForeignKey("outbox_messages.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True,
+                                         index=True)
+    role: Mapped[str] = mapped_column(sa.String(10))
+
 
 def queue_mail(
     recipient: str,
     template: str,
     lang: str,
     attachments: list[tuple[str, str, bytes]] | None = None,
+    *,
+    account=None,
+    mentions=(),
     **context,
 ) -> OutboxMessage:
     """Render templates/emails/<template>.{subject.txt,txt,html} in `lang` and queue it.
 
     The caller's transaction commits the message together with the change it reports.
+    `account` is the recipient's account (default: the `user` or `person` the template
+    greets); `mentions` the other accounts whose name or words the message carries. Both
+    are remembered so that erasing one of those accounts finds this message.
     """
+    if account is None:
+        account = context.get("user") or context.get("person")
+    people = {_account_id(account): "recipient"} if _account_id(account) else {}
+    for other in mentions:
+        if _account_id(other) and _account_id(other) not in people:
+            people[_account_id(other)] = "mentioned"
     context["mail_lang"] = lang
     with _rendering_context(), force_locale(lang):
         subject = render_template(f"emails/{template}.subject.txt", **context).strip()
@@ -83,8 +114,13 @@ def queue_mail(
         ]
         or None,
     )
+    message.people = [OutboxPerson(user_id=user_id, role=role) for user_id, role in people.items()]
     db.session.add(message)
     return message
+
+
+def _account_id(account) -> int | None:
+    return getattr(account, "id", account)
 
 
 @contextmanager

@@ -55,7 +55,12 @@ def role_required(*roles: Role):
 
 
 def gate_blueprint(blueprint, *roles: Role) -> None:
-    """Fail closed: every route of a back-office blueprint needs one of the roles."""
+    """Fail closed: every route of a back-office blueprint needs one of the roles.
+
+    The blueprint is marked `back_office`: staff need two-factor log-in there when the site
+    requires it (participation.accounts.two_factor_views).
+    """
+    blueprint.back_office = True
 
     @blueprint.before_request
     def _gate():

@@ -78,9 +78,15 @@ def refuse_disallowed_markdown(texts: dict[str, str] | None, field: str) -> None
             raise UserError(problem, field=f"{field}_{lang}")
 
 
+# A redirect's target goes into the Location header: longer than this, it was not ours.
+MAX_LOCATION_LENGTH = 2000
+
+
 def is_safe_redirect(target: str | None) -> bool:
-    """Only same-site paths: no scheme, no host, no protocol-relative or backslash tricks."""
+    """Only same-site paths of sane length: no scheme, host, protocol-relative or backslash tricks."""
     if not target or not target.startswith("/") or target.startswith("//"):
+        return False
+    if len(target) > MAX_LOCATION_LENGTH:
         return False
     if "\\" in target or any(ord(ch) < 32 for ch in target):
         return False
@@ -104,11 +110,26 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+def bound_location(response) -> None:
+    """Keep what a user typed from growing a Location header without limit.
+
+    Views bound their own input; this catches the rest (Flask-Login's `next=` carries the
+    whole requested address, a slash redirect its query string): a Location longer than
+    MAX_LOCATION_LENGTH loses its query string, or, if still too long, becomes the home page.
+    """
+    location = response.headers.get("Location")
+    if location is None or len(location) <= MAX_LOCATION_LENGTH:
+        return
+    location = location.split("?", 1)[0]
+    response.headers["Location"] = location if len(location) <= MAX_LOCATION_LENGTH else "/"
+
+
 def register_security_headers(app) -> None:
     """Send the security headers with every response."""
 
     @app.after_request
     def _headers(response):
+        bound_location(response)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")

@@ -93,11 +93,14 @@ class EventFilterForm(BaseForm):
         return value if value and any(choice.value == value for choice in field.choices) else None
 
 
+CHECK_IN_SEARCH_MAX = 100
+
+
 class CheckInSearchForm(BaseForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Search by name or e-mail"), validators=[Optional(), Length(max=100)])
+    q = StringField(_l("Search by name or e-mail"), validators=[Optional(), Length(max=CHECK_IN_SEARCH_MAX)])
 
 
 # ------------------------------------------------------------------------- organisers

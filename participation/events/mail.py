@@ -39,7 +39,7 @@ def _send(registration: Registration, template: str, with_calendar: bool = False
         online_url = event.online_url if event.is_online else None
         attachments = [("event.ics", "text/calendar", event_calendar(event, lang, online_url))]
     queue_mail(
-        recipient, template, lang, attachments=attachments,
+        recipient, template, lang, attachments=attachments, account=registration.user_id,
         name=registration.display_name(), event=event,
         title=translated(event.title, lang).text,
         event_url=public_url_for("events.detail", event_id=event.id, lang=lang),

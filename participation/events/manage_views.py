@@ -19,12 +19,14 @@ from participation.core.csv_export import csv_response, csv_safe
 from participation.core.errors import UserError
 from participation.core.forms import ActionForm
 from participation.core.i18n import LANGUAGE_NAMES, _, ngettext
+from participation.core.input_bounds import id_arg, paginate, text_that_fits
 from participation.core.permissions import Role, gate_blueprint, is_admin, require
 from participation.core.time import to_brussels
 from participation.events import queries, services
 from participation.events import registration as places
 from participation.events.forms import (
     AUDIENCE_LABELS,
+    CHECK_IN_SEARCH_MAX,
     FORMAT_LABELS,
     TEXT_FIELDS,
     CheckInSearchForm,
@@ -91,7 +93,7 @@ def _event_form(event: Event | None = None):
 
 @bp.get("/")
 def index():
-    page = db.paginate(queries.manageable_events(current_user), per_page=25, error_out=False)
+    page = paginate(queries.manageable_events(current_user), per_page=25)
     return _no_store(render_template("events/manage/index.html", page=page))
 
 
@@ -108,7 +110,7 @@ def _edit_page(form, event=None, status=200):
 def create():
     form = _event_form()
     if request.method == "GET":
-        form.consultation_id.data = request.args.get("consultation", type=int) or 0
+        form.consultation_id.data = id_arg("consultation") or 0
         form.languages.data = ["nl"]
         return _edit_page(form)
     if not form.validate():
@@ -124,7 +126,7 @@ def create():
     return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
 
 
-@bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
+@bp.route("/<id:event_id>/edit", methods=["GET", "POST"])
 def edit(event_id: int):
     event = _event(event_id)
     form = _event_form(event)
@@ -148,7 +150,7 @@ def edit(event_id: int):
     return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
 
 
-@bp.post("/<int:event_id>/duplicate")
+@bp.post("/<id:event_id>/duplicate")
 def duplicate(event_id: int):
     event = _event(event_id)
     require(ActionForm().validate(), 400)
@@ -158,7 +160,7 @@ def duplicate(event_id: int):
     return redirect(url_for("events_manage.edit", event_id=copy.id), 303)
 
 
-@bp.route("/<int:event_id>/cancel", methods=["GET", "POST"])
+@bp.route("/<id:event_id>/cancel", methods=["GET", "POST"])
 def cancel(event_id: int):
     event = _event(event_id)
     form = cancel_event_form_class()()
@@ -186,7 +188,7 @@ def cancel(event_id: int):
 
 # ------------------------------------------------------------------------ attendees
 
-@bp.get("/<int:event_id>/attendees")
+@bp.get("/<id:event_id>/attendees")
 def attendees(event_id: int):
     event = _event(event_id)
     status = request.args.get("status")
@@ -198,7 +200,7 @@ def attendees(event_id: int):
         format_label=FORMAT_LABELS[event.format], full=(event.confirmed_places or 0) >= event.capacity))
 
 
-@bp.get("/<int:event_id>/attendees.csv")
+@bp.get("/<id:event_id>/attendees.csv")
 def attendees_csv(event_id: int):
     event = _event(event_id)
     rows = [[_("Status"), _("Waiting list number"), _("Name"), _("E-mail address"), _("Account"),
@@ -235,32 +237,34 @@ def _place_action(event_id: int, registration_id: int, do, success: str, back: s
         db.session.commit()
         flash(success, "success")
     if back == "check_in":
-        return redirect(url_for("events_manage.check_in", event_id=event.id, q=request.form.get("q") or None), 303)
+        # The search goes back into the address (a header): only one the search form accepts.
+        query = text_that_fits(request.form.get("q") or None, CHECK_IN_SEARCH_MAX)
+        return redirect(url_for("events_manage.check_in", event_id=event.id, q=query), 303)
     return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
 
 
-@bp.post("/<int:event_id>/registrations/<int:registration_id>/give-place")
+@bp.post("/<id:event_id>/registrations/<id:registration_id>/give-place")
 def give_place(event_id: int, registration_id: int):
     return _place_action(event_id, registration_id,
                          lambda e, r: places.give_place_by_hand(r.id, e.id, current_user),
                          _("The person has a place now and was told by e-mail."))
 
 
-@bp.post("/<int:event_id>/registrations/<int:registration_id>/cancel")
+@bp.post("/<id:event_id>/registrations/<id:registration_id>/cancel")
 def cancel_registration(event_id: int, registration_id: int):
     return _place_action(event_id, registration_id,
                          lambda e, r: places.cancel_registration(r.id, e.id, actor=current_user),
                          _("The registration is cancelled."))
 
 
-@bp.get("/<int:event_id>/message")
+@bp.get("/<id:event_id>/message")
 def message(event_id: int):
     event = _event(event_id)
     return _no_store(render_template("events/manage/message.html", event=event, form=MessageForm(formdata=None),
                                      audience_labels=AUDIENCE_LABELS))
 
 
-@bp.post("/<int:event_id>/message")
+@bp.post("/<id:event_id>/message")
 def send_message(event_id: int):
     event = _event(event_id)
     form = MessageForm()
@@ -284,7 +288,7 @@ def send_message(event_id: int):
 
 # ------------------------------------------------------------------------- check-in
 
-@bp.get("/<int:event_id>/check-in")
+@bp.get("/<id:event_id>/check-in")
 def check_in(event_id: int):
     """On the day: confirmed people, searchable (typing filters at once with JavaScript; the
     search button does the same without it), each with a button to mark them present."""
@@ -303,7 +307,7 @@ def check_in(event_id: int):
                                      query=query, numbers=queries.attendance(event.id), shown_texts=shown_texts))
 
 
-@bp.post("/<int:event_id>/registrations/<int:registration_id>/check-in")
+@bp.post("/<id:event_id>/registrations/<id:registration_id>/check-in")
 def mark_present(event_id: int, registration_id: int):
     present = request.form.get("present") != "0"
     return _place_action(
@@ -311,7 +315,7 @@ def mark_present(event_id: int, registration_id: int):
         _("Marked as present.") if present else _("No longer marked as present."), back="check_in")
 
 
-@bp.route("/<int:event_id>/check-in/<token>", methods=["GET", "POST"])
+@bp.route("/<id:event_id>/check-in/<token>", methods=["GET", "POST"])
 def check_in_code(event_id: int, token: str):
     """What the organiser's phone opens from the QR code: who it is, and one button."""
     event = _event(event_id)
@@ -341,7 +345,7 @@ def check_in_code(event_id: int, token: str):
 
 # --------------------------------------------------------------------------- report
 
-@bp.route("/<int:event_id>/report", methods=["GET", "POST"])
+@bp.route("/<id:event_id>/report", methods=["GET", "POST"])
 def report(event_id: int):
     event = _event(event_id)
     form = report_form_class()()

@@ -179,8 +179,8 @@ def cancel_event(actor, event_id: int, messages: dict[str, str]) -> int:
     for registration in registrations:
         mail.event_cancelled(registration)
     db.session.flush()
-    record(actor, "event.cancelled", "event", event.id, consultation_id=event.consultation_id, reason=message,
-           details={"mailed": len(registrations)})
+    record(actor, "event.cancelled", "event", event.id, consultation_id=event.consultation_id,
+           details={"mailed": len(registrations)}, personal={"message": message})
     return len(registrations)
 
 
@@ -237,7 +237,7 @@ def message_registrants(actor, event: Event, audience: str, subject: str, body: 
     for registration in registrations:
         mail.organiser_message(registration, subject, body)
     record(actor, "event.message_sent", "event", event.id, consultation_id=event.consultation_id,
-           details={"audience": audience, "recipients": len(registrations), "subject": subject})
+           details={"audience": audience, "recipients": len(registrations)}, personal={"subject": subject})
     return len(registrations)
 
 

@@ -29,10 +29,9 @@ def init_app(app) -> None:
     register_email_change_handler(app, follow_email_change)
     register_demo_seeder(app, seed_events)
     app.cli.add_command(send_reminders_command)
-    from participation.cli import register_retention_job
-    from participation.events.gdpr import apply_event_retention
+    from participation.events.gdpr import register_event_purges
 
-    register_retention_job(app, apply_event_retention)
+    register_event_purges(app)
     _template_globals(app)
 
 

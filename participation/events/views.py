@@ -11,6 +11,7 @@ from participation.core.antispam import antispam_message, passes_antispam
 from participation.core.errors import UserError
 from participation.core.forms import ActionForm
 from participation.core.i18n import LANGUAGE_NAMES, _, current_lang
+from participation.core.input_bounds import paginate
 from participation.core.permissions import require
 from participation.core.ratelimits import actor_key
 from participation.events import ics, queries
@@ -55,12 +56,12 @@ def index():
     stmt = queries.catalogue(
         when=when, consultation_slug=form.chosen(form.consultation), theme_slug=form.chosen(form.theme),
         event_format=EventFormat(event_format) if event_format else None, language=form.chosen(form.language))
-    page = db.paginate(stmt, per_page=PER_PAGE, error_out=False)
+    page = paginate(stmt, per_page=PER_PAGE)
     return render_template("events/index.html", page=page, form=form, when=when.value, formats=FORMAT_LABELS,
                            language_names=LANGUAGE_NAMES)
 
 
-@bp.get("/events/<int:event_id>")
+@bp.get("/events/<id:event_id>")
 def detail(event_id: int):
     event = _event_or_404(event_id)
     return _detail_page(event)
@@ -73,13 +74,17 @@ def _detail_page(event: Event, form=None, guest_form=None, status: int = 200, er
         mine, position = queries.active_registration_with_position(event.id, current_user.id)
     block = places.registration_block_reason(current_user, event) if current_user.is_authenticated \
         else places.closed_reason(event)
-    if form is None:
+    # A form is only built when the page shows it: building one makes a CSRF token, which would
+    # make an anonymous visitor's page personal (and uncacheable, see core/page_cache.py).
+    if form is None and current_user.is_authenticated:
         form = RegisterForm(formdata=None)
-    if guest_form is None:
+    if guest_form is None and not (current_user.is_authenticated or block or event.has_ended() or event.is_cancelled):
         guest_form = GuestRegisterForm(formdata=None)
     for f in (form, guest_form):
-        f.label_free_question(event, lang)
-    guest_form.refresh_form_token()
+        if f is not None:
+            f.label_free_question(event, lang)
+    if guest_form is not None:
+        guest_form.refresh_form_token()
     return render_template(
         "events/detail.html", event=event, mine=mine, position=position, block=block, form=form,
         guest_form=guest_form, can_manage=can_manage_event(current_user, event), error=error,
@@ -89,7 +94,7 @@ def _detail_page(event: Event, form=None, guest_form=None, status: int = 200, er
 
 # ------------------------------------------------------------------------ registering
 
-@bp.post("/events/<int:event_id>/register")
+@bp.post("/events/<id:event_id>/register")
 @limiter.limit(REGISTER_LIMITS, key_func=actor_key, methods=["POST"])
 @login_required
 def register(event_id: int):
@@ -112,7 +117,7 @@ def register(event_id: int):
     return redirect(url_for("events.detail", event_id=event.id), 303)
 
 
-@bp.post("/events/<int:event_id>/guest")
+@bp.post("/events/<id:event_id>/guest")
 @limiter.limit(GUEST_LIMITS, methods=["POST"])
 def guest_register(event_id: int):
     """A visitor without an account: we mail a link; the place is held once it is clicked."""
@@ -221,7 +226,7 @@ def ticket_cancel(token: str):
     return redirect(url_for("events.ticket", token=token), 303)
 
 
-@bp.post("/events/<int:event_id>/cancel")
+@bp.post("/events/<id:event_id>/cancel")
 @limiter.limit(REGISTER_LIMITS, key_func=actor_key, methods=["POST"])
 @login_required
 def cancel(event_id: int):
@@ -261,7 +266,7 @@ def _ics_response(body: bytes, filename: str) -> Response:
     return response
 
 
-@bp.get("/events/<int:event_id>.ics")
+@bp.get("/events/<id:event_id>.ics")
 def event_ics(event_id: int):
     event = _event_or_404(event_id)
     return _ics_response(ics.event_calendar(event, current_lang()), f"event-{event.id}.ics")

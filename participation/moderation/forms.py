@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from wtforms import DateField, RadioField, SelectField, TextAreaField
+from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from participation.comments.labels import ACTION_LABELS, HIDE_REASON_LABELS
 from participation.comments.models import NOTE_MAX, AppealOutcome, HideReason
-from participation.core.forms import BaseForm
+from participation.core.forms import BaseForm, BoundedDateField
 from participation.core.i18n import _l
 
 SUSPENSION_DAYS = {"1": _l("1 day"), "7": _l("7 days"), "30": _l("30 days"), "365": _l("1 year"),
@@ -47,8 +47,8 @@ class LogFilterForm(BaseForm):
 
     action = SelectField(_l("Action"), validators=[Optional()])
     moderator = SelectField(_l("Moderator"), validators=[Optional()])
-    date_from = DateField(_l("From"), validators=[Optional()])
-    date_to = DateField(_l("Until"), validators=[Optional()])
+    date_from = BoundedDateField(_l("From"), validators=[Optional()])
+    date_to = BoundedDateField(_l("Until"), validators=[Optional()])
 
     def __init__(self, *args, moderators=(), **kwargs):
         super().__init__(*args, **kwargs)

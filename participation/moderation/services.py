@@ -142,7 +142,8 @@ def hide_comment(moderator, comment: Comment, reason: str, note: str | None) -> 
     comment.hidden_by_id = moderator.id
     closed = _resolve_reports(comment)
     audit.record(moderator, "comment.hide", "comment", comment.id, consultation_id=comment.consultation_id,
-                 reason=reason.value, details={"note": comment.moderator_note, "reports_closed": closed})
+                 reason=reason.value, details={"reports_closed": closed},
+                 personal={"note": comment.moderator_note}, about=comment.author_id)
     db.session.flush()
     _mail_author(comment, "moderation_hidden", reason=reason.value, note=comment.moderator_note)
 
@@ -227,8 +228,8 @@ def suspend_user(moderator, user, until: datetime | None, reason: str) -> None:
     user.suspended_until = until
     user.suspension_reason = reason.strip()
     end_all_sessions(user)
-    audit.record(moderator, "user.suspend", "user", user.id, reason=user.suspension_reason,
-                 details={"until": until.isoformat() if until else None})
+    audit.record(moderator, "user.suspend", "user", user.id, details={"until": until.isoformat() if until else None},
+                 personal={"reason": user.suspension_reason}, about=user)
     db.session.flush()
 
 
@@ -270,7 +271,7 @@ def decide_appeal(moderator, appeal: CommentAppeal, outcome: str, note: str | No
         _restore(comment)
         _resolve_reports(comment)
     audit.record(moderator, f"appeal.{outcome.value}", "comment", comment.id,
-                 consultation_id=comment.consultation_id, reason=appeal.decision_note,
-                 details={"appeal_id": appeal.id})
+                 consultation_id=comment.consultation_id, details={"appeal_id": appeal.id},
+                 personal={"note": appeal.decision_note}, about=comment.author_id)
     db.session.flush()
     _mail_author(comment, "moderation_appeal_decided", outcome=outcome.value, note=appeal.decision_note)

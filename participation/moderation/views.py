@@ -23,6 +23,7 @@ from participation.core.db import utcnow
 from participation.core.errors import UserError
 from participation.core.forms import ActionForm
 from participation.core.i18n import _
+from participation.core.input_bounds import paginate
 from participation.core.permissions import Role, gate_blueprint
 from participation.extensions import db
 from participation.moderation import queries, services
@@ -49,7 +50,7 @@ def _labels() -> dict:
 @bp.get("/")
 def queue():
     """Comments awaiting review and reported comments, oldest first."""
-    page = db.paginate(queries.review_queue(), per_page=PER_PAGE, error_out=False)
+    page = paginate(queries.review_queue(), per_page=PER_PAGE)
     appeals = db.session.scalar(sa.select(sa.func.count()).select_from(queries.open_appeals().subquery()))
     return render_template("moderation/queue.html", page=page, open_appeals=appeals, **_labels())
 
@@ -62,7 +63,7 @@ def _comment_page(comment: Comment, hide_form=None, status=200):
         public_url=comment_url(comment), **_labels()), status)
 
 
-@bp.get("/comments/<int:comment_id>")
+@bp.get("/comments/<id:comment_id>")
 def comment(comment_id: int):
     """One comment with its thread context, reports, appeal and the actions."""
     return _comment_page(db.get_or_404(Comment, comment_id))
@@ -83,22 +84,22 @@ def _act(comment_id: int, action, success: str):
     return redirect(url_for("moderation.queue"), 303)
 
 
-@bp.post("/comments/<int:comment_id>/approve")
+@bp.post("/comments/<id:comment_id>/approve")
 def approve(comment_id: int):
     return _act(comment_id, services.approve_comment, _("The comment is approved."))
 
 
-@bp.post("/comments/<int:comment_id>/restore")
+@bp.post("/comments/<id:comment_id>/restore")
 def restore(comment_id: int):
     return _act(comment_id, services.restore_comment, _("The comment is visible again."))
 
 
-@bp.post("/comments/<int:comment_id>/dismiss")
+@bp.post("/comments/<id:comment_id>/dismiss")
 def dismiss(comment_id: int):
     return _act(comment_id, services.dismiss_reports, _("The reports are dismissed."))
 
 
-@bp.post("/comments/<int:comment_id>/hide")
+@bp.post("/comments/<id:comment_id>/hide")
 def hide(comment_id: int):
     """Hide with a public reason and a statement of reasons for the author."""
     comment = db.get_or_404(Comment, comment_id)
@@ -125,13 +126,13 @@ def _user_page(user: User, form=None, status=200):
                                     is_suspended=user.is_suspended(), **_labels()), status)
 
 
-@bp.get("/people/<int:user_id>")
+@bp.get("/people/<id:user_id>")
 def person(user_id: int):
     """A participant: recent comments, suspension status, suspend or lift."""
     return _user_page(db.get_or_404(User, user_id))
 
 
-@bp.post("/people/<int:user_id>/suspend")
+@bp.post("/people/<id:user_id>/suspend")
 def suspend(user_id: int):
     user = db.get_or_404(User, user_id)
     form = SuspendForm()
@@ -149,7 +150,7 @@ def suspend(user_id: int):
     return redirect(url_for("moderation.person", user_id=user_id), 303)
 
 
-@bp.post("/people/<int:user_id>/lift")
+@bp.post("/people/<id:user_id>/lift")
 def lift(user_id: int):
     user = db.get_or_404(User, user_id)
     if not ActionForm().validate_on_submit():
@@ -167,13 +168,13 @@ def lift(user_id: int):
 
 @bp.get("/suspensions")
 def suspensions():
-    page = db.paginate(queries.suspended_users(), per_page=PER_PAGE, error_out=False)
+    page = paginate(queries.suspended_users(), per_page=PER_PAGE)
     return render_template("moderation/suspensions.html", page=page, now=utcnow())
 
 
 @bp.get("/appeals")
 def appeals():
-    page = db.paginate(queries.open_appeals(), per_page=PER_PAGE, error_out=False)
+    page = paginate(queries.open_appeals(), per_page=PER_PAGE)
     return render_template("moderation/appeals.html", page=page, **_labels())
 
 
@@ -183,7 +184,7 @@ def _appeal_page(appeal: CommentAppeal, form=None, status=200):
         refusal=services.appeal_refusal(current_user, appeal), **_labels()), status)
 
 
-@bp.route("/appeals/<int:appeal_id>", methods=["GET", "POST"])
+@bp.route("/appeals/<id:appeal_id>", methods=["GET", "POST"])
 def appeal(appeal_id: int):
     """Decide an appeal (not by the comment's author, nor by anyone who hid it)."""
     item = db.get_or_404(CommentAppeal, appeal_id)
@@ -212,5 +213,5 @@ def log():
         return Response(render_template("moderation/log.html", form=form, page=None, **_labels()), 400)
     actor = int(form.moderator.data) if form.moderator.data else None
     stmt = queries.audit_log(form.action.data or None, actor, form.date_from.data, form.date_to.data)
-    page = db.paginate(stmt, per_page=50, error_out=False)
+    page = paginate(stmt, per_page=50)
     return render_template("moderation/log.html", form=form, page=page, **_labels())

@@ -40,8 +40,16 @@ def home():
 
 @bp.get("/<lang>/privacy")
 def privacy():
-    """The privacy statement."""
-    return render_template("pages/privacy.html")
+    """The privacy statement, quoting the retention periods as configured (so it cannot drift)."""
+    return render_template("pages/privacy.html", retention=retention_days())
+
+
+def retention_days() -> dict[str, int]:
+    """RETENTION_MAIL_BODY_DAYS -> retention["mail_body"], and so on."""
+    from participation.config import RETENTION_DEFAULTS
+
+    return {key.removeprefix("RETENTION_").removesuffix("_DAYS").lower(): current_app.config[key]
+            for key in RETENTION_DEFAULTS}
 
 
 @bp.get("/<lang>/accessibility")

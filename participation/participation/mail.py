@@ -15,7 +15,7 @@ def mail_participants_results_published(consultation) -> int:
     for user in db.session.scalars(participants_of(consultation.id)):
         lang = user.preferred_language or "nl"
         queue_mail(
-            user.email, "results_published", lang,
+            user.email, "results_published", lang, account=user,
             name=user.display_name,
             title=translated(consultation.title, lang).text,
             consultation_url=public_url_for("consultations.detail", slug=consultation.slug, lang=lang),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import sqlalchemy as sa
 
 from participation.consultations.models import Consultation
@@ -61,16 +63,29 @@ def _seed_ballots(accounts: dict, consultations: list[Consultation]) -> None:
     for consultation in consultations:
         if consultation.opens_at > now:
             continue
-        questions = db.session.scalars(sa.select(Question).where(Question.consultation_id == consultation.id)
-                                       .order_by(Question.position))
+        was_open = consultation.is_open()
+        questions = list(db.session.scalars(sa.select(Question).where(Question.consultation_id == consultation.id)
+                                            .order_by(Question.position)))
+        ballots = []
         for question in questions:
             already = set(db.session.scalars(sa.select(Ballot.user_id).where(Ballot.question_id == question.id)))
             for index, voter in enumerate(voters):
                 # The first demo resident keeps open questions unanswered, to try voting in the demo.
-                if voter.id in already or (index == 0 and consultation.is_open()):
+                if voter.id in already or (index == 0 and was_open):
                     continue
                 ballot = Ballot(question_id=question.id, user_id=voter.id,
                                 receipt_fingerprint=fingerprint(new_receipt_code()), created_at=now, updated_at=now)
                 ballot.choices = [BallotChoice(option_id=oid, rank=rank) for oid, rank in _demo_choice(question, index)]
-                db.session.add(ballot)
+                ballots.append(ballot)
+        if not ballots:
+            continue
+        closes_at = consultation.closes_at
+        if not was_open:  # cast as if before closing: the database refuses ballots after closing
+            consultation.closes_at = now + timedelta(minutes=5)
+            db.session.flush()
+        db.session.add_all(ballots)
+        db.session.flush()
+        if not was_open:
+            consultation.closes_at = closes_at  # counted and stored at this flush (final_counts.py)
+            db.session.flush()
     db.session.flush()

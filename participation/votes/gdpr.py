@@ -37,7 +37,7 @@ def export_vote_data(user) -> dict:
     }
 
 
-def erase_vote_data(user) -> None:
+def erase_vote_data(user, options=None) -> None:
     rows = db.session.execute(
         sa.select(Ballot.id, Consultation)
         .join(Question, Question.id == Ballot.question_id)

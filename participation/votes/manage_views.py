@@ -81,7 +81,7 @@ def create(slug: str):
     return redirect(url_for("votes_manage.index", slug=slug), 303)
 
 
-@bp.route("/<int:question_id>/edit", methods=["GET", "POST"])
+@bp.route("/<id:question_id>/edit", methods=["GET", "POST"])
 def edit(slug: str, question_id: int):
     consultation = _consultation(slug)
     question = _question(consultation, question_id)
@@ -118,19 +118,19 @@ def _action(slug: str, question_id: int, do, success: str):
     return redirect(url_for("votes_manage.index", slug=slug), 303)
 
 
-@bp.post("/<int:question_id>/up")
+@bp.post("/<id:question_id>/up")
 def move_up(slug: str, question_id: int):
     return _action(slug, question_id, lambda q: services.move_question(q, current_user, "up"),
                    _("The question moved up."))
 
 
-@bp.post("/<int:question_id>/down")
+@bp.post("/<id:question_id>/down")
 def move_down(slug: str, question_id: int):
     return _action(slug, question_id, lambda q: services.move_question(q, current_user, "down"),
                    _("The question moved down."))
 
 
-@bp.post("/<int:question_id>/delete")
+@bp.post("/<id:question_id>/delete")
 def delete(slug: str, question_id: int):
     return _action(slug, question_id, lambda q: services.delete_question(q, current_user),
                    _("The question was deleted."))

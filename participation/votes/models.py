@@ -77,7 +77,11 @@ class Ballot(db.Model):
     """
 
     __tablename__ = "ballots"
-    __table_args__ = (sa.UniqueConstraint("question_id", "user_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("question_id", "user_id"),
+        # A results page's fingerprints in order, one question at a time (queries.fingerprint_page).
+        sa.Index("ix_ballots_question_fingerprint", "question_id", "receipt_fingerprint"),
+    )
 
     id: Mapped[IntPK]
     question_id: Mapped[int] = mapped_column(sa.ForeignKey("questions.id", ondelete="CASCADE"), index=True)
@@ -111,3 +115,120 @@ class BallotChoice(db.Model):
     rank: Mapped[int | None]
 
     ballot: Mapped[Ballot] = relationship(back_populates="choices")
+
+
+class FinalCount(db.Model):
+    """That a closed consultation's counts are stored, for which closing moment, and its ballots.
+
+    Written once, when voting has closed (final_counts.store_final_counts): afterwards no
+    ballot can be cast or changed (the triggers below refuse it), so the numbers never change.
+    """
+
+    __tablename__ = "final_counts"
+
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultations.id", ondelete="CASCADE"),
+                                                 primary_key=True, autoincrement=False)
+    closes_at: Mapped[datetime]  # the closing moment they were counted for
+    ballots: Mapped[int]
+    computed_at: Mapped[CreatedAt]
+
+
+class FinalCountRow(db.Model):
+    """One question's voters (option_id NULL) or one option's tallies in a closed consultation."""
+
+    __tablename__ = "final_count_rows"
+    __table_args__ = (sa.Index("ix_final_count_rows_consultation", "consultation_id", "question_id", "option_id"),)
+
+    id: Mapped[IntPK]
+    consultation_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("final_counts.consultation_id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(sa.ForeignKey("questions.id", ondelete="CASCADE"), index=True)
+    option_id: Mapped[int | None] = mapped_column(sa.ForeignKey("question_options.id", ondelete="CASCADE"),
+                                                  index=True)
+    count: Mapped[int]  # voters (question row) or times chosen (option row)
+    first_preferences: Mapped[int] = mapped_column(default=0)
+    borda: Mapped[int] = mapped_column(default=0)
+
+
+# The database refuses a ballot, or a change to one, once its consultation's voting has closed,
+# whatever code path writes it (services check it first and give the friendly message). Deletes
+# stay allowed: a consultation or question deleted with its ballots, choices replaced by cascade.
+_CLOSED_PG = """
+CREATE OR REPLACE FUNCTION ballots_refuse_after_closing() RETURNS trigger AS $$
+DECLARE
+    closed boolean;
+BEGIN
+    IF TG_TABLE_NAME = 'ballots' THEN
+        SELECT c.closes_at <= clock_timestamp() INTO closed FROM questions q
+          JOIN consultations c ON c.id = q.consultation_id WHERE q.id = NEW.question_id;
+    ELSE
+        SELECT c.closes_at <= clock_timestamp() INTO closed FROM ballots b JOIN questions q ON q.id = b.question_id
+          JOIN consultations c ON c.id = q.consultation_id WHERE b.id = NEW.ballot_id;
+    END IF;
+    IF closed THEN
+        RAISE EXCEPTION 'voting has closed: no ballot can be cast or changed' USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql
+"""
+_CLOSED_PG_TRIGGERS = (
+    "CREATE TRIGGER ballots_refuse_after_closing BEFORE INSERT OR UPDATE OF question_id, receipt_fingerprint, "
+    "updated_at ON ballots FOR EACH ROW EXECUTE FUNCTION ballots_refuse_after_closing()",
+    "CREATE TRIGGER ballot_choices_refuse_after_closing BEFORE INSERT OR UPDATE ON ballot_choices "
+    "FOR EACH ROW EXECUTE FUNCTION ballots_refuse_after_closing()",
+)
+# SQLite stores moments as 'YYYY-MM-DD HH:MM:SS.ffffff' in UTC; strftime('%f') gives SS.SSS, which
+# compares the same way as text.
+_SQLITE_NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
+_CLOSED_SQLITE_TRIGGERS = tuple(
+    f"CREATE TRIGGER {name} BEFORE {when} ON {table} FOR EACH ROW WHEN EXISTS ("
+    f"SELECT 1 FROM {source} JOIN consultations c ON c.id = q.consultation_id "
+    f"WHERE {match} AND c.closes_at <= {_SQLITE_NOW}) "
+    "BEGIN SELECT RAISE(ABORT, 'voting has closed: no ballot can be cast or changed'); END"
+    for name, when, table, source, match in (
+        ("ballots_refuse_insert_after_closing", "INSERT", "ballots", "questions q", "q.id = NEW.question_id"),
+        ("ballots_refuse_update_after_closing", "UPDATE OF question_id, receipt_fingerprint, updated_at",
+         "ballots", "questions q", "q.id = NEW.question_id"),
+        ("ballot_choices_refuse_insert_after_closing", "INSERT", "ballot_choices",
+         "ballots b JOIN questions q ON q.id = b.question_id", "b.id = NEW.ballot_id"),
+        ("ballot_choices_refuse_update_after_closing", "UPDATE", "ballot_choices",
+         "ballots b JOIN questions q ON q.id = b.question_id", "b.id = NEW.ballot_id"),
+    )
+)
+for _dialect, _statements in (("postgresql", (_CLOSED_PG, *_CLOSED_PG_TRIGGERS)), ("sqlite", _CLOSED_SQLITE_TRIGGERS)):
+    for _statement in _statements:  # DDL formats its text with %: a literal % is written %%
+        sa.event.listen(BallotChoice.__table__, "after_create",
+                        sa.DDL(_statement.replace("%", "%%")).execute_if(dialect=_dialect))
+sa.event.listen(BallotChoice.__table__, "after_drop",
+                sa.DDL("DROP FUNCTION IF EXISTS ballots_refuse_after_closing()").execute_if(dialect="postgresql"))
+
+# Stored final counts belong to one closing moment: any change of closes_at (reopening, closing
+# again, even back to the same moment) deletes them, whatever code path writes it.
+_FORGET_PG = """
+CREATE OR REPLACE FUNCTION final_counts_forget() RETURNS trigger AS $$
+BEGIN
+    DELETE FROM final_counts WHERE consultation_id = NEW.id;
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql
+"""
+_FORGET_PG_TRIGGER = (
+    "CREATE TRIGGER consultations_forget_final_counts AFTER UPDATE OF closes_at ON consultations "
+    "FOR EACH ROW WHEN (OLD.closes_at IS DISTINCT FROM NEW.closes_at) EXECUTE FUNCTION final_counts_forget()"
+)
+_FORGET_SQLITE_TRIGGER = (
+    "CREATE TRIGGER consultations_forget_final_counts AFTER UPDATE OF closes_at ON consultations "
+    "FOR EACH ROW WHEN OLD.closes_at IS NOT NEW.closes_at "
+    "BEGIN DELETE FROM final_counts WHERE consultation_id = NEW.id; END"
+)
+for _dialect, _statements in (("postgresql", (_FORGET_PG, _FORGET_PG_TRIGGER)), ("sqlite", (_FORGET_SQLITE_TRIGGER,))):
+    for _statement in _statements:
+        sa.event.listen(FinalCount.__table__, "after_create", sa.DDL(_statement).execute_if(dialect=_dialect))
+sa.event.listen(FinalCount.__table__, "after_drop",
+                sa.DDL("DROP TRIGGER IF EXISTS consultations_forget_final_counts ON consultations")
+                .execute_if(dialect="postgresql"))
+sa.event.listen(FinalCount.__table__, "after_drop",
+                sa.DDL("DROP FUNCTION IF EXISTS final_counts_forget()").execute_if(dialect="postgresql"))
+sa.event.listen(FinalCount.__table__, "after_drop",
+                sa.DDL("DROP TRIGGER IF EXISTS consultations_forget_final_counts").execute_if(dialect="sqlite"))

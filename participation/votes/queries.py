@@ -49,45 +49,61 @@ def consultation_ids_for_user(user_id) -> sa.Select:
     )
 
 
-def voters_per_question(consultation_id: int) -> dict[int, int]:
-    rows = db.session.execute(
-        sa.select(Ballot.question_id, sa.func.count(Ballot.id))
-        .join(Question, Question.id == Ballot.question_id)
-        .where(Question.consultation_id == consultation_id)
+def question_ids_of(consultation_id: int, session=None) -> list[int]:
+    return list((session or db.session).scalars(
+        sa.select(Question.id).where(Question.consultation_id == consultation_id)))
+
+
+def voters_per_question(consultation_id: int, question_ids: list[int] | None = None, session=None) -> dict[int, int]:
+    """Ballots per question. Bounded by the questions' ids, so the index on ballots.question_id
+    reads only this consultation's ballots (a join let the planner scan every ballot)."""
+    session = session or db.session
+    ids = question_ids_of(consultation_id, session) if question_ids is None else question_ids
+    if not ids:
+        return {}
+    rows = session.execute(
+        sa.select(Ballot.question_id, sa.func.count())
+        .where(Ballot.question_id.in_(ids))
         .group_by(Ballot.question_id)
     )
     return {question_id: count for question_id, count in rows}
 
 
-def option_tallies(consultation_id: int) -> dict[int, tuple[int, int, int]]:
+def option_tallies(consultation_id: int, option_counts: dict[int, int] | None = None,
+                   session=None) -> dict[int, tuple[int, int, int]]:
     """Per option: (times chosen, first preferences, Borda points).
 
     Borda count: in a question with n options, rank r earns n - r points
-    (first place n - 1, last place 0). Options nobody chose are absent.
+    (first place n - 1, last place 0), summed as n * (ranked choices) - (sum of ranks).
+    Options nobody chose are absent. `option_counts` maps each option id to the number of
+    options of its question (looked up when not given); the tallies read only the index on
+    (option_id, rank) of those options.
     """
-    option_count = (
-        sa.select(Option.question_id, sa.func.count(Option.id).label("n"))
-        .join(Question, Question.id == Option.question_id)
-        .where(Question.consultation_id == consultation_id)
-        .group_by(Option.question_id)
-        .subquery()
-    )
+    session = session or db.session
+    if option_counts is None:
+        option_counts = {}
+        rows = session.execute(
+            sa.select(Option.id, Option.question_id).join(Question, Question.id == Option.question_id)
+            .where(Question.consultation_id == consultation_id))
+        per_question: dict[int, list[int]] = {}
+        for option_id, question_id in rows:
+            per_question.setdefault(question_id, []).append(option_id)
+        option_counts = {oid: len(ids) for ids in per_question.values() for oid in ids}
+    if not option_counts:
+        return {}
     stmt = (
         sa.select(
             BallotChoice.option_id,
             sa.func.count(),
             sa.func.coalesce(sa.func.sum(sa.case((BallotChoice.rank == 1, 1), else_=0)), 0),
-            sa.func.coalesce(sa.func.sum(
-                sa.case((BallotChoice.rank.is_not(None), option_count.c.n - BallotChoice.rank), else_=0)), 0),
+            sa.func.count(BallotChoice.rank),
+            sa.func.coalesce(sa.func.sum(BallotChoice.rank), 0),
         )
-        .join(Option, Option.id == BallotChoice.option_id)
-        .join(Question, Question.id == Option.question_id)
-        .join(option_count, option_count.c.question_id == Question.id)
-        .where(Question.consultation_id == consultation_id)
+        .where(BallotChoice.option_id.in_(list(option_counts)))
         .group_by(BallotChoice.option_id)
     )
-    return {option_id: (int(count), int(first), int(borda))
-            for option_id, count, first, borda in db.session.execute(stmt)}
+    return {option_id: (int(count), int(first), option_counts[option_id] * int(ranked) - int(rank_sum))
+            for option_id, count, first, ranked, rank_sum in session.execute(stmt)}
 
 
 def fingerprints_of(consultation_id: int) -> sa.Select:
@@ -101,17 +117,27 @@ def fingerprints_of(consultation_id: int) -> sa.Select:
 
 
 def fingerprint_page(consultation_id: int, offset: int, limit: int) -> tuple[str, ...]:
-    """One page of fingerprints_of()."""
-    return tuple(db.session.scalars(fingerprints_of(consultation_id).offset(offset).limit(limit)))
+    """One page of fingerprints_of(), read through the (question_id, receipt_fingerprint) index:
+    each question gives its first offset + limit fingerprints in order, and the page is taken
+    from their merge. Sorting all of a consultation's ballots (1,000,000 of them) is avoided,
+    and so are the other consultations' ballots, whatever the planner estimates."""
+    ids = question_ids_of(consultation_id)
+    if not ids:
+        return ()
+    fp = Ballot.receipt_fingerprint
+    parts = [sa.select(sa.select(fp.label("fp")).where(Ballot.question_id == question_id)
+                       .order_by(fp).limit(offset + limit).subquery().c.fp)
+             for question_id in sorted(ids)]
+    merged = (parts[0] if len(parts) == 1 else sa.union_all(*parts)).subquery()
+    return tuple(db.session.scalars(sa.select(merged.c.fp).order_by(merged.c.fp).offset(offset).limit(limit)))
 
 
 def ballot_count(consultation_id: int) -> int:
     """How many ballots are counted in the consultation (one per person and question)."""
-    return db.session.scalar(
-        sa.select(sa.func.count(Ballot.id))
-        .join(Question, Question.id == Ballot.question_id)
-        .where(Question.consultation_id == consultation_id)
-    )
+    ids = question_ids_of(consultation_id)
+    if not ids:
+        return 0
+    return db.session.scalar(sa.select(sa.func.count()).select_from(Ballot).where(Ballot.question_id.in_(ids)))
 
 
 def ballot_with_fingerprint(consultation_id: int, fp: str) -> sa.Select:

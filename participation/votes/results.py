@@ -40,7 +40,7 @@ def _percent(part: int, whole: int) -> float:
 def question_results(questions: list[Question], consultation, lang: str) -> list[QuestionResult]:
     """Counts, percentages, first preferences and Borda points per option (2 queries, none once
     the counts of a closed consultation are known)."""
-    voters, tallies = final_counts.tallies(consultation)
+    voters, tallies = final_counts.tallies(consultation, questions)
     results = []
     for question in questions:
         n_voters = voters.get(question.id, 0)

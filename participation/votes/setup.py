@@ -16,6 +16,9 @@ def init_app(app) -> None:
 
     app.register_blueprint(bp)
     app.register_blueprint(manage_bp)
+    from participation.votes.final_counts import store_final_counts_command
+
+    app.cli.add_command(store_final_counts_command)
     register_consultation_section(app, questions_section, order=40)
     register_user_data(app, "votes", exporter=export_vote_data, eraser=erase_vote_data)
     from participation.participation.queries import register_participation_source

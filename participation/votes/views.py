@@ -11,6 +11,7 @@ from participation.consultations.permissions import can_view_consultation
 from participation.core.csv_export import csv_response
 from participation.core.errors import Conflict, UserError
 from participation.core.i18n import _, current_lang
+from participation.core.input_bounds import page_number
 from participation.core.permissions import require
 from participation.core.ratelimits import actor_key
 from participation.core.translated import translated
@@ -55,14 +56,14 @@ def _question_page(consultation, question, form=None, status=200):
                                               question_view=context["questions"][0], **context), status))
 
 
-@bp.get("/<slug>/questions/<int:question_id>")
+@bp.get("/<slug>/questions/<id:question_id>")
 def question(slug: str, question_id: int):
     """One question with its ballot form (also where a failed vote is shown again)."""
     consultation = _consultation_or_404(slug)
     return _question_page(consultation, _question_or_404(consultation, question_id))
 
 
-@bp.post("/<slug>/questions/<int:question_id>")
+@bp.post("/<slug>/questions/<id:question_id>")
 @limiter.limit(VOTE_LIMITS, key_func=actor_key, methods=["POST"])
 @login_required
 def vote(slug: str, question_id: int):
@@ -83,7 +84,7 @@ def vote(slug: str, question_id: int):
     return redirect(url_for("votes.receipt", slug=slug, question_id=question.id), 303)
 
 
-@bp.get("/<slug>/questions/<int:question_id>/receipt")
+@bp.get("/<slug>/questions/<id:question_id>/receipt")
 @login_required
 def receipt(slug: str, question_id: int):
     """The receipt code of the vote just cast, shown once."""
@@ -105,14 +106,13 @@ def results(slug: str):
     """Results per question, with the fingerprints of every counted ballot (paginated, and as one text file)."""
     consultation = _consultation_or_404(slug)
     visible = can_see_results(current_user, consultation)
-    page_text = request.args.get("page", "1")
-    require(page_text.isdigit() and 1 <= int(page_text) <= 1_000_000, 400)
+    requested_page = page_number()
     manager = can_export_ballots(current_user, consultation)
     context = {"consultation": consultation, "visible": visible, "status": consultation.status(),
                "manager": manager}
     if visible:
         questions = list(db.session.scalars(queries.questions_of(consultation.id)))
-        page = FingerprintPagination(consultation, int(page_text), FINGERPRINTS_PER_PAGE)
+        page = FingerprintPagination(consultation, requested_page, FINGERPRINTS_PER_PAGE)
         context.update(
             results=question_results(questions, consultation, current_lang()),
             corrections=queries.wording_corrections(consultation.id),

@@ -73,7 +73,7 @@ def test_purge_deletes_only_old_unverified_accounts(app, runner):
             db.session.get(User, user_id).created_at = utcnow() - timedelta(days=8)
         db.session.commit()
     result = runner.invoke(args=["purge"])
-    assert result.exit_code == 0 and "Deleted 1" in result.output
+    assert result.exit_code == 0 and "unverified_accounts: 1 (" in result.output
     with app.app_context():
         remaining = set(db.session.scalars(sa.select(User.id)))
     assert remaining == {fresh.id, verified_old.id}

@@ -66,6 +66,8 @@ class LiveServer:
         self.app = app
         self.server = make_server("127.0.0.1", 0, _closing(app), threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
+        # Links in mail and QR codes are built on PUBLIC_URL: the address this server answers on.
+        app.config["PUBLIC_URL"] = self.url
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def start(self):

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import pyotp
 import pytest
 import sqlalchemy as sa
 from werkzeug.exceptions import MethodNotAllowed, NotFound
@@ -134,7 +135,8 @@ def demo_facts(app, fresh_comment: bool) -> dict:
         other = db.session.scalar(sa.select(Comment).where(
             Comment.consultation_id == open_consultation.id, Comment.state == CommentState.PUBLISHED,
             Comment.deleted_at.is_(None), Comment.author_id != resident.id, Comment.depth == 0).order_by(Comment.id))
-        fresh_id = 0
+        # Without a fresh comment (the coverage check), any valid id names the route.
+        fresh_id = 1
         if fresh_comment:
             fresh = post_comment(resident, open_consultation,
                                  f"Een korte reactie om te bewerken ({uuid.uuid4().hex[:6]}).", "neutral")
@@ -192,7 +194,39 @@ def demo_facts(app, fresh_comment: bool) -> dict:
                     "uid": resident.id, "email": "lotte.nieuw@demo.example", "old": resident.email}),
             },
             "outbox_message": message.id,
+            "two_factor": two_factor_accounts(),
         }
+
+
+# Accounts of their own for two-factor log-in, so that the demo accounts log in as before.
+TWO_FACTOR_PASSWORD = "axe weighs two factors at the Kouter"
+
+
+def two_factor_accounts() -> dict:
+    """Per language: an account with two-factor log-in on (with its secret, for the log-in's second
+    step) and one without it (set up during the visit). Created once, in the caller's app context."""
+    from participation.accounts import two_factor
+    from participation.accounts.models import User
+    from participation.accounts.services import create_user
+    from participation.core.mail import public_request_context
+    from participation.core.permissions import Role
+
+    def account(email: str, lang: str) -> User:
+        user = db.session.scalar(sa.select(User).where(User.email == email))
+        return user or create_user(email, Role.RESIDENT, TWO_FACTOR_PASSWORD, f"Axe {lang}", lang)
+
+    accounts = {}
+    with public_request_context():
+        for lang in LANGUAGES:
+            user = account(f"axe-2fa-login-{lang}@example.org", lang)
+            if not two_factor.is_enabled(user):
+                secret = two_factor.start_enrolment(user)
+                two_factor.confirm_enrolment(user, TWO_FACTOR_PASSWORD, pyotp.TOTP(secret).now())
+            account(f"axe-2fa-setup-{lang}@example.org", lang)
+            accounts[lang] = {"login": user.email, "setup": f"axe-2fa-setup-{lang}@example.org",
+                              "secret": db.session.get(two_factor.TwoFactorCredential, user.id).secret}
+        db.session.commit()
+    return accounts
 
 
 # ------------------------------------------------------------------------------ interactions
@@ -236,6 +270,29 @@ def rate_limited(form: str, fill: dict) -> Action:
     return act
 
 
+def wrong_code(secret: str) -> Action:
+    """Type a code that is not the app's current one in the log-in's second step."""
+    def act(page, server) -> int:
+        right = pyotp.TOTP(secret).now()
+        return _submit(page, "main form:has([name=code])", fill={"code": "000000" if right != "000000" else "111111"})
+    return act
+
+
+def enrol_two_factor(page, server) -> int:
+    """Read the key from the set-up page, type the code an app would show, and the password."""
+    secret = page.locator("#two-factor-key").inner_text().replace(" ", "")
+    return _submit(page, "main form[action$='/two-factor/setup']",
+                   fill={"code": pyotp.TOTP(secret).now(), "password": TWO_FACTOR_PASSWORD})
+
+
+def confirm_wrongly(form: str) -> Action:
+    """Send an administrator's form, then a wrong password on the "is it you?" page that follows."""
+    def act(page, server) -> int:
+        _submit(page, form)
+        return _submit(page, "main form:has([name=confirmation])", fill={"confirmation": "not my password"})
+    return act
+
+
 def vote(page, server) -> int:
     """Choose in the ballot and vote (or change the vote): the receipt page follows."""
     form = page.locator("main form.votes-ballot").first
@@ -257,6 +314,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
     L = f"/{lang}"
     s, ids, c, ev, tk = f["slugs"], f["ids"], f["comments"], f["events"], f["tokens"]
     fallback_state = "Dutch fallback notice" if lang != "nl" else "upcoming, no French text"
+    tf = f["two_factor"][lang]
     visits = [
         # ---------------------------------------------------------------- visitor: public pages
         Visit("visitor", f"{L}/", "home"),
@@ -310,6 +368,13 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("visitor", f"{L}/account/login", "log-in with a wrong password", 401,
               submit_form("main form[action*='/account/login']",
                           fill={"email": "nobody@example.org", "password": "niet-juist-1234"})),
+        Visit("visitor", f"{L}/account/login", "log-in, second step: a code from the app", 200,
+              submit_form("main form[action*='/account/login']",
+                          fill={"email": tf["login"], "password": TWO_FACTOR_PASSWORD}),
+              lands_on="accounts.two_factor_login"),
+        Visit("visitor", f"{L}/account/login/code", "second step after a wrong code", 401, wrong_code(tf["secret"])),
+        Visit("visitor", f"{L}/account/login/code", "second step after an empty recovery code", 422,
+              submit_form("main form:has([name=recovery_code])")),
         Visit("visitor", f"{L}/account/reset", "reset request"),
         Visit("visitor", f"{L}/account/reset", "reset request after a failed submit", 422,
               submit_form("main form[action$='/account/reset']")),
@@ -324,6 +389,22 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("visitor", f"{L}/account/reset", "429 page", 429,
               rate_limited("main form[action$='/account/reset']", {"email": "nobody@example.org"})),
         Visit("visitor", f"{L}/test-only/server-error", "500 page", 500, production_errors=True),
+        # Last, as they log in: setting up two-factor log-in, with an account of its own.
+        Visit("visitor", f"{L}/account/login", "logged in to set up two-factor log-in", 200,
+              submit_form("main form[action*='/account/login']",
+                          fill={"email": tf["setup"], "password": TWO_FACTOR_PASSWORD}), lands_on="pages.home"),
+        Visit("visitor", f"{L}/account/two-factor", "two-factor log-in: off"),
+        Visit("visitor", f"{L}/account/two-factor", "set-up with QR code and key", 200,
+              submit_form("main form[action$='/two-factor/start']"), lands_on="accounts.two_factor_setup"),
+        Visit("visitor", f"{L}/account/two-factor/setup", "set-up after a failed submit", 422,
+              submit_form("main form[action$='/two-factor/setup']")),
+        Visit("visitor", f"{L}/account/two-factor/setup", "recovery codes, shown once", 200, enrol_two_factor),
+        Visit("visitor", f"{L}/account/two-factor", "two-factor log-in: on"),
+        Visit("visitor", f"{L}/account/two-factor", "new recovery codes after a failed submit", 422,
+              submit_form("main form[action$='/two-factor/recovery-codes']")),
+        Visit("visitor", f"{L}/account/two-factor", "turning it off after a wrong password", 422,
+              submit_form("main form[action$='/two-factor/disable']",
+                          fill={"disable-confirmation": "not my password"})),
         # ---------------------------------------------------------------------------- resident
         Visit("resident", f"{L}/", "home, logged in"),
         Visit("resident", f"{L}/account/", "profile"),
@@ -411,6 +492,13 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("admin", f"{L}/", "home, administrator"),
         Visit("admin", f"{L}/admin/users", "accounts"),
         Visit("admin", f"{L}/admin/users?q=demo", "accounts searched"),
+        Visit("admin", f"{L}/admin/users?q=axe-2fa-login-{lang}", "an account with two-factor log-in on"),
+        Visit("admin", f"{L}/admin/users?q=axe-2fa-login-{lang}", "reset two-factor log-in: is it you?", 200,
+              submit_form("main form[action*='/two-factor/reset']")),
+        Visit("admin", f"{L}/admin/users?q=axe-2fa-login-{lang}", "role change: is it you?", 200,
+              submit_form("main form[action*='/role']")),
+        Visit("admin", f"{L}/admin/users?q=axe-2fa-login-{lang}", "role change: confirmation refused", 422,
+              confirm_wrongly("main form[action*='/role']")),
         Visit("admin", f"{L}/admin/outbox", "outbox"),
         Visit("admin", f"{L}/admin/outbox/{f['outbox_message']}", "one mail"),
     ]

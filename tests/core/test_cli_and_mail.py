@@ -263,7 +263,7 @@ def test_administrator_changes_a_role_and_the_person_is_logged_out(app, client, 
     admin = make_user(app, role=Role.ADMIN)
     other_client.login(resident.email, PASSWORD)
     client.login(admin.email, PASSWORD)
-    response = client.submit("/nl/admin/users", {"role": "organiser"},
+    response = client.submit("/nl/admin/users", {"role": "organiser", "confirmation": PASSWORD},
                              action=f"/nl/admin/users/{resident.id}/role")
     assert response.status_code == 303
     with app.app_context():
@@ -274,6 +274,7 @@ def test_administrator_changes_a_role_and_the_person_is_logged_out(app, client, 
 def test_administrator_cannot_change_their_own_role(app, client):
     admin = make_user(app, role=Role.ADMIN)
     client.login(admin.email, PASSWORD)
-    client.submit("/nl/admin/users", {"role": "resident"}, action=f"/nl/admin/users/{admin.id}/role")
+    client.submit("/nl/admin/users", {"role": "resident", "confirmation": PASSWORD},
+                  action=f"/nl/admin/users/{admin.id}/role")
     with app.app_context():
         assert db.session.get(User, admin.id).role == Role.ADMIN

@@ -142,7 +142,8 @@ def test_forbidden_page_is_translated_in_the_site_layout(app, client, lang, titl
 @pytest.mark.parametrize("url", ["sqlite:////nonexistent-directory/for/sure/participation.db",
                                  "postgresql+psycopg://nobody@127.0.0.1:1/participation"])
 def test_healthz_answers_503_when_the_database_is_down(url):
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key", "SQLALCHEMY_DATABASE_URI": url})
+    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key", "PUBLIC_URL": "http://localhost",
+                      "SQLALCHEMY_DATABASE_URI": url})
     response = app.test_client().get("/healthz")
     with app.app_context():
         db.engine.dispose()
@@ -151,7 +152,7 @@ def test_healthz_answers_503_when_the_database_is_down(url):
 
 
 def test_sqlite_has_foreign_keys_on_and_uses_wal(tmp_path):
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key",
+    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key", "PUBLIC_URL": "http://localhost",
                       "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/checks.db"})
     with app.app_context():
         try:

@@ -260,7 +260,9 @@ def test_deciding_an_appeal_is_logged(app, client, other_client, outcome, label)
     assert _decide(client, _appeal_id(app, comment), outcome, "Na herlezing").status_code == 303
     with app.app_context():
         entry = db.session.scalar(sa.select(AuditEntry).where(AuditEntry.action == f"appeal.{outcome}"))
-        assert entry.actor_id == decider.id and entry.target_id == comment.id and entry.reason == "Na herlezing"
+        assert entry.actor_id == decider.id and entry.target_id == comment.id
+        # The note is personal data: beside the append-only entry, where erasure can remove it.
+        assert entry.reason is None and entry.personal == {"note": "Na herlezing"}
         assert entry.consultation_id == comment.consultation_id
     log = text(client.get(f"/en/moderate/log?action=appeal.{outcome}"))
     assert label in log and "Beslisser" in log and "Na herlezing" in log

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import sqlalchemy as sa
 
 from participation.core.db import utcnow
@@ -51,10 +53,22 @@ def option_ids(question) -> list[int]:
 
 
 def bulk_ballots(app, question, n: int, first_user_id=None) -> None:
-    """n anonymous (unlinked) ballots choosing options in turn; ranking ballots rank all options."""
+    """n anonymous (unlinked) ballots choosing options in turn; ranking ballots rank all options.
+
+    In a consultation that has closed they are cast as if before closing: the database refuses
+    ballots after closing, so its closing moment moves a minute ahead meanwhile (Core statements:
+    no stored counts are touched; read the results only afterwards).
+    """
+    from participation.consultations.models import Consultation
+
     ids = option_ids(question)
     with app.app_context():
         now = utcnow()
+        consultation_id = db.session.scalar(sa.select(Question.consultation_id).where(Question.id == question.id))
+        closes_at = db.session.scalar(sa.select(Consultation.closes_at).where(Consultation.id == consultation_id))
+        if closes_at <= now:
+            db.session.execute(sa.update(Consultation).where(Consultation.id == consultation_id)
+                               .values(closes_at=now + timedelta(minutes=1)))
         start = db.session.scalar(sa.select(sa.func.coalesce(sa.func.max(Ballot.id), 0)))
         ballots = [{"id": start + i + 1, "question_id": question.id, "user_id": None,
                     "receipt_fingerprint": fingerprint(f"bulk-{question.id}-{start + i}"),
@@ -71,6 +85,9 @@ def bulk_ballots(app, question, n: int, first_user_id=None) -> None:
             else:
                 choices.append({"ballot_id": ballot_id, "option_id": ids[i % len(ids)], "rank": None})
         db.session.execute(sa.insert(BallotChoice), choices)
+        if closes_at <= now:
+            db.session.execute(sa.update(Consultation).where(Consultation.id == consultation_id)
+                               .values(closes_at=closes_at))
         db.session.commit()
         if db.engine.dialect.name == "postgresql":
             db.session.execute(sa.text("SELECT setval('ballots_id_seq', (SELECT max(id) FROM ballots))"))

@@ -1,0 +1,267 @@
+"""Whole public pages, rendered once for every anonymous visitor, keyed by a content version.
+
+What is cached: the HTML of an allow-listed public page (PAGE_CACHE_ENDPOINTS) answered 200 to
+a GET that carried no cookie but the language one, whose rendering neither read an identity nor
+changed the session (no CSRF token, no flash, no log-in). Such a page is the same for every
+anonymous visitor, so it holds nobody's data. Requests with any other cookie (a session, a
+remember-me token) are never served from the cache, and never stored.
+
+The key: scheme, host, path and query, the page's language, a time bucket (PAGE_CACHE_SECONDS,
+60 by default: statuses and phases that change with the clock are at most that late), and the
+content version: a row in `content_version` that every write bumps *in the same transaction*
+(Session hooks below: any INSERT, UPDATE or DELETE through the session, flushed objects or Core
+statements, on a table that can show on a page). Each request reads the version first (one
+primary-key query); a page rendered from data older than the version it read cannot exist,
+because the version is only visible together with the data of the write that bumped it. So after
+a write commits, the next view on every app server renders afresh: nothing is stale after a
+write, whichever server took the write. Writes outside db.session (raw engine connections) do not
+bump it: the application does not make any; scripts that do must call bump_content_version().
+
+Where: Redis when PAGE_CACHE_REDIS_URL is set (shared by every worker and server), otherwise a
+small in-process LRU per worker (PAGE_CACHE_ENTRIES). Either way the version lives in the
+database, so two servers with separate in-process caches are never stale either.
+
+The version has a random token besides its number, so a database that is emptied or restored
+(and its counter restarted) never meets the pages of its former life.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import threading
+import time
+from collections import OrderedDict
+
+import sqlalchemy as sa
+from flask import Flask, Response, current_app, g, request, session
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from participation.core.schema_probe import table_exists
+from participation.extensions import db
+
+# Public pages that are the same for every anonymous visitor (endpoint names).
+DEFAULT_ENDPOINTS = frozenset({
+    "pages.home", "pages.privacy", "pages.accessibility",
+    "consultations.index", "consultations.detail", "networks.index",
+    "votes.results", "events.index", "events.detail",
+})
+# Tables whose rows never show on a cached page: writing them does not bump the version.
+UNSEEN_TABLES = frozenset({"content_version", "final_counts", "final_count_rows", "outbox_messages"})
+_DML = re.compile(r"^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
+_CHANGED = "page_cache.content_changed"
+
+
+class ContentVersion(db.Model):
+    """One row: bumped by every write that can change what a public page shows."""
+
+    __tablename__ = "content_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    token: Mapped[str] = mapped_column(sa.String(32))
+    version: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+
+
+_READ = sa.select(ContentVersion.token, ContentVersion.version).where(ContentVersion.id == 1)
+_BUMP = sa.update(ContentVersion).where(ContentVersion.id == 1).values(version=ContentVersion.version + 1)
+
+
+def bump_content_version(session_or_conn=None) -> None:
+    """Mark every cached page old, in the caller's transaction (created on first use)."""
+    target = session_or_conn or db.session
+    if target.execute(_BUMP).rowcount == 0:
+        target.execute(sa.insert(ContentVersion).values(id=1, token=secrets.token_hex(16), version=1))
+
+
+# --- bumping: every session transaction that wrote a visible table --------------------------------
+
+def _mark_if_visible(session: Session, table_name: str | None) -> None:
+    if table_name is None or table_name not in UNSEEN_TABLES:
+        session.info[_CHANGED] = True
+
+
+@sa.event.listens_for(Session, "after_flush")
+def _after_flush(session, _context) -> None:
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(type(obj), "__table__", None)
+        _mark_if_visible(session, getattr(table, "name", None))
+
+
+@sa.event.listens_for(Session, "do_orm_execute")
+def _on_execute(state) -> None:
+    if state.is_select:
+        return
+    statement = state.statement
+    table = getattr(statement, "table", None)
+    if table is not None:
+        if state.is_insert or state.is_update or state.is_delete:
+            _mark_if_visible(state.session, getattr(table, "name", None))
+        return
+    match = _DML.match(str(statement))
+    if match:
+        _mark_if_visible(state.session, match.group(1).lower())
+
+
+@sa.event.listens_for(Session, "before_commit")
+def _bump_before_commit(session) -> None:
+    if session.info.get("page_cache.bumping"):
+        return
+    session.flush()  # the commit's own flush comes after this hook: flush now to see its writes
+    if session.info.pop(_CHANGED, False) and table_exists(session, ContentVersion.__tablename__):
+        session.info["page_cache.bumping"] = True
+        try:
+            bump_content_version(session)
+        finally:
+            session.info.pop("page_cache.bumping", None)
+            session.info.pop(_CHANGED, None)
+
+
+@sa.event.listens_for(Session, "after_rollback")
+def _forget_after_rollback(session) -> None:
+    session.info.pop(_CHANGED, None)
+
+
+# --- stores -----------------------------------------------------------------------------------
+
+class MemoryStore:
+    """A bounded LRU per worker process, entries expiring after `seconds`."""
+
+    def __init__(self, entries: int, seconds: int):
+        self.entries, self.seconds = entries, seconds
+        self._data: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            item = self._data.get(key)
+            if item is None:
+                return None
+            if item[0] < time.monotonic():
+                del self._data[key]
+                return None
+            self._data.move_to_end(key)
+            return item[1]
+
+    def set(self, key: str, body: bytes) -> None:
+        with self._lock:
+            self._data[key] = (time.monotonic() + self.seconds, body)
+            self._data.move_to_end(key)
+            while len(self._data) > self.entries:
+                self._data.popitem(last=False)
+
+    def values(self) -> list[bytes]:
+        with self._lock:
+            return [body for _, body in self._data.values()]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+class RedisStore:
+    """Shared by every worker and server; a failing Redis means rendering, never an error page."""
+
+    PREFIX = "participation:page:"
+
+    def __init__(self, url: str, seconds: int):
+        import redis
+
+        self.seconds = seconds
+        self.client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=0.5)
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            return self.client.get(self.PREFIX + key)
+        except Exception:  # noqa: BLE001 - the cache is an optimisation only
+            return None
+
+    def set(self, key: str, body: bytes) -> None:
+        try:
+            self.client.set(self.PREFIX + key, body, ex=self.seconds)
+        except Exception:  # noqa: BLE001
+            pass
+
+    def values(self) -> list[bytes]:
+        keys = list(self.client.scan_iter(self.PREFIX + "*"))
+        return [v for v in self.client.mget(keys) if v is not None] if keys else []
+
+    def clear(self) -> None:
+        for key in self.client.scan_iter(self.PREFIX + "*"):
+            self.client.delete(key)
+
+
+def page_store(app: Flask | None = None):
+    return (app or current_app).extensions["page_cache"]
+
+
+# --- serving ----------------------------------------------------------------------------------
+
+def _anonymous_request(app: Flask) -> bool:
+    """A GET with no cookie but the language one: the same answer for every such visitor."""
+    from participation.core.i18n import LANG_COOKIE
+
+    return request.method == "GET" and all(name == LANG_COOKIE for name in request.cookies)
+
+
+def _key(token: str, version: int, seconds: int) -> str:
+    bucket = int(time.time() // seconds)
+    lang = g.get("lang") or ""
+    return f"{token}:{version}:{bucket}:{lang}:{request.scheme}://{request.host}{request.full_path}"
+
+
+def register_page_cache(app: Flask) -> None:
+    """Serve allow-listed anonymous pages from the cache (see the module's docstring)."""
+    app.config.setdefault("PAGE_CACHE", os.environ.get("PAGE_CACHE", "true").lower() not in {"0", "false", "no", "off"}
+                          and not app.config.get("TESTING"))
+    app.config.setdefault("PAGE_CACHE_REDIS_URL", os.environ.get("PAGE_CACHE_REDIS_URL") or None)
+    app.config.setdefault("PAGE_CACHE_SECONDS", int(os.environ.get("PAGE_CACHE_SECONDS", "60")))
+    app.config.setdefault("PAGE_CACHE_ENTRIES", 1000)
+    app.config.setdefault("PAGE_CACHE_ENDPOINTS", DEFAULT_ENDPOINTS)
+    seconds = app.config["PAGE_CACHE_SECONDS"]
+    url = app.config["PAGE_CACHE_REDIS_URL"]
+    app.extensions["page_cache"] = RedisStore(url, seconds) if url else MemoryStore(app.config["PAGE_CACHE_ENTRIES"],
+                                                                                      seconds)
+
+    @app.before_request
+    def _serve_from_cache():
+        if not app.config["PAGE_CACHE"] or request.endpoint not in app.config["PAGE_CACHE_ENDPOINTS"]:
+            return None
+        if not _anonymous_request(app) or not table_exists(db.session, ContentVersion.__tablename__):
+            return None
+        row = db.session.execute(_READ).first()
+        if row is None:
+            return None  # no version yet: nothing is cached before the first write
+        key = _key(row.token, row.version, seconds)
+        body = page_store(app).get(key)
+        if body is not None:
+            g.page_cache = "hit"
+            return Response(body, 200, mimetype="text/html")
+        g.page_cache_key = key
+        return None
+
+    @app.after_request
+    def _store_in_cache(response):
+        key = g.pop("page_cache_key", None)
+        if key is None:
+            return response
+        if (response.status_code == 200 and response.mimetype == "text/html" and not response.is_streamed
+                and _renders_for_everyone(app, response)):
+            page_store(app).set(key, response.get_data())
+        return response
+
+
+def _renders_for_everyone(app: Flask, response) -> bool:
+    """Nothing personal went into the page: no session change (CSRF token, flash, log-in), no
+    identity loaded, no cookie but the language one set by the view or a hook."""
+    from participation.core.i18n import LANG_COOKIE
+
+    if session.modified:
+        return False
+    user = g.get("_login_user")
+    if user is not None and getattr(user, "is_authenticated", False):
+        return False
+    for header in response.headers.getlist("Set-Cookie"):
+        if header.split("=", 1)[0].strip() != LANG_COOKIE:
+            return False
+    return True
