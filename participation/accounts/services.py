@@ -22,6 +22,7 @@ from participation.accounts.passwords import (
     verify_password,
 )
 from participation.accounts.throttling import current_password_matches
+from participation.core import audit
 from participation.core.errors import Conflict, NotAllowed, UserError
 from participation.core.i18n import DEFAULT_LANG, _
 from participation.core.mail import queue_mail
@@ -189,6 +190,7 @@ def reset_password(token: str, new_password: str) -> User:
     user = user_for_reset_token(token)
     _check_new_password(new_password, user.email, user.display_name, "password")
     _set_password(user, new_password)
+    audit.record(user, "user.password_reset", "user", user.id)
     # Following the link proves the person reads mail at this address.
     if user.email_verified_at is None:
         user.email_verified_at = utcnow()
@@ -213,6 +215,7 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
         raise UserError(_("Your current password is not correct."), field="current_password")
     _check_new_password(new_password, user.email, user.display_name, "new_password")
     _set_password(user, new_password)
+    audit.record(user, "user.password_changed", "user", user.id)
 
 
 def update_profile(user: User, display_name: str, language: str, notify_on_reply: bool) -> None:
@@ -273,6 +276,8 @@ def confirm_email_change(token: str) -> User:
     for handler in current_app.extensions.get(EMAIL_CHANGE_HANDLERS, []):
         handler(user)
     end_all_sessions(user)
+    # Security events are logged; the addresses are personal data and stay out of the log.
+    audit.record(user, "user.email_changed", "user", user.id)
     # The old mailbox hears of it too: if the change was not theirs, they can still act.
     queue_mail(old_email, "email_changed", user.preferred_language, user=user, new_email=user.email)
     return user
@@ -306,6 +311,9 @@ def set_role(actor: User, user: User, role: Role) -> None:
         raise UserError(_("Only administrators can change roles."))
     if actor.id == user.id:
         raise UserError(_("You cannot change your own role."), field="role")
+    if user.role != role:
+        audit.record(actor, "user.role_changed", "user", user.id,
+                     details={"from": user.role.value, "to": role.value})
     user.role = role
     end_all_sessions(user)
 
