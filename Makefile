@@ -6,7 +6,7 @@ FLASK  := $(BIN)/flask --app wsgi
 PORT   ?= 5000
 DEV    := APP_ENV=development PORT=$(PORT)
 
-.PHONY: setup run test test-fast lint db-upgrade seed i18n-extract i18n-update i18n-compile browser-deps serve-prod bench clean
+.PHONY: setup run worker scheduler test test-fast lint db-upgrade seed i18n-extract i18n-update i18n-compile browser-deps serve-prod bench clean
 
 setup: $(VENV)/.installed static/gent/.copied i18n-compile
 
@@ -50,6 +50,16 @@ seed: db-upgrade
 
 run: seed
 	$(DEV) $(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+# Background work (see README, "Running on several machines"). `make run` needs neither: without
+# JOB_QUEUE_URL each job runs in the web process once its transaction commits. With
+# JOB_QUEUE_URL=redis://… (or sqlite:///…), `make worker` runs the queued jobs and
+# `make scheduler` queues the periodic ones (outbox delivery, reminders, purges).
+worker: db-upgrade
+	$(DEV) $(FLASK) worker
+
+scheduler: db-upgrade
+	$(DEV) $(FLASK) scheduler
 
 # Debian's Chromium for the browser tests, installed when missing and possible.
 browser-deps:

@@ -40,6 +40,7 @@ SECRET = secrets.token_hex(16)
 RESIDENT = ("inwoner@demo.example", "demo-inwoner-2026")
 OPEN_SLUG = "groene-deal-gent"
 CLOSED_SLUG = "toekomst-van-europa"
+WARM_SLUG = "zustersteden-kanazawa"  # another closed consultation of the demo, with a few ballots
 DEMO_COMMENTS = 50
 PAGES = [  # (name, path); the event is the open consultation's first one (filled in at seeding)
     ("home", "/nl/"),
@@ -106,7 +107,8 @@ def load(port: int, path: str, *, cookie: str | None = None, duration: float, ma
 def serve(app_spec: str, url: str, cwd: Path):
     port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET, "APP_ENV": "production",
-           "RATELIMIT_ENABLED": "false", "PUBLIC_URL": f"http://127.0.0.1:{port}"}
+           "RATELIMIT_ENABLED": "false", "PUBLIC_URL": f"http://127.0.0.1:{port}",
+           "ALLOW_PER_PROCESS_RATE_LIMITS": "true"}  # limits are off: no shared store needed
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{port}", "--timeout", "120",
          "--log-level", "warning", app_spec], cwd=cwd, env=env)
@@ -167,6 +169,7 @@ def bench_app(url: str):
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": SECRET, "TESTING": False,
                       "PUBLIC_URL": "http://127.0.0.1", "EXTRA_TRUSTED_HOSTS": ("localhost",),
+                      "ALLOW_PER_PROCESS_RATE_LIMITS": True, "RATELIMIT_ENABLED": False,
                       "PASSWORD_HASH_TIME_COST": 1, "PASSWORD_HASH_MEMORY_COST": 64})
     with app.app_context():
         db.create_all()
@@ -328,6 +331,7 @@ def query_counts(url: str, paths: list[str]) -> dict[str, int]:
     from participation.extensions import db
 
     app = bench_app(url)
+    app.config["PAGE_CACHE"] = False  # the queries of rendering the page (a cached view runs one)
     counts = {}
     with app.app_context():
         statements = []
@@ -381,6 +385,9 @@ def run_backend(backend: str, url: str, args) -> None:
     print("   inserted in " + ", ".join(f"{k} {v:.1f} s" for k, v in took.items()), flush=True)
     counts["large"] = query_counts(url, [p for _, p in paths])
     with serve("bare_app:app", url, HERE) as bare_port, serve("wsgi:app", url, ROOT) as app_port:
+        # Both workers render another closed consultation's results first (templates compiled),
+        # so what is timed is reaching the 1,000,000 ballots' counts, not a cold worker.
+        load(app_port, f"/nl/consultations/{WARM_SLUG}/results", duration=1.0, max_requests=20, threads=4)
         first = first_request_ms(app_port, dict(paths)["results (closed)"])
         cookie = login(app_port)
         results["large"] = measure_all(app_port, bare_port, paths, cookie, args)
@@ -388,8 +395,8 @@ def run_backend(backend: str, url: str, args) -> None:
 
 
 def print_table(backend: str, results: dict, counts: dict, paths, first_ms: float) -> None:
-    print(f"\n{backend}: requests/s (ratio to the bare 50-row page in the same run), SQL queries per "
-          f"anonymous request")
+    print(f"\n{backend}: requests/s (ratio to the bare 50-row page in the same run), SQL queries to render "
+          f"the page anonymously, demo / large data (a view served from the page cache runs 1)")
     for data in ("demo", "large"):
         print(f"  {data} data: bare 50-row page {results[data]['bare']:.0f} requests/s")
     print(f"  {'page':<27} | {'demo anonymous':>16} | {'demo logged in':>16} | {'large anonymous':>16} | "
@@ -404,7 +411,8 @@ def print_table(backend: str, results: dict, counts: dict, paths, first_ms: floa
         large_anon = results["large"]["pages"][name][0]
         print(f"  {name:<27} | " + " | ".join(f"{cell:>16}" for cell in row)
               + f" | {100 * large_anon / demo_anon:9.0f}% | {counts['demo'][path]} / {counts['large'][path]}")
-    print(f"  first request of the results page with the ballots, after a restart: {first_ms:.0f} ms")
+    print(f"  first request of the results page with the ballots after a restart (workers warmed on another "
+          f"results page): {first_ms:.0f} ms")
 
 
 def main() -> int:

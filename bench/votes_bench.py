@@ -29,8 +29,9 @@ def fill(url: str) -> int:
     app = bench_app(url)
     with app.app_context():
         now = utcnow()
+        # Open while the ballots go in (the database refuses ballots after closing), closed after.
         c = Consultation(slug="bench", state=ConsultationState.PUBLISHED, opens_at=now - timedelta(days=30),
-                         closes_at=now - timedelta(days=1), title={"nl": "Bench"}, summary={"nl": "S"},
+                         closes_at=now + timedelta(days=1), title={"nl": "Bench"}, summary={"nl": "S"},
                          body={"nl": "B"})
         db.session.add(c)
         db.session.flush()
@@ -55,6 +56,7 @@ def fill(url: str) -> int:
                 choice_rows.append({"ballot_id": i + 1, "option_id": ids[i % 4], "rank": None})
         db.session.execute(sa.insert(Ballot), ballot_rows)
         db.session.execute(sa.insert(BallotChoice), choice_rows)
+        c.closes_at = now - timedelta(days=1)  # counted and stored at this commit (votes/final_counts.py)
         db.session.commit()
         if db.engine.dialect.name == "postgresql":
             db.session.execute(sa.text("ANALYZE"))

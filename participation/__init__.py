@@ -84,7 +84,19 @@ def _init_extensions(app: Flask) -> None:
 
     register_page_cache(app)
     register_id_converter(app)
+    _init_background_work(app)
     _import_models()
+
+
+def _init_background_work(app: Flask) -> None:
+    """The job queue, fan-out mail and the periodic jobs (see core/jobs.py, core/scheduler.py)."""
+    from participation.core.fan_out import init_fan_out
+    from participation.core.jobs import init_jobs
+    from participation.core.scheduler import init_scheduler
+
+    init_jobs(app)
+    init_fan_out(app)
+    init_scheduler(app)
 
 
 def _import_models() -> None:

@@ -124,6 +124,10 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(purge_command)
     app.cli.add_command(send_mail_command)
+    from participation.core.worker_cli import scheduler_command, worker_command
+
+    app.cli.add_command(worker_command)
+    app.cli.add_command(scheduler_command)
     from participation.accounts.two_factor_cli import reset_two_factor_command
     from participation.demo.seed import seed_demo_command
 

@@ -74,6 +74,17 @@ def load_config(instance_path: str) -> dict:
         # does not answer degrades to counting in each process (and a logged warning), never to
         # error pages.
         **ratelimit_storage(env),
+        # Production refuses memory:// limits (each process would count alone) unless this is set.
+        "ALLOW_PER_PROCESS_RATE_LIMITS": _bool(env.get("ALLOW_PER_PROCESS_RATE_LIMITS")),
+        # Background jobs (core/jobs.py): redis://… in production; unset runs each job at once in
+        # the process that queues it (after its transaction commits), which needs no extra process.
+        "JOB_QUEUE_URL": env.get("JOB_QUEUE_URL", "").strip() or "immediate",
+        # The queue's name in that store: sites sharing one Redis (staging, production) differ here.
+        "JOB_QUEUE_NAME": env.get("JOB_QUEUE_NAME", "participation"),
+        # Recipients mailed per committed batch of a fan-out (results published, event cancelled).
+        "FAN_OUT_BATCH_SIZE": int(env.get("FAN_OUT_BATCH_SIZE", "200")),
+        # Event reminders go to everyone with a place at an event starting within this many hours.
+        "REMINDER_WINDOW_HOURS": int(env.get("REMINDER_WINDOW_HOURS", "36")),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), default=True),
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
@@ -179,6 +190,20 @@ def check_config(config: dict) -> None:
                           "in front of the application (1 for one nginx).")
     if config.get("BABEL_DEFAULT_LOCALE") not in config.get("LANGUAGES", ()):
         raise ConfigError("LANGUAGES must include the default language 'nl'.")
+    _check_shared_rate_limits(config)
+
+
+def _check_shared_rate_limits(config: dict) -> None:
+    """With several workers or hosts, memory:// limits let each process count alone."""
+    if config.get("TESTING") or config.get("APP_ENV") == "development":
+        return
+    if not config.get("RATELIMIT_ENABLED", True) or config.get("ALLOW_PER_PROCESS_RATE_LIMITS"):
+        return
+    if str(config.get("RATELIMIT_STORAGE_URI", "memory://")).startswith("memory://"):
+        raise ConfigError(
+            "Refusing to start: RATELIMIT_STORAGE_URI=memory:// counts rate limits per process, so "
+            "with several workers or hosts each one counts alone. Set RATELIMIT_STORAGE_URI="
+            "redis://… (shared), or ALLOW_PER_PROCESS_RATE_LIMITS=true for a single process.")
 
 
 def _check_public_url(config: dict) -> None:

@@ -15,6 +15,9 @@ def register_features(app: Flask) -> None:
     from participation.pages.views import bp as pages_bp
 
     app.register_blueprint(pages_bp)
+    from participation.pages.health import bp as health_bp
+
+    app.register_blueprint(health_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(admin_bp)
 

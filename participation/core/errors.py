@@ -97,7 +97,7 @@ def register_error_handlers(app) -> None:
     def _http_error(exc: HTTPException):
         if exc.code is None or exc.code < 400:
             return exc
-        if request.path.startswith("/api/") or request.path == "/healthz":
+        if request.path.startswith(("/api/", "/healthz")):
             return {"error": exc.name, "status": exc.code}, exc.code
         response = render_error(exc.code if exc.code in _ERROR_TITLES else 400)
         if exc.code == 429:

@@ -46,7 +46,11 @@ def make_huey(url: str | None, name: str = "participation") -> MemoryHuey | Redi
     if url.startswith("memory://"):
         return MemoryHuey(name, results=False)
     if scheme in ("redis", "rediss", "unix"):
-        return RedisHuey(name, url=url, results=False, socket_connect_timeout=2, socket_timeout=10)
+        from redis import ConnectionPool
+
+        # Short time-outs: a dead Redis shows at once (readiness, enqueue) instead of hanging.
+        pool = ConnectionPool.from_url(url, socket_connect_timeout=2, socket_timeout=10)
+        return RedisHuey(name, connection_pool=pool, results=False)
     if scheme == "sqlite":
         path = Path(url.removeprefix("sqlite:///"))
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -56,7 +60,7 @@ def make_huey(url: str | None, name: str = "participation") -> MemoryHuey | Redi
 
 def init_jobs(app: Flask) -> None:
     """Create the app's queue and the one huey task that runs registered jobs inside the app."""
-    huey = make_huey(app.config.get("JOB_QUEUE_URL"))
+    huey = make_huey(app.config.get("JOB_QUEUE_URL"), app.config.get("JOB_QUEUE_NAME", "participation"))
     app.extensions[HUEY_KEY] = huey
     app.extensions.setdefault(JOBS_KEY, {})
 

@@ -1,4 +1,7 @@
-"""`flask send-reminders`: mail everyone with a place at an event that takes place tomorrow."""
+"""Reminders: mail everyone with a place at an event starting soon (REMINDER_WINDOW_HOURS), once.
+
+The scheduler runs `send_reminders_job` every hour; `flask send-reminders` does the same by hand.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +16,17 @@ from participation.extensions import db
 @click.command("send-reminders")
 @with_appcontext
 def send_reminders_command():
-    """Queue a reminder for each confirmed registration of tomorrow's events (once per person).
+    """Queue a reminder for each confirmed registration of events starting soon (once per person).
 
-    Run it daily (cron, systemd timer); `flask send-mail` delivers what it queued.
+    `flask scheduler` runs it every hour; `flask send-mail` (or the scheduler) delivers what it queued.
     """
+    count = send_reminders_job()
+    click.echo(f"Queued {count} reminder(s).")
+
+
+def send_reminders_job() -> int:
+    """The periodic job: queue the reminders that are due, and commit."""
     with public_request_context():
         count = send_reminders()
         db.session.commit()
-    click.echo(f"Queued {count} reminder(s).")
+    return count

@@ -28,17 +28,18 @@ def ticket_url(registration: Registration, lang: str) -> str:
     return public_url_for("events.ticket", token=token, lang=lang)
 
 
-def _send(registration: Registration, template: str, with_calendar: bool = False, **context) -> None:
+def _send(registration: Registration, template: str, with_calendar: bool = False, **context):
+    """Queue the mail; return its outbox row (None when there is nobody to write to)."""
     recipient = recipient_of(registration)
     if not recipient:
-        return  # an erased account: nobody to write to
+        return None  # an erased account: nobody to write to
     lang = _lang(registration)
     event = registration.event
     attachments = None
     if with_calendar:
         online_url = event.online_url if event.is_online else None
         attachments = [("event.ics", "text/calendar", event_calendar(event, lang, online_url))]
-    queue_mail(
+    return queue_mail(
         recipient, template, lang, attachments=attachments, account=registration.user_id,
         name=registration.display_name(), event=event,
         title=translated(event.title, lang).text,
@@ -77,16 +78,16 @@ def guest_confirmation_request(registration: Registration) -> None:
           confirm_url=public_url_for("events.guest_confirm", token=token, lang=lang))
 
 
-def event_cancelled(registration: Registration) -> None:
+def event_cancelled(registration: Registration):
     """The organisers' message in the person's language, else in Dutch (the mail says so)."""
     message = translated(registration.event.cancel_reason, _lang(registration))
-    _send(registration, "event_cancelled", message=message.text, message_lang=message.lang,
-          message_is_fallback=message.is_fallback)
+    return _send(registration, "event_cancelled", message=message.text, message_lang=message.lang,
+                 message_is_fallback=message.is_fallback)
 
 
 def reminder(registration: Registration) -> None:
     _send(registration, "event_reminder", with_calendar=True)
 
 
-def organiser_message(registration: Registration, subject: str, body: str) -> None:
-    _send(registration, "event_message", message_subject=subject, message=body)
+def organiser_message(registration: Registration, subject: str, body: str):
+    return _send(registration, "event_message", message_subject=subject, message=body)

@@ -15,11 +15,13 @@ from flask import current_app
 from participation.consultations.models import Consultation
 from participation.core.audit import record
 from participation.core.errors import Conflict, NotAllowed, UserError
+from participation.core.fan_out import start_fan_out
 from participation.core.i18n import _
 from participation.core.security import refuse_disallowed_markdown
-from participation.core.time import BRUSSELS, utcnow
+from participation.core.time import utcnow
 from participation.core.translated import clean_translations
-from participation.events import mail
+from participation.events import fan_out, mail
+from participation.events.fan_out import AUDIENCES, audience_query
 from participation.events.models import (
     Event,
     EventFormat,
@@ -172,16 +174,16 @@ def cancel_event(actor, event_id: int, messages: dict[str, str]) -> int:
     event.status = EventStatus.CANCELLED
     event.cancel_reason = messages
     event.cancelled_at = utcnow()
-    registrations = list(db.session.scalars(
-        sa.select(Registration).where(Registration.event_id == event.id,
-                                      Registration.status.in_((RegistrationStatus.CONFIRMED,
-                                                               RegistrationStatus.WAITING)))))
-    for registration in registrations:
-        mail.event_cancelled(registration)
-    db.session.flush()
+    # The mail goes out from a job once this commits (events.fan_out): the request does not wait.
+    mailed = _count(audience_query(event.id, "all"))
+    start_fan_out(fan_out.CANCELLED, event.id)
     record(actor, "event.cancelled", "event", event.id, consultation_id=event.consultation_id,
-           details={"mailed": len(registrations)}, personal={"message": message})
-    return len(registrations)
+           details={"mailed": mailed}, personal={"message": message})
+    return mailed
+
+
+def _count(query: sa.Select) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
 
 
 def duplicate_event(actor, event: Event) -> Event:
@@ -211,13 +213,6 @@ def duplicate_event(actor, event: Event) -> Event:
     return copy
 
 
-AUDIENCES = {
-    "all": (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING),
-    "confirmed": (RegistrationStatus.CONFIRMED,),
-    "waiting": (RegistrationStatus.WAITING,),
-}
-
-
 def message_registrants(actor, event: Event, audience: str, subject: str, body: str) -> int:
     """Write to the people registered; returns how many mails were queued."""
     if not can_manage_event(actor, event):
@@ -229,16 +224,14 @@ def message_registrants(actor, event: Event, audience: str, subject: str, body: 
         raise UserError(_("Write a subject."), field="subject")
     if not body:
         raise UserError(_("Write a message."), field="body")
-    registrations = list(db.session.scalars(
-        sa.select(Registration).where(Registration.event_id == event.id,
-                                      Registration.status.in_(AUDIENCES[audience]))))
-    if not registrations:
+    recipients = _count(audience_query(event.id, audience))
+    if not recipients:
         raise Conflict(_("Nobody is registered in this group yet."))
-    for registration in registrations:
-        mail.organiser_message(registration, subject, body)
+    # Mailed in batches by a job once this commits (events.fan_out).
+    start_fan_out(fan_out.MESSAGE, event.id, {"audience": audience, "subject": subject, "body": body})
     record(actor, "event.message_sent", "event", event.id, consultation_id=event.consultation_id,
-           details={"audience": audience, "recipients": len(registrations)}, personal={"subject": subject})
-    return len(registrations)
+           details={"audience": audience, "recipients": recipients}, personal={"subject": subject})
+    return recipients
 
 
 def publish_report(actor, event: Event, summary: dict, attendees: int | None) -> None:
@@ -263,14 +256,18 @@ def publish_report(actor, event: Event, summary: dict, attendees: int | None) ->
 
 
 def send_reminders(now: datetime | None = None) -> int:
-    """Remind people with a place of an event that takes place tomorrow (Brussels), once."""
+    """Remind people with a place of an event starting within REMINDER_WINDOW_HOURS, once each.
+
+    Whatever has not been reminded yet counts, not only "tomorrow": a run that was missed sends
+    the reminders late (while the event is still to come) rather than never, and the
+    registration's `reminded_at`, written with the mail, keeps anyone from getting two.
+    """
     now = now or utcnow()
-    tomorrow = (now.astimezone(BRUSSELS) + timedelta(days=1)).date()
-    start = datetime.combine(tomorrow, datetime.min.time(), BRUSSELS)
-    end = start + timedelta(days=1)
+    start = now
+    end = now + timedelta(hours=current_app.config.get("REMINDER_WINDOW_HOURS", 36))
     registrations = list(db.session.scalars(
         sa.select(Registration).join(Event, Event.id == Registration.event_id)
-        .where(Event.status == EventStatus.SCHEDULED, Event.starts_at >= start, Event.starts_at < end,
+        .where(Event.status == EventStatus.SCHEDULED, Event.starts_at > start, Event.starts_at <= end,
                Registration.status == RegistrationStatus.CONFIRMED, Registration.reminded_at.is_(None))
         .order_by(Registration.id)
         .with_for_update(skip_locked=True, of=Registration)

@@ -3,14 +3,18 @@ participation source, demo content, the reminders command."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 
 def init_app(app) -> None:
     from participation.accounts.gdpr import register_user_data
     from participation.accounts.services import register_email_change_handler
     from participation.consultations.sections import register_consultation_section
+    from participation.core.scheduler import register_periodic
     from participation.demo.seed import register_demo_seeder
-    from participation.events.cli import send_reminders_command
+    from participation.events.cli import send_reminders_command, send_reminders_job
     from participation.events.demo import seed_events
+    from participation.events.fan_out import register_event_fan_outs
     from participation.events.gdpr import erase_event_data, export_event_data
     from participation.events.manage_views import bp as manage_bp
     from participation.events.queries import consultation_ids_for_user
@@ -29,6 +33,8 @@ def init_app(app) -> None:
     register_email_change_handler(app, follow_email_change)
     register_demo_seeder(app, seed_events)
     app.cli.add_command(send_reminders_command)
+    register_periodic(app, "send-reminders", timedelta(hours=1), send_reminders_job)
+    register_event_fan_outs(app)
     from participation.events.gdpr import register_event_purges
 
     register_event_purges(app)

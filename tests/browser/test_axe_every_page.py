@@ -42,6 +42,8 @@ NOT_HTML = {
     "static": "CSS, images and scripts",
     "pages.root": "redirects to /<lang>/ in the visitor's language",
     "pages.healthz": "JSON for monitoring",
+    "health.live": "JSON for monitoring (liveness)",
+    "health.ready": "JSON for monitoring (readiness)",
     SERVER_ERROR_ENDPOINT: "test-only route (tests/browser/conftest.py) behind the 500 entry",
 }
 # Rules ending like this are files: calendars, CSV exports, feeds, the data export, fingerprint lists.

@@ -61,7 +61,7 @@ def test_seed_reference_data_completes_rows_without_overwriting_them(app, runner
 
 
 def test_a_production_site_can_load_reference_data_but_not_demo_content(app, database_url):
-    production = make_app(database_url, TESTING=False, APP_ENV="production")
+    production = make_app(database_url, TESTING=False, APP_ENV="production", ALLOW_PER_PROCESS_RATE_LIMITS=True)
     try:
         runner = production.test_cli_runner()
         refused = runner.invoke(args=["seed-demo"])

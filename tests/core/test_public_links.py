@@ -142,6 +142,7 @@ def test_rate_limits_count_the_connection_not_a_claimed_forwarded_address(app, c
 
 def test_production_refuses_to_start_without_a_public_url(monkeypatch, tmp_path):
     monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("ALLOW_PER_PROCESS_RATE_LIMITS", "true")  # tests/core/test_health.py checks that
     monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret-value")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/prod.db")
     monkeypatch.delenv("PUBLIC_URL", raising=False)

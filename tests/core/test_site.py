@@ -203,6 +203,7 @@ def test_production_refuses_the_development_secret_key(monkeypatch):
 
 def test_production_cookies_are_secure(monkeypatch, tmp_path):
     monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("ALLOW_PER_PROCESS_RATE_LIMITS", "true")  # tests/core/test_health.py checks that
     monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret-value")
     monkeypatch.setenv("PUBLIC_URL", "https://participatie.stad.gent")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/prod.db")
