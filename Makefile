@@ -75,7 +75,7 @@ test: setup browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-fast: setup
-	$(BIN)/python -m pytest -m "not browser and not concurrency" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not browser and not concurrency and not cluster" $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/python -m ruff check participation tests || true

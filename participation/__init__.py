@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -43,7 +42,9 @@ def _load_config(app: Flask, overrides: Mapping | None) -> None:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
-    logging.basicConfig(level=logging.INFO)
+    from participation.core.request_log import configure_logging
+
+    configure_logging(app)
 
 
 def _trust_only_the_public_host(app: Flask) -> None:
@@ -78,6 +79,11 @@ def _init_extensions(app: Flask) -> None:
     init_login(app)
     register_url_language(app)
     register_security_headers(app)
+    from participation.core.metrics import register_metrics
+    from participation.core.request_log import register_request_log
+
+    register_request_log(app)
+    register_metrics(app)
     register_cache_policy(app)
     register_input_guard(app)
     from participation.core.page_cache import register_page_cache

@@ -81,6 +81,13 @@ def load_config(instance_path: str) -> dict:
         "JOB_QUEUE_URL": env.get("JOB_QUEUE_URL", "").strip() or "immediate",
         # The queue's name in that store: sites sharing one Redis (staging, production) differ here.
         "JOB_QUEUE_NAME": env.get("JOB_QUEUE_NAME", "participation"),
+        # Logs: `json` (one object per line) or `text`; unset: json in production, text elsewhere
+        # (core/request_log.py).
+        "LOG_FORMAT": env.get("LOG_FORMAT", "").strip().lower() or None,
+        # GET /metrics (Prometheus) answers these client addresses or networks, or a request with
+        # `Authorization: Bearer METRICS_TOKEN`; anyone else gets 404 (core/metrics.py).
+        "METRICS_ALLOWED_IPS": _list(env.get("METRICS_ALLOWED_IPS", "127.0.0.1,::1")),
+        "METRICS_TOKEN": env.get("METRICS_TOKEN", "").strip() or None,
         # Recipients mailed per committed batch of a fan-out (results published, event cancelled).
         "FAN_OUT_BATCH_SIZE": int(env.get("FAN_OUT_BATCH_SIZE", "200")),
         # Event reminders go to everyone with a place at an event starting within this many hours.

@@ -22,6 +22,8 @@ GET_EXPECTATIONS = {
                         "moderator": 403, "admin": 200},
     "/nl/admin/outbox": {"anonymous": 302, "unverified": 403, "resident": 403, "organiser": 403,
                          "moderator": 403, "admin": 200},
+    "/nl/admin/background": {"anonymous": 302, "unverified": 403, "resident": 403, "organiser": 403,
+                             "moderator": 403, "admin": 200},
 }
 
 

@@ -30,7 +30,8 @@ PER_PAGE = 50
 def _admin_nav() -> dict:
     """The section's own menu; "Outgoing mail" only where that page exists."""
     here = request.endpoint
-    items = [NavItem(_("Accounts and roles"), url_for("admin.users"), here == "admin.users")]
+    items = [NavItem(_("Accounts and roles"), url_for("admin.users"), here == "admin.users"),
+             NavItem(_("Background work"), url_for("admin.operations"), here == "admin.operations")]
     if current_app.config["SHOW_OUTBOX_PAGE"]:
         items.append(NavItem(_("Outgoing mail"), url_for("admin.outbox"),
                              here in ("admin.outbox", "admin.outbox_message")))
@@ -106,5 +107,6 @@ def outbox_message(message_id: int):
     return render_template("admin/outbox_message.html", message=message)
 
 
-# Resetting someone's two-factor log-in lives in its own module, on this blueprint.
-from participation.admin import two_factor_views  # noqa: E402,F401
+# Pages of this blueprint in their own modules: the state of the job queue, the scheduler and the
+# outbox; resetting someone's two-factor log-in.
+from participation.admin import operations_views, two_factor_views  # noqa: E402,F401

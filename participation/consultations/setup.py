@@ -22,3 +22,6 @@ def init_app(app) -> None:
     register_demo_seeder(app, seed.seed_demo_consultations)
     app.cli.add_command(seed_reference_data_command)
     search.register()
+    from participation.consultations.search_upkeep import init_search_upkeep
+
+    init_search_upkeep(app)

@@ -19,6 +19,7 @@ may be lost between the commit and the queue (a crash, Redis down): the durable 
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,6 +27,8 @@ import sqlalchemy as sa
 from flask import Flask, current_app
 from huey import MemoryHuey, RedisHuey, SqliteHuey
 
+from participation.core.job_stats import count_failure
+from participation.core.request_log import current_request_id, request_id_context
 from participation.extensions import db
 
 log = logging.getLogger(__name__)
@@ -65,9 +68,19 @@ def init_jobs(app: Flask) -> None:
     app.extensions.setdefault(JOBS_KEY, {})
 
     @huey.task(name="participation.run_job", retries=RETRIES, retry_delay=RETRY_DELAY)
-    def run_job(name: str, args: list):
-        with app.app_context():
-            run_now(name, *args)
+    def run_job(name: str, args: list, request_id: str | None = None, queued_at: float | None = None):
+        # The worker logs under the id of the request that queued the job (a new one otherwise).
+        # `queued_at` is read from waiting jobs (core.job_stats: the age of the oldest one).
+        with request_id_context(request_id), app.app_context():
+            started = time.monotonic()
+            try:
+                run_now(name, *args)
+            except Exception as exc:
+                count_failure(huey, name)
+                log.warning("job %s failed after %.1f s: %s", name, time.monotonic() - started,
+                            type(exc).__name__)
+                raise
+            log.info("job %s done in %.1f s", name, time.monotonic() - started)
 
     app.extensions[HUEY_KEY + ".task"] = run_job
     if app.config.get("APP_ENV") == "production" and not app.config.get("TESTING") and huey.immediate:
@@ -106,7 +119,9 @@ def enqueue(name: str, *args) -> None:
     """Put a job on the queue now (use enqueue_after_commit from inside a transaction)."""
     if name not in current_app.extensions[JOBS_KEY]:
         raise KeyError(f"no job named {name!r}")
-    current_app.extensions[HUEY_KEY + ".task"](name, list(args))
+    # The request id follows the job into the worker's logs; the time shows the queue's age.
+    current_app.extensions[HUEY_KEY + ".task"](name, list(args), request_id=current_request_id(),
+                                               queued_at=time.time())
 
 
 def enqueue_after_commit(name: str, *args) -> None:

@@ -44,6 +44,7 @@ NOT_HTML = {
     "pages.healthz": "JSON for monitoring",
     "health.live": "JSON for monitoring (liveness)",
     "health.ready": "JSON for monitoring (readiness)",
+    "metrics.metrics": "Prometheus text for monitoring",
     SERVER_ERROR_ENDPOINT: "test-only route (tests/browser/conftest.py) behind the 500 entry",
 }
 # Rules ending like this are files: calendars, CSV exports, feeds, the data export, fingerprint lists.
@@ -501,6 +502,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
               submit_form("main form[action*='/role']")),
         Visit("admin", f"{L}/admin/users?q=axe-2fa-login-{lang}", "role change: confirmation refused", 422,
               confirm_wrongly("main form[action*='/role']")),
+        Visit("admin", f"{L}/admin/background", "background work: queue, scheduler, outbox"),
         Visit("admin", f"{L}/admin/outbox", "outbox"),
         Visit("admin", f"{L}/admin/outbox/{f['outbox_message']}", "one mail"),
     ]
