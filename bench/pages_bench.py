@@ -352,16 +352,17 @@ def query_counts(url: str, paths: list[str]) -> dict[str, int]:
 # --- the run -----------------------------------------------------------------------------------
 
 def measure_all(app_port: int, bare_port: int, paths: list[tuple[str, str]], cookie: str, args) -> dict:
-    """{name: (anonymous rps, logged-in rps)} and the bare page's rps (measured first and last)."""
-    bare = [load(bare_port, "/", duration=args.duration, max_requests=args.max_requests)]
+    """{name: (anonymous rps, logged-in rps, bare rps measured just before)}: each page is compared
+    with the bare page measured next to it, so that the load of other work on the machine, which
+    drifts over a run, weighs on both sides of each ratio alike."""
     figures = {}
     for name, path in paths:
+        bare = load(bare_port, "/", duration=args.duration, max_requests=args.max_requests)
         load(app_port, path, duration=0.5, max_requests=50)  # warm both workers
         anonymous = load(app_port, path, duration=args.duration, max_requests=args.max_requests)
         logged_in = load(app_port, path, cookie=cookie, duration=args.duration, max_requests=args.max_requests)
-        figures[name] = (anonymous, logged_in)
-    bare.append(load(bare_port, "/", duration=args.duration, max_requests=args.max_requests))
-    return {"bare": sum(bare) / len(bare), "pages": figures}
+        figures[name] = (anonymous, logged_in, bare)
+    return {"bare": sum(f[2] for f in figures.values()) / len(figures), "pages": figures}
 
 
 def first_request_ms(port: int, path: str) -> float:
@@ -398,14 +399,16 @@ def print_table(backend: str, results: dict, counts: dict, paths, first_ms: floa
     print(f"\n{backend}: requests/s (ratio to the bare 50-row page in the same run), SQL queries to render "
           f"the page anonymously, demo / large data (a view served from the page cache runs 1)")
     for data in ("demo", "large"):
-        print(f"  {data} data: bare 50-row page {results[data]['bare']:.0f} requests/s")
+        bares = [f"{f[2]:.0f}" for f in results[data]["pages"].values()]
+        print(f"  {data} data: bare 50-row page {results[data]['bare']:.0f} requests/s on average "
+              f"({', '.join(bares)}: measured before each page, each page's ratio is to its own)")
     print(f"  {'page':<27} | {'demo anonymous':>16} | {'demo logged in':>16} | {'large anonymous':>16} | "
           f"{'large logged in':>16} | large/demo | queries")
     for name, path in paths:
         row = []
         for data in ("demo", "large"):
-            bare = results[data]["bare"]
-            for rps in results[data]["pages"][name]:
+            anonymous, logged_in, bare = results[data]["pages"][name]
+            for rps in (anonymous, logged_in):
                 row.append(f"{rps:7.0f} ({100 * rps / bare:3.0f}%)")
         demo_anon = results["demo"]["pages"][name][0]
         large_anon = results["large"]["pages"][name][0]
