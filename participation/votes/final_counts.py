@@ -178,12 +178,18 @@ def store_all_final_counts(session=None) -> int:
     return len(pending)
 
 
+def store_final_counts_job() -> int:
+    """The periodic job: store the counts of every consultation that closed since (idempotent)."""
+    stored = store_all_final_counts()
+    db.session.commit()
+    return stored
+
+
 @click.command("store-final-counts")
 @with_appcontext
 def store_final_counts_command():
     """Count and store the votes of consultations whose voting has closed (run it from cron)."""
-    stored = store_all_final_counts()
-    db.session.commit()
+    stored = store_final_counts_job()
     click.echo(f"stored the final counts of {stored} consultation(s)")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from participation.accounts.gdpr import register_user_data
 from participation.consultations.sections import register_consultation_section
 from participation.demo.seed import register_demo_seeder
@@ -16,9 +18,12 @@ def init_app(app) -> None:
 
     app.register_blueprint(bp)
     app.register_blueprint(manage_bp)
-    from participation.votes.final_counts import store_final_counts_command
+    from participation.core.scheduler import register_periodic
+    from participation.votes.final_counts import store_final_counts_command, store_final_counts_job
 
     app.cli.add_command(store_final_counts_command)
+    # Consultations that close by the clock are counted by a job soon after, not by a visitor.
+    register_periodic(app, "store-final-counts", timedelta(minutes=5), store_final_counts_job)
     register_consultation_section(app, questions_section, order=40)
     register_user_data(app, "votes", exporter=export_vote_data, eraser=erase_vote_data)
     from participation.participation.queries import register_participation_source

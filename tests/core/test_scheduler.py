@@ -19,7 +19,7 @@ from participation.extensions import db
 from tests.events.factories import make_event
 from tests.support import outbox
 
-ALL = ["deliver-outbox", "purge", "resume-fan-outs", "search-index", "send-reminders"]
+ALL = ["deliver-outbox", "purge", "resume-fan-outs", "search-index", "send-reminders", "store-final-counts"]
 
 
 def test_each_due_job_is_queued_once_per_period_whoever_ticks(app, extra_app, queued_app):
@@ -32,13 +32,13 @@ def test_each_due_job_is_queued_once_per_period_whoever_ticks(app, extra_app, qu
     with queued_app.app_context():
         assert tick(now + timedelta(minutes=2)) == ["deliver-outbox"]
         assert sorted(tick(now + timedelta(hours=2))) == ["deliver-outbox", "resume-fan-outs", "search-index",
-                                                         "send-reminders"]
+                                                         "send-reminders", "store-final-counts"]
     with other_scheduler.app_context():
         # Three days without a scheduler: each job runs once at the next tick, not once per missed period.
         assert tick(now + timedelta(days=3)) == ALL
     from participation.core.jobs import huey_of
 
-    assert huey_of(queued_app).pending_count() == 5 + 1 + 4 and huey_of(other_scheduler).pending_count() == 5
+    assert huey_of(queued_app).pending_count() == 6 + 1 + 5 and huey_of(other_scheduler).pending_count() == 6
 
 
 def test_a_job_never_runs_twice_at_once_and_a_dead_runs_lease_expires(app, monkeypatch):

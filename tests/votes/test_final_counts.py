@@ -46,3 +46,19 @@ def test_closing_now_stores_the_counts_in_the_same_transaction(app):
         borda = db.session.scalars(sa.select(FinalCountRow.borda).where(
             FinalCountRow.consultation_id == c.id, FinalCountRow.option_id.is_not(None))).all()
         assert sum(borda) == 4 * (0 + 1 + 2)  # three options ranked on each of 4 ballots
+
+
+def test_the_scheduler_stores_the_counts_of_a_consultation_that_closed_by_the_clock(app):
+    """Nobody visits it: the periodic job counts it, once, and a second run changes nothing."""
+    from participation.core.scheduler import periodic_jobs
+    from participation.votes.models import FinalCount
+
+    c = make_consultation(app, status="closed")
+    q = make_question(app, c, "single")
+    bulk_ballots(app, q, 3)
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(FinalCount)) == 0
+        job = periodic_jobs()["store-final-counts"]
+        assert job.run() == 1
+        assert job.run() == 0
+        assert db.session.scalars(sa.select(FinalCount.ballots).where(FinalCount.consultation_id == c.id)).all() == [3]
