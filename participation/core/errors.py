@@ -12,7 +12,7 @@ import uuid
 
 from flask import render_template, request
 from markupsafe import escape
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 from participation.core.i18n import _
 
@@ -99,6 +99,10 @@ def register_error_handlers(app) -> None:
             return exc
         if request.path.startswith(("/api/", "/healthz")):
             return {"error": exc.name, "status": exc.code}, exc.code
+        if isinstance(exc, SecurityError):
+            # A host that is not ours (TRUSTED_HOSTS): no route can be built for it, so no layout;
+            # a plain answer, and no error in the log for every scanner that tries.
+            return _bare_error_page(_ERROR_TITLES[400](), None, None), 400
         response = render_error(exc.code if exc.code in _ERROR_TITLES else 400)
         if exc.code == 429:
             body, code = response
