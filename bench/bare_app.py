@@ -26,11 +26,13 @@ ITEMS = sa.table("bench_bare_items", sa.column("id"), sa.column("name"), sa.colu
 def create_items(engine) -> None:
     """The 50 rows the bare page reads (idempotent)."""
     with engine.begin() as conn:
-        conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS bench_bare_items "
-                             "(id INTEGER PRIMARY KEY, name VARCHAR(100), body TEXT)")
+        conn.exec_driver_sql(
+            "CREATE TABLE IF NOT EXISTS bench_bare_items (id INTEGER PRIMARY KEY, name VARCHAR(100), body TEXT)"
+        )
         conn.exec_driver_sql("DELETE FROM bench_bare_items")
-        conn.execute(sa.insert(ITEMS), [{"id": i, "name": f"Item {i}", "body": f"Text of item {i} " * 8}
-                                        for i in range(1, 51)])
+        conn.execute(
+            sa.insert(ITEMS), [{"id": i, "name": f"Item {i}", "body": f"Text of item {i} " * 8} for i in range(1, 51)]
+        )
 
 
 app = Flask(__name__)

@@ -33,10 +33,19 @@ def bench_app(url: str):
     from participation import create_app
     from participation.extensions import db
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "TESTING": False,
-                      "PUBLIC_URL": "http://127.0.0.1", "EXTRA_TRUSTED_HOSTS": ("localhost",),
-                      "ALLOW_PER_PROCESS_RATE_LIMITS": True, "RATELIMIT_ENABLED": False,
-                      "PASSWORD_HASH_TIME_COST": 1, "PASSWORD_HASH_MEMORY_COST": 64})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SECRET_KEY": "bench",
+            "TESTING": False,
+            "PUBLIC_URL": "http://127.0.0.1",
+            "EXTRA_TRUSTED_HOSTS": ("localhost",),
+            "ALLOW_PER_PROCESS_RATE_LIMITS": True,
+            "RATELIMIT_ENABLED": False,
+            "PASSWORD_HASH_TIME_COST": 1,
+            "PASSWORD_HASH_MEMORY_COST": 64,
+        }
+    )
     with app.app_context():
         db.create_all()
     return app
@@ -86,11 +95,35 @@ def gunicorn(url: str, probe_path: str) -> Iterator[str]:
     """Serve the app on `url`'s database with 2 sync workers; yield the base address."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": secrets.token_hex(16), "APP_ENV": "production",
-           "RATELIMIT_ENABLED": "false", "PUBLIC_URL": base, "ALLOW_PER_PROCESS_RATE_LIMITS": "true"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "SECRET_KEY": secrets.token_hex(16),
+        "APP_ENV": "production",
+        "RATELIMIT_ENABLED": "false",
+        "PUBLIC_URL": base,
+        "ALLOW_PER_PROCESS_RATE_LIMITS": "true",
+    }
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{port}", "--timeout", "60",
-         "--log-level", "warning", "wsgi:app"], cwd=ROOT, env=env)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-w",
+            "2",
+            "-k",
+            "sync",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+            "wsgi:app",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     try:
         for _ in range(100):
             try:

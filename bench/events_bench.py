@@ -45,17 +45,34 @@ def fill(url: str) -> tuple[int, int]:
     with app.app_context():
         now = utcnow()
         password_hash = hash_password(PASSWORD)
-        db.session.execute(sa.insert(User), [
-            {"email": f"bench{i}@example.org", "display_name": f"Bench {i}", "password_hash": password_hash,
-             "preferred_language": "nl", "role": Role.RESIDENT, "email_verified_at": now,
-             "privacy_consent_at": now, "session_token": f"token-{i}"} for i in range(REGISTRANTS)])
+        db.session.execute(
+            sa.insert(User),
+            [
+                {
+                    "email": f"bench{i}@example.org",
+                    "display_name": f"Bench {i}",
+                    "password_hash": password_hash,
+                    "preferred_language": "nl",
+                    "role": Role.RESIDENT,
+                    "email_verified_at": now,
+                    "privacy_consent_at": now,
+                    "session_token": f"token-{i}",
+                }
+                for i in range(REGISTRANTS)
+            ],
+        )
         event = Event(
             title={"nl": "Infoavond Green Deal", "en": "Green Deal information evening"},
             description={"nl": "We lichten het klimaatplan toe.", "en": "We explain the climate plan."},
-            starts_at=now + timedelta(days=10), ends_at=now + timedelta(days=10, hours=2),
-            format=EventFormat.IN_PERSON, venue="De Krook", address="Miriam Makebaplein 1, 9000 Gent",
-            capacity=CAPACITY, registration_opens_at=now - timedelta(days=1),
-            registration_closes_at=now + timedelta(days=9))
+            starts_at=now + timedelta(days=10),
+            ends_at=now + timedelta(days=10, hours=2),
+            format=EventFormat.IN_PERSON,
+            venue="De Krook",
+            address="Miriam Makebaplein 1, 9000 Gent",
+            capacity=CAPACITY,
+            registration_opens_at=now - timedelta(days=1),
+            registration_closes_at=now + timedelta(days=9),
+        )
         db.session.add(event)
         db.session.commit()
         event_id = event.id
@@ -85,8 +102,9 @@ class Resident:
         self.base = base
         self.event_id = event_id
         token = self._token("/nl/account/login")
-        self._post("/nl/account/login", {"email": f"bench{number}@example.org", "password": PASSWORD,
-                                         "csrf_token": token})
+        self._post(
+            "/nl/account/login", {"email": f"bench{number}@example.org", "password": PASSWORD, "csrf_token": token}
+        )
         self.token = self._token(f"/nl/events/{event_id}")
 
     def _token(self, path: str) -> str:
@@ -151,9 +169,13 @@ def check_places(url: str, event_id: int) -> str:
     """Fail unless exactly CAPACITY places were given and everyone else waits, each person once."""
     engine = sa.create_engine(url)
     with engine.connect() as conn:
-        rows = conn.execute(sa.text(
-            "SELECT status, count(*), count(DISTINCT user_id) FROM event_registrations "
-            "WHERE event_id = :id GROUP BY status"), {"id": event_id}).all()
+        rows = conn.execute(
+            sa.text(
+                "SELECT status, count(*), count(DISTINCT user_id) FROM event_registrations "
+                "WHERE event_id = :id GROUP BY status"
+            ),
+            {"id": event_id},
+        ).all()
     engine.dispose()
     counts = {status: (n, distinct) for status, n, distinct in rows}
     expected = {"confirmed": (CAPACITY, CAPACITY), "waiting": (REGISTRANTS - CAPACITY, REGISTRANTS - CAPACITY)}

@@ -26,14 +26,23 @@ def main() -> int:
 
     url, path = sys.argv[1], sys.argv[2]
     n = int(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3].isdigit() else 200
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "profile", "PUBLIC_URL": "http://127.0.0.1",
-                      "EXTRA_TRUSTED_HOSTS": ("localhost",), "RATELIMIT_ENABLED": False})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SECRET_KEY": "profile",
+            "PUBLIC_URL": "http://127.0.0.1",
+            "EXTRA_TRUSTED_HOSTS": ("localhost",),
+            "RATELIMIT_ENABLED": False,
+        }
+    )
     client = app.test_client()
     if "--login" in sys.argv:
         page = client.get("/nl/account/login").get_data(as_text=True)
         token = unescape(re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1))
-        answer = client.post("/nl/account/login", data={"csrf_token": token, "email": "inwoner@demo.example",
-                                                        "password": "demo-inwoner-2026"})
+        answer = client.post(
+            "/nl/account/login",
+            data={"csrf_token": token, "email": "inwoner@demo.example", "password": "demo-inwoner-2026"},
+        )
         assert answer.status_code == 303, answer.status_code
     for _ in range(5):
         assert client.get(path).status_code == 200

@@ -26,11 +26,21 @@ def bench_publish_app(url: str):
     from participation import create_app
     from participation.extensions import db
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "TESTING": False,
-                      "PUBLIC_URL": "http://127.0.0.1", "EXTRA_TRUSTED_HOSTS": ("localhost",),
-                      "ALLOW_PER_PROCESS_RATE_LIMITS": True, "RATELIMIT_ENABLED": False,
-                      "TWO_FACTOR_REQUIRED_FOR_STAFF": False, "JOB_QUEUE_URL": "memory://",
-                      "PASSWORD_HASH_TIME_COST": 1, "PASSWORD_HASH_MEMORY_COST": 64})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SECRET_KEY": "bench",
+            "TESTING": False,
+            "PUBLIC_URL": "http://127.0.0.1",
+            "EXTRA_TRUSTED_HOSTS": ("localhost",),
+            "ALLOW_PER_PROCESS_RATE_LIMITS": True,
+            "RATELIMIT_ENABLED": False,
+            "TWO_FACTOR_REQUIRED_FOR_STAFF": False,
+            "JOB_QUEUE_URL": "memory://",
+            "PASSWORD_HASH_TIME_COST": 1,
+            "PASSWORD_HASH_MEMORY_COST": 64,
+        }
+    )
     with app.app_context():
         db.create_all()
     return app
@@ -49,12 +59,26 @@ def fill(app) -> tuple[int, str]:
 
     with app.app_context():
         now = utcnow()
-        organiser = User(email="organiser@bench.example", display_name="Organiser", role=Role.ORGANISER,
-                         password_hash=hash_password(PASSWORD), email_verified_at=now, privacy_consent_at=now)
+        organiser = User(
+            email="organiser@bench.example",
+            display_name="Organiser",
+            role=Role.ORGANISER,
+            password_hash=hash_password(PASSWORD),
+            email_verified_at=now,
+            privacy_consent_at=now,
+        )
         db.session.add(organiser)
-        c = Consultation(slug="bench", state=ConsultationState.PUBLISHED, opens_at=now - timedelta(days=30),
-                         closes_at=now + timedelta(days=1), title={"nl": "Bench"}, summary={"nl": "S"},
-                         body={"nl": "B"}, results={"nl": "Resultaten"}, feedback={"nl": "Wat de stad deed"})
+        c = Consultation(
+            slug="bench",
+            state=ConsultationState.PUBLISHED,
+            opens_at=now - timedelta(days=30),
+            closes_at=now + timedelta(days=1),
+            title={"nl": "Bench"},
+            summary={"nl": "S"},
+            body={"nl": "B"},
+            results={"nl": "Resultaten"},
+            feedback={"nl": "Wat de stad deed"},
+        )
         c.organisers = [organiser]
         db.session.add(c)
         db.session.flush()
@@ -65,17 +89,41 @@ def fill(app) -> tuple[int, str]:
         option_ids = [o.id for o in question.options]
         first_id = organiser.id + 1
         same_hash = hash_password(PASSWORD)
-        db.session.execute(sa.insert(User), [
-            {"id": first_id + i, "email": f"p{i}@bench.example", "display_name": f"P {i}", "role": Role.RESIDENT,
-             "password_hash": same_hash, "email_verified_at": now, "privacy_consent_at": now,
-             "preferred_language": ("nl", "en", "fr")[i % 3], "session_token": f"t{i}"}
-            for i in range(PARTICIPANTS)])
-        db.session.execute(sa.insert(Ballot), [
-            {"id": i + 1, "question_id": question.id, "user_id": first_id + i,
-             "receipt_fingerprint": fingerprint(f"bench-{i}"), "created_at": now, "updated_at": now}
-            for i in range(PARTICIPANTS)])
-        db.session.execute(sa.insert(BallotChoice), [
-            {"ballot_id": i + 1, "option_id": option_ids[i % 3], "rank": None} for i in range(PARTICIPANTS)])
+        db.session.execute(
+            sa.insert(User),
+            [
+                {
+                    "id": first_id + i,
+                    "email": f"p{i}@bench.example",
+                    "display_name": f"P {i}",
+                    "role": Role.RESIDENT,
+                    "password_hash": same_hash,
+                    "email_verified_at": now,
+                    "privacy_consent_at": now,
+                    "preferred_language": ("nl", "en", "fr")[i % 3],
+                    "session_token": f"t{i}",
+                }
+                for i in range(PARTICIPANTS)
+            ],
+        )
+        db.session.execute(
+            sa.insert(Ballot),
+            [
+                {
+                    "id": i + 1,
+                    "question_id": question.id,
+                    "user_id": first_id + i,
+                    "receipt_fingerprint": fingerprint(f"bench-{i}"),
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for i in range(PARTICIPANTS)
+            ],
+        )
+        db.session.execute(
+            sa.insert(BallotChoice),
+            [{"ballot_id": i + 1, "option_id": option_ids[i % 3], "rank": None} for i in range(PARTICIPANTS)],
+        )
         c.closes_at = now - timedelta(minutes=1)
         db.session.commit()
         if db.engine.dialect.name == "postgresql":
@@ -107,15 +155,21 @@ def measure(backend: str, url: str) -> None:
         started = time.perf_counter()
         queued = run_fan_out(fan_out_id)  # what a worker does with the job
         mail_seconds = time.perf_counter() - started
-        mails = db.session.scalar(sa.select(sa.func.count()).select_from(OutboxMessage)
-                                  .where(OutboxMessage.template == "results_published"))
-        recipients = db.session.scalar(sa.select(sa.func.count(sa.distinct(OutboxMessage.recipient)))
-                                       .where(OutboxMessage.template == "results_published"))
+        mails = db.session.scalar(
+            sa.select(sa.func.count()).select_from(OutboxMessage).where(OutboxMessage.template == "results_published")
+        )
+        recipients = db.session.scalar(
+            sa.select(sa.func.count(sa.distinct(OutboxMessage.recipient))).where(
+                OutboxMessage.template == "results_published"
+            )
+        )
         db.engine.dispose()
     assert queued == mails == recipients == PARTICIPANTS, (queued, mails, recipients)
-    print(f"{backend:<11} {PARTICIPANTS:,} participants: publish request {request_seconds * 1000:6.0f} ms; "
-          f"last of {mails:,} mails queued after {mail_seconds:5.1f} s "
-          f"({mails / mail_seconds:,.0f} mails/s, one worker)")
+    print(
+        f"{backend:<11} {PARTICIPANTS:,} participants: publish request {request_seconds * 1000:6.0f} ms; "
+        f"last of {mails:,} mails queued after {mail_seconds:5.1f} s "
+        f"({mails / mail_seconds:,.0f} mails/s, one worker)"
+    )
 
 
 if __name__ == "__main__":

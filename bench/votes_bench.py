@@ -30,9 +30,15 @@ def fill(url: str) -> int:
     with app.app_context():
         now = utcnow()
         # Open while the ballots go in (the database refuses ballots after closing), closed after.
-        c = Consultation(slug="bench", state=ConsultationState.PUBLISHED, opens_at=now - timedelta(days=30),
-                         closes_at=now + timedelta(days=1), title={"nl": "Bench"}, summary={"nl": "S"},
-                         body={"nl": "B"})
+        c = Consultation(
+            slug="bench",
+            state=ConsultationState.PUBLISHED,
+            opens_at=now - timedelta(days=30),
+            closes_at=now + timedelta(days=1),
+            title={"nl": "Bench"},
+            summary={"nl": "S"},
+            body={"nl": "B"},
+        )
         db.session.add(c)
         db.session.flush()
         questions = []
@@ -46,12 +52,22 @@ def fill(url: str) -> int:
         for i in range(BALLOTS):
             q = questions[i % 2]
             ids = [o.id for o in q.options]
-            ballot_rows.append({"id": i + 1, "question_id": q.id, "user_id": None,
-                                "receipt_fingerprint": fingerprint(f"bench-{i}"), "created_at": now, "updated_at": now})
+            ballot_rows.append(
+                {
+                    "id": i + 1,
+                    "question_id": q.id,
+                    "user_id": None,
+                    "receipt_fingerprint": fingerprint(f"bench-{i}"),
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
             if q.kind == QuestionKind.RANKING:
                 k = i % 4
-                choice_rows.extend({"ballot_id": i + 1, "option_id": oid, "rank": r}
-                                   for r, oid in enumerate(ids[k:] + ids[:k], start=1))
+                choice_rows.extend(
+                    {"ballot_id": i + 1, "option_id": oid, "rank": r}
+                    for r, oid in enumerate(ids[k:] + ids[:k], start=1)
+                )
             else:
                 choice_rows.append({"ballot_id": i + 1, "option_id": ids[i % 4], "rank": None})
         db.session.execute(sa.insert(Ballot), ballot_rows)

@@ -55,8 +55,10 @@ def _trust_only_the_public_host(app: Flask) -> None:
     from participation.core.urls import public_host
 
     if app.config.get("TRUSTED_HOSTS") is None:
-        app.config["TRUSTED_HOSTS"] = [public_host(app.config["PUBLIC_URL"]),
-                                       *app.config.get("EXTRA_TRUSTED_HOSTS", ())]
+        app.config["TRUSTED_HOSTS"] = [
+            public_host(app.config["PUBLIC_URL"]),
+            *app.config.get("EXTRA_TRUSTED_HOSTS", ()),
+        ]
 
 
 def _init_extensions(app: Flask) -> None:

@@ -11,15 +11,18 @@ from flask.cli import with_appcontext
 from participation.core.permissions import Role
 from participation.extensions import db
 
-
 # Spelled out in full as well: the issue and the README speak of "administrator".
 ROLE_ALIASES = {"administrator": Role.ADMIN.value}
 
 
 @click.command("create-user")
 @click.argument("email")
-@click.option("--role", type=click.Choice([r.value for r in Role] + list(ROLE_ALIASES), case_sensitive=False),
-              default=Role.RESIDENT.value, show_default=True)
+@click.option(
+    "--role",
+    type=click.Choice([r.value for r in Role] + list(ROLE_ALIASES), case_sensitive=False),
+    default=Role.RESIDENT.value,
+    show_default=True,
+)
 @click.option("--password", help="Asked for when not given.")
 @click.option("--name", "display_name", help="Display name (default: the part before @).")
 @click.option("--language", default="nl", show_default=True)

@@ -50,13 +50,12 @@ def load_config(instance_path: str) -> dict:
         # Every absolute link that leaves a request (mail, feeds, calendars, QR codes) is built on
         # this address, never on the request's Host. Required in production; a developer's machine
         # gets the address `make run` serves, so commands such as send-reminders write working links.
-        "PUBLIC_URL": env.get(
-            "PUBLIC_URL", f"http://127.0.0.1:{env.get('PORT', '5000')}" if is_development else ""
-        ).strip().rstrip("/"),
+        "PUBLIC_URL": env.get("PUBLIC_URL", f"http://127.0.0.1:{env.get('PORT', '5000')}" if is_development else "")
+        .strip()
+        .rstrip("/"),
         # Requests must name PUBLIC_URL's host; these host names are accepted as well (a
         # health-check probe, an old domain). `localhost` is added on a developer's machine.
-        "EXTRA_TRUSTED_HOSTS": _list(env.get("TRUSTED_HOSTS", ""))
-        + (("localhost",) if is_development else ()),
+        "EXTRA_TRUSTED_HOSTS": _list(env.get("TRUSTED_HOSTS", "")) + (("localhost",) if is_development else ()),
         # How many reverse proxies in front of the app set X-Forwarded-For/-Proto/-Host. With 0
         # (the default) those headers are ignored, also for rate-limit keys: anybody can send them.
         "TRUSTED_PROXY_HOPS": int(env.get("TRUSTED_PROXY_HOPS", "0")),
@@ -113,8 +112,7 @@ def load_config(instance_path: str) -> dict:
         # Staff (organisers, moderators, administrators) must use two-factor log-in before any
         # back-office page. On by default; off by default only in development, where the demo's
         # staff accounts are used without an authenticator app.
-        "TWO_FACTOR_REQUIRED_FOR_STAFF": _bool(env.get("TWO_FACTOR_REQUIRED_FOR_STAFF"),
-                                               default=not is_development),
+        "TWO_FACTOR_REQUIRED_FOR_STAFF": _bool(env.get("TWO_FACTOR_REQUIRED_FOR_STAFF"), default=not is_development),
         # The name authenticator apps show next to the code.
         "TWO_FACTOR_ISSUER": env.get("TWO_FACTOR_ISSUER", "Stad Gent participatie"),
         # argon2id cost; tests and benchmarks lower it, production keeps the library default.
@@ -193,8 +191,10 @@ def check_config(config: dict) -> None:
         )
     _check_public_url(config)
     if os.environ.get("PROXY_FIX"):
-        raise ConfigError("PROXY_FIX is replaced by TRUSTED_PROXY_HOPS: the number of reverse proxies "
-                          "in front of the application (1 for one nginx).")
+        raise ConfigError(
+            "PROXY_FIX is replaced by TRUSTED_PROXY_HOPS: the number of reverse proxies "
+            "in front of the application (1 for one nginx)."
+        )
     if config.get("BABEL_DEFAULT_LOCALE") not in config.get("LANGUAGES", ()):
         raise ConfigError("LANGUAGES must include the default language 'nl'.")
     _check_shared_rate_limits(config)
@@ -210,7 +210,8 @@ def _check_shared_rate_limits(config: dict) -> None:
         raise ConfigError(
             "Refusing to start: RATELIMIT_STORAGE_URI=memory:// counts rate limits per process, so "
             "with several workers or hosts each one counts alone. Set RATELIMIT_STORAGE_URI="
-            "redis://… (shared), or ALLOW_PER_PROCESS_RATE_LIMITS=true for a single process.")
+            "redis://… (shared), or ALLOW_PER_PROCESS_RATE_LIMITS=true for a single process."
+        )
 
 
 def _check_public_url(config: dict) -> None:

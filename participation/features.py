@@ -29,15 +29,21 @@ def register_features(app: Flask) -> None:
 def _feature_initialisers():
     initialisers = []
     from participation.accounts.privacy import init_app as account_privacy_init
+
     initialisers.append(account_privacy_init)
     from participation.consultations.setup import init_app as consultations_init
+
     initialisers.append(consultations_init)
     from participation.events.setup import init_app as events_init
+
     initialisers.append(events_init)
     from participation.comments.setup import init_app as comments_init
+
     initialisers.append(comments_init)
     from participation.votes.setup import init_app as votes_init
+
     initialisers.append(votes_init)
-    from participation.participation.setup import init_app as participation_init
+    from participation.my_participation.setup import init_app as participation_init
+
     initialisers.append(participation_init)
     return initialisers

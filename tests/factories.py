@@ -21,8 +21,16 @@ def detach(obj):
     return obj
 
 
-def make_user(app, *, role: Role = Role.RESIDENT, verified: bool = True, email: str | None = None,
-              name: str | None = None, language: str = "nl", password: str = PASSWORD) -> User:
+def make_user(
+    app,
+    *,
+    role: Role = Role.RESIDENT,
+    verified: bool = True,
+    email: str | None = None,
+    name: str | None = None,
+    language: str = "nl",
+    password: str = PASSWORD,
+) -> User:
     with app.app_context():
         n = next(_counter)
         user = User(

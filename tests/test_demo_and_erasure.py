@@ -37,8 +37,9 @@ def test_demo_resident_exports_and_deletes_everything(app, client):
     client.login(resident.email, resident.password)
     export = json.loads(client.get("/nl/account/data/export.json").get_data(as_text=True))
     assert export["account"]["email"] == resident.email
-    response = client.submit("/nl/account/data", {"password": resident.password, "confirm": "y"},
-                             action="/nl/account/delete")
+    response = client.submit(
+        "/nl/account/data", {"password": resident.password, "confirm": "y"}, action="/nl/account/delete"
+    )
     assert response.status_code == 303
     with app.app_context():
         assert db.session.scalar(sa.select(User).where(User.email == resident.email)) is None

@@ -17,11 +17,27 @@ LANGUAGES = ["nl", "en", "fr"]
 def code_messages(tmp_path_factory):
     pot = tmp_path_factory.mktemp("pot") / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "-q", "extract", "-F", "babel.cfg",
-         "-k", "_l", "-k", "lazy_gettext",
-         # Babel skips folders starting with "_" by default; our _layout/ and _macros/ hold text too.
-         "--ignore-dirs", ".* node_modules .venv", "-o", str(pot), "."],
-        cwd=ROOT, check=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "-q",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "-k",
+            "lazy_gettext",
+            # Babel skips folders starting with "_" by default; our _layout/ and _macros/ hold text too.
+            "--ignore-dirs",
+            ".* node_modules .venv",
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
     )
     with pot.open("rb") as f:
         return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}

@@ -121,14 +121,19 @@ def test_a_cached_page_holds_no_token_name_or_form_value_of_anyone(app, servers)
     secret = secrets.token_hex(6)
     person = make_user(app, name=f"Geheime Persoon {secret}", email=f"geheim-{secret}@example.org")
     consultation = make_open_consultation(app)
-    urls = ["/en/", "/en/consultations/", f"/en/consultations/{consultation.slug}", "/en/networks/",
-            f"/en/consultations/{consultation.slug}/results", "/en/events/"]
+    urls = [
+        "/en/",
+        "/en/consultations/",
+        f"/en/consultations/{consultation.slug}",
+        "/en/networks/",
+        f"/en/consultations/{consultation.slug}/results",
+        "/en/events/",
+    ]
     signed_in = FormClient(one.test_client())
     signed_in.login(person.email, PASSWORD)
     comments_url = f"/nl/consultations/{consultation.slug}/comments"
     # A comment too long to publish: re-shown with what they typed (a form value of theirs).
-    signed_in.submit(comments_url, {"body": f"ontwerp-{secret} " + "x" * 2100, "alignment": "for"},
-                     action=comments_url)
+    signed_in.submit(comments_url, {"body": f"ontwerp-{secret} " + "x" * 2100, "alignment": "for"}, action=comments_url)
     for url in urls:
         signed_in.get(url)
         _anonymous(one).get(url)

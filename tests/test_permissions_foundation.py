@@ -18,20 +18,39 @@ GET_EXPECTATIONS = {
     "/nl/account/": {"anonymous": 302, **dict.fromkeys(ROLES[1:], 200)},
     "/nl/account/data": {"anonymous": 302, **dict.fromkeys(ROLES[1:], 200)},
     "/nl/account/data/export.json": {"anonymous": 302, **dict.fromkeys(ROLES[1:], 200)},
-    "/nl/admin/users": {"anonymous": 302, "unverified": 403, "resident": 403, "organiser": 403,
-                        "moderator": 403, "admin": 200},
-    "/nl/admin/outbox": {"anonymous": 302, "unverified": 403, "resident": 403, "organiser": 403,
-                         "moderator": 403, "admin": 200},
-    "/nl/admin/background": {"anonymous": 302, "unverified": 403, "resident": 403, "organiser": 403,
-                             "moderator": 403, "admin": 200},
+    "/nl/admin/users": {
+        "anonymous": 302,
+        "unverified": 403,
+        "resident": 403,
+        "organiser": 403,
+        "moderator": 403,
+        "admin": 200,
+    },
+    "/nl/admin/outbox": {
+        "anonymous": 302,
+        "unverified": 403,
+        "resident": 403,
+        "organiser": 403,
+        "moderator": 403,
+        "admin": 200,
+    },
+    "/nl/admin/background": {
+        "anonymous": 302,
+        "unverified": 403,
+        "resident": 403,
+        "organiser": 403,
+        "moderator": 403,
+        "admin": 200,
+    },
 }
 
 
 def client_as(app, client, role):
     if role == "anonymous":
         return None
-    user = make_user(app, role=Role.RESIDENT if role in ("resident", "unverified") else Role(role),
-                     verified=role != "unverified")
+    user = make_user(
+        app, role=Role.RESIDENT if role in ("resident", "unverified") else Role(role), verified=role != "unverified"
+    )
     client.login(user.email, PASSWORD)
     return user
 
@@ -49,7 +68,8 @@ def test_only_administrators_change_roles(app, client, role):
     client_as(app, client, role)
     token = client.token_from("/nl/account/login")
     # The administrator confirms with their password (participation/admin/confirmation.py).
-    response = client.post(f"/nl/admin/users/{target.id}/role",
-                           data={"role": "admin", "confirmation": PASSWORD, "csrf_token": token})
+    response = client.post(
+        f"/nl/admin/users/{target.id}/role", data={"role": "admin", "confirmation": PASSWORD, "csrf_token": token}
+    )
     expected = {"anonymous": 302, "admin": 303}.get(role, 403)
     assert response.status_code == expected

@@ -35,13 +35,16 @@ def _numbers(dialect: str, n: int) -> str:
     return f"(WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < {n}) SELECT x FROM g) AS g"
 
 
-def _clone(conn, table: str, source_id: int, n: int, overrides: dict[str, str], join: str = "",
-           where: str = "") -> None:
+def _clone(
+    conn, table: str, source_id: int, n: int, overrides: dict[str, str], join: str = "", where: str = ""
+) -> None:
     """n copies of one row (times the rows of `join`), some columns computed from x = 1..n."""
     columns = [c.name for c in db.metadata.tables[table].columns if c.name != "id"]
     values = [overrides.get(c, f"src.{c}") for c in columns]
-    conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(values)} "
-                         f"FROM {table} AS src, {_numbers(conn.dialect.name, n)}{join} WHERE src.id = {source_id}{where}")
+    conn.exec_driver_sql(
+        f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(values)} "
+        f"FROM {table} AS src, {_numbers(conn.dialect.name, n)}{join} WHERE src.id = {source_id}{where}"
+    )
 
 
 @pytest.fixture
@@ -67,8 +70,15 @@ def pages(app):
     other_event = make_event(app, capacity=10)
     with app.app_context():
         now = utcnow()
-        registration = Registration(event_id=other_event.id, user_id=None, name="Een", email="een@example.org",
-                                    status=RegistrationStatus.WAITING, sequence=1, created_at=now)
+        registration = Registration(
+            event_id=other_event.id,
+            user_id=None,
+            name="Een",
+            email="een@example.org",
+            status=RegistrationStatus.WAITING,
+            sequence=1,
+            created_at=now,
+        )
         db.session.add(registration)
         db.session.flush()
         registration_id = registration.id
@@ -79,12 +89,24 @@ def pages(app):
             # Spread over 20 events, as registrations are (one event holding them all would make
             # the planner expect every row for any event).
             _clone(conn, "events", other_event.id, 19, {})
-            _clone(conn, "event_registrations", registration_id, OTHER_REGISTRATIONS // 20, {
-                "event_id": "e.id", "email": "'r' || x || '@example.org'", "sequence": "1 + x",
-                "name": "'Naam ' || x"}, join=", events AS e", where=f" AND e.id <> {event.id}")
+            _clone(
+                conn,
+                "event_registrations",
+                registration_id,
+                OTHER_REGISTRATIONS // 20,
+                {
+                    "event_id": "e.id",
+                    "email": "'r' || x || '@example.org'",
+                    "sequence": "1 + x",
+                    "name": "'Naam ' || x",
+                },
+                join=", events AS e",
+                where=f" AND e.id <> {event.id}",
+            )
             conn.exec_driver_sql(
                 "INSERT INTO comment_endorsements (comment_id, user_id, created_at) "
-                f"SELECT id, {resident.id}, created_at FROM comments WHERE consultation_id = {other.id}")
+                f"SELECT id, {resident.id}, created_at FROM comments WHERE consultation_id = {other.id}"
+            )
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("ANALYZE")
     return {"resident": resident, "live": live, "big": big, "event": event, "thread": first}
@@ -113,10 +135,15 @@ def test_page_queries_read_only_their_own_rows(app, client, pages, signed_in):
     if signed_in:
         client.login(pages["resident"].email, PASSWORD)
     live, big = pages["live"].slug, pages["big"].slug
-    urls = [f"/en/consultations/{live}", f"/en/consultations/{live}?sort=replies",
-            f"/en/consultations/{live}/results", f"/en/consultations/{big}/results",
-            f"/en/consultations/{big}", f"/en/events/{pages['event'].id}",
-            f"/en/comments/{pages['thread'].id}"]
+    urls = [
+        f"/en/consultations/{live}",
+        f"/en/consultations/{live}?sort=replies",
+        f"/en/consultations/{live}/results",
+        f"/en/consultations/{big}/results",
+        f"/en/consultations/{big}",
+        f"/en/events/{pages['event'].id}",
+        f"/en/comments/{pages['thread'].id}",
+    ]
     for url in urls:
         client.get(url)  # warm-up: the closed consultation's counts are stored at the first visit
     problems = []
@@ -156,9 +183,15 @@ def test_a_ballot_after_closing_is_refused_by_the_database(app, pages):
         db.session.remove()  # SQLite: no transaction of ours left holding the write lock
         with pytest.raises(sa.exc.IntegrityError):
             with db.engine.begin() as conn:
-                conn.execute(sa.insert(Ballot).values(question_id=question_id, user_id=None,
-                                                      receipt_fingerprint="f" * 64, created_at=utcnow(),
-                                                      updated_at=utcnow()))
+                conn.execute(
+                    sa.insert(Ballot).values(
+                        question_id=question_id,
+                        user_id=None,
+                        receipt_fingerprint="f" * 64,
+                        created_at=utcnow(),
+                        updated_at=utcnow(),
+                    )
+                )
         with pytest.raises(sa.exc.IntegrityError):
             with db.engine.begin() as conn:
                 conn.execute(sa.update(Ballot).where(Ballot.id == ballot_id).values(updated_at=utcnow()))
@@ -170,6 +203,12 @@ def test_a_ballot_after_closing_is_refused_by_the_database(app, pages):
         with db.engine.begin() as conn:
             conn.execute(sa.update(Ballot).where(Ballot.id == ballot_id).values(user_id=None))
         with db.engine.begin() as conn:
-            conn.execute(sa.insert(Ballot).values(question_id=live_question_id, user_id=None,
-                                                  receipt_fingerprint="e" * 64, created_at=utcnow(),
-                                                  updated_at=utcnow() + timedelta(seconds=1)))
+            conn.execute(
+                sa.insert(Ballot).values(
+                    question_id=live_question_id,
+                    user_id=None,
+                    receipt_fingerprint="e" * 64,
+                    created_at=utcnow(),
+                    updated_at=utcnow() + timedelta(seconds=1),
+                )
+            )

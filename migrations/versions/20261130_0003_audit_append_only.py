@@ -12,12 +12,12 @@ SQLite: a later migration that adds a column to audit_entries must recreate
 audit_entries_no_update with the new column in its list; a batch migration that
 copies the table must recreate both triggers.
 """
+
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
-revision = '0003_audit_append_only'
-down_revision = '0002_consultation_search'
+revision = "0003_audit_append_only"
+down_revision = "0002_consultation_search"
 branch_labels = None
 depends_on = None
 

@@ -9,26 +9,28 @@ Revises: 0003_audit_append_only
 Create Date: 2026-11-30 02:00:02
 
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
 
 import participation.core.db
 
-
 # revision identifiers, used by Alembic.
-revision = '0004_outbox_retries'
-down_revision = '0003_audit_append_only'
+revision = "0004_outbox_retries"
+down_revision = "0003_audit_append_only"
 branch_labels = None
 depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table('outbox_messages', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('next_attempt_at', participation.core.db.UTCDateTime(timezone=True), nullable=True))
-        batch_op.add_column(sa.Column('failed_at', participation.core.db.UTCDateTime(timezone=True), nullable=True))
+    with op.batch_alter_table("outbox_messages", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("next_attempt_at", participation.core.db.UTCDateTime(timezone=True), nullable=True)
+        )
+        batch_op.add_column(sa.Column("failed_at", participation.core.db.UTCDateTime(timezone=True), nullable=True))
 
 
 def downgrade():
-    with op.batch_alter_table('outbox_messages', schema=None) as batch_op:
-        batch_op.drop_column('failed_at')
-        batch_op.drop_column('next_attempt_at')
+    with op.batch_alter_table("outbox_messages", schema=None) as batch_op:
+        batch_op.drop_column("failed_at")
+        batch_op.drop_column("next_attempt_at")

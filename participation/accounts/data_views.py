@@ -20,8 +20,7 @@ from participation.extensions import db
 
 class DeleteAccountForm(BaseForm):
     password = PasswordField(_l("Current password"), validators=[DataRequired(_l("Enter your current password."))])
-    remove_comment_texts = BooleanField(
-        _l("Also remove the text of my comments: they then show as \"Comment deleted\"."))
+    remove_comment_texts = BooleanField(_l('Also remove the text of my comments: they then show as "Comment deleted".'))
     confirm = BooleanField(
         _l("I understand that my account is deleted for good."),
         validators=[DataRequired(_l("Tick the box to confirm that you want to delete your account."))],
@@ -57,8 +56,11 @@ def delete():
     form = DeleteAccountForm()
     if form.validate_on_submit():
         try:
-            services.delete_account(current_user._get_current_object(), form.password.data,
-                                    remove_comment_texts=form.remove_comment_texts.data)
+            services.delete_account(
+                current_user._get_current_object(),
+                form.password.data,
+                remove_comment_texts=form.remove_comment_texts.data,
+            )
         except UserError as exc:
             form.apply_error(exc)
         else:

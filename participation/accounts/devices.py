@@ -70,6 +70,12 @@ def remember_device(email: str) -> None:
 
     @after_this_request
     def _set_cookie(response):
-        response.set_cookie(COOKIE_NAME, value, max_age=config["DEVICE_COOKIE_MAX_AGE"],
-                            secure=config.get("SESSION_COOKIE_SECURE", True), httponly=True, samesite="Lax")
+        response.set_cookie(
+            COOKIE_NAME,
+            value,
+            max_age=config["DEVICE_COOKIE_MAX_AGE"],
+            secure=config.get("SESSION_COOKIE_SECURE", True),
+            httponly=True,
+            samesite="Lax",
+        )
         return response

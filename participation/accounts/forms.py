@@ -51,7 +51,10 @@ class SignupForm(AntiSpamFields, BaseForm):
     email = email_field()
     display_name = StringField(
         _l("Name shown with your contributions"),
-        validators=[DataRequired(_l("Enter a name.")), Length(min=2, max=80, message=_l("Use between 2 and 80 characters."))],
+        validators=[
+            DataRequired(_l("Enter a name.")),
+            Length(min=2, max=80, message=_l("Use between 2 and 80 characters.")),
+        ],
     )
     password = new_password_field()
     preferred_language = LanguageField(_l("Language for pages and e-mail"))
@@ -67,8 +70,12 @@ class SignupForm(AntiSpamFields, BaseForm):
 
 
 class LoginForm(BaseForm):
-    email = EmailField(_l("E-mail address"), validators=[DataRequired(_l("Enter your e-mail address.")), Length(max=320)])
-    password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password.")), Length(max=MAX_LENGTH)])
+    email = EmailField(
+        _l("E-mail address"), validators=[DataRequired(_l("Enter your e-mail address.")), Length(max=320)]
+    )
+    password = PasswordField(
+        _l("Password"), validators=[DataRequired(_l("Enter your password.")), Length(max=MAX_LENGTH)]
+    )
     remember = BooleanField(_l("Keep me logged in on this device"))
 
 
@@ -80,15 +87,20 @@ class ResetPasswordForm(BaseForm):
     password = new_password_field(_l("New password"))
     password_again = PasswordField(
         _l("Repeat the new password"),
-        validators=[DataRequired(_l("Repeat the new password.")),
-                    EqualTo("password", _l("The two passwords are not the same."))],
+        validators=[
+            DataRequired(_l("Repeat the new password.")),
+            EqualTo("password", _l("The two passwords are not the same.")),
+        ],
     )
 
 
 class ProfileForm(BaseForm):
     display_name = StringField(
         _l("Name shown with your contributions"),
-        validators=[DataRequired(_l("Enter a name.")), Length(min=2, max=80, message=_l("Use between 2 and 80 characters."))],
+        validators=[
+            DataRequired(_l("Enter a name.")),
+            Length(min=2, max=80, message=_l("Use between 2 and 80 characters.")),
+        ],
     )
     preferred_language = LanguageField(_l("Language for pages and e-mail"))
     notify_on_reply = BooleanField(_l("Send me an e-mail when someone replies to my comment"))
@@ -99,7 +111,9 @@ class ProfileForm(BaseForm):
 
 
 class PasswordChangeForm(BaseForm):
-    current_password = PasswordField(_l("Current password"), validators=[DataRequired(_l("Enter your current password."))])
+    current_password = PasswordField(
+        _l("Current password"), validators=[DataRequired(_l("Enter your current password."))]
+    )
     new_password = new_password_field(_l("New password"))
 
 

@@ -30,8 +30,9 @@ class ErasureOptions:
     remove_comment_texts: bool = False
 
 
-def register_user_data(app, name: str, exporter: Callable | None = None, eraser: Callable | None = None,
-                       *, last: bool = False) -> None:
+def register_user_data(
+    app, name: str, exporter: Callable | None = None, eraser: Callable | None = None, *, last: bool = False
+) -> None:
     app.extensions.setdefault(HANDLERS_KEY, []).append((name, exporter, eraser, last))
 
 

@@ -37,8 +37,13 @@ class User(db.Model):
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     preferred_language: Mapped[str] = mapped_column(sa.String(8), default="nl")
     role: Mapped[Role] = mapped_column(
-        sa.Enum(Role, native_enum=False, create_constraint=True, length=20,
-                values_callable=lambda roles: [r.value for r in roles]),
+        sa.Enum(
+            Role,
+            native_enum=False,
+            create_constraint=True,
+            length=20,
+            values_callable=lambda roles: [r.value for r in roles],
+        ),
         default=Role.RESIDENT,
     )
     email_verified_at: Mapped[datetime | None]

@@ -27,8 +27,21 @@ STRENGTH_PIECE = 64
 
 # Words that make a password guessable here: the city, this site and its own language.
 CONTEXT_WORDS = (
-    "gent", "ghent", "gand", "stadgent", "stad", "city", "ville", "participatie", "participation",
-    "inspraak", "inwoner", "burger", "welkom", "wachtwoord", "platform",
+    "gent",
+    "ghent",
+    "gand",
+    "stadgent",
+    "stad",
+    "city",
+    "ville",
+    "participatie",
+    "participation",
+    "inspraak",
+    "inwoner",
+    "burger",
+    "welkom",
+    "wachtwoord",
+    "platform",
 )
 
 # zxcvbn keeps the personal words of a call in a module-level dictionary: one call at a time.
@@ -37,9 +50,7 @@ _ZXCVBN_LOCK = threading.Lock()
 
 def _hasher() -> PasswordHasher:
     config = current_app.config
-    return PasswordHasher(
-        time_cost=config["PASSWORD_HASH_TIME_COST"], memory_cost=config["PASSWORD_HASH_MEMORY_COST"]
-    )
+    return PasswordHasher(time_cost=config["PASSWORD_HASH_TIME_COST"], memory_cost=config["PASSWORD_HASH_MEMORY_COST"])
 
 
 def hash_password(password: str) -> str:
@@ -101,7 +112,7 @@ def password_problem(password: str, email: str = "", name: str = "") -> str | No
     words = [*CONTEXT_WORDS, *personal_words(email, name)]
     first = None
     for start in range(0, len(password), STRENGTH_PIECE):
-        estimate = _estimate(password[start:start + STRENGTH_PIECE], words)
+        estimate = _estimate(password[start : start + STRENGTH_PIECE], words)
         if estimate["score"] >= MIN_SCORE:
             return None
         first = first or estimate
@@ -119,5 +130,4 @@ def _weakness_message(sequence: list[dict]) -> str:
         return _("This password is too easy to guess from your name, your e-mail address or this site.")
     if "passwords" in dictionaries:
         return _("This password is too common. Choose something harder to guess.")
-    return _("This password is too easy to guess. A few unusual words, or a short sentence of your own, "
-             "work well.")
+    return _("This password is too easy to guess. A few unusual words, or a short sentence of your own, work well.")

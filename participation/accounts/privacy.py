@@ -40,9 +40,24 @@ def purge_mail_addresses(now) -> int:
 def init_app(app) -> None:
     # Last: other erasers may still queue mail (to the next person on a waiting list, say).
     register_user_data(app, "mail", exporter=export_mail_data, eraser=erase_mail_data, last=True)
-    register_purge(app, "unverified_accounts", "accounts never confirmed within {days} days, deleted",
-                   purge_unverified_accounts, days_key="RETENTION_UNVERIFIED_ACCOUNT_DAYS")
-    register_purge(app, "mail_bodies", "mail delivered over {days} days ago, text removed",
-                   purge_mail_bodies, days_key="RETENTION_MAIL_BODY_DAYS")
-    register_purge(app, "mail_addresses", "mail delivered over {days} days ago, address removed",
-                   purge_mail_addresses, days_key="RETENTION_MAIL_ADDRESS_DAYS")
+    register_purge(
+        app,
+        "unverified_accounts",
+        "accounts never confirmed within {days} days, deleted",
+        purge_unverified_accounts,
+        days_key="RETENTION_UNVERIFIED_ACCOUNT_DAYS",
+    )
+    register_purge(
+        app,
+        "mail_bodies",
+        "mail delivered over {days} days ago, text removed",
+        purge_mail_bodies,
+        days_key="RETENTION_MAIL_BODY_DAYS",
+    )
+    register_purge(
+        app,
+        "mail_addresses",
+        "mail delivered over {days} days ago, address removed",
+        purge_mail_addresses,
+        days_key="RETENTION_MAIL_ADDRESS_DAYS",
+    )

@@ -68,9 +68,14 @@ def sign_up(email: str, display_name: str, password: str, language: str, consent
     _check_new_password(password, email, display_name, "password")
     existing = find_user_by_email(email)
     if existing is not None:
-        queue_mail(existing.email, "account_exists", existing.preferred_language,
-                   user=existing, login_url=public_url_for("accounts.login", lang=existing.preferred_language),
-                   reset_url=public_url_for("accounts.reset_request", lang=existing.preferred_language))
+        queue_mail(
+            existing.email,
+            "account_exists",
+            existing.preferred_language,
+            user=existing,
+            login_url=public_url_for("accounts.login", lang=existing.preferred_language),
+            reset_url=public_url_for("accounts.reset_request", lang=existing.preferred_language),
+        )
         burn_hash_time()
         return None
     user = User(
@@ -95,8 +100,13 @@ def send_verification_mail(user: User) -> None:
     """Queue a mail with a signed, expiring link that verifies the account's address."""
     token = tokens.make_token(tokens.VERIFY_EMAIL, {"uid": user.id, "email": user.email})
     lang = user.preferred_language
-    queue_mail(user.email, "verify_email", lang, user=user,
-               verify_url=public_url_for("accounts.verify", lang=lang, token=token))
+    queue_mail(
+        user.email,
+        "verify_email",
+        lang,
+        user=user,
+        verify_url=public_url_for("accounts.verify", lang=lang, token=token),
+    )
 
 
 def resend_verification(email: str) -> None:
@@ -162,13 +172,16 @@ def request_password_reset(email: str) -> None:
     """
     user = find_user_by_email(email)
     person = user or _NoAccount(email=normalise_email(email))
-    token = tokens.make_token(
-        tokens.RESET_PASSWORD, {"uid": person.id, "pw": tokens.fingerprint(person.password_hash)}
-    )
+    token = tokens.make_token(tokens.RESET_PASSWORD, {"uid": person.id, "pw": tokens.fingerprint(person.password_hash)})
     lang = person.preferred_language
     with db.session.no_autoflush:
-        message = queue_mail(person.email, "reset_password", lang, user=person,
-                             reset_url=public_url_for("accounts.reset", lang=lang, token=token))
+        message = queue_mail(
+            person.email,
+            "reset_password",
+            lang,
+            user=person,
+            reset_url=public_url_for("accounts.reset", lang=lang, token=token),
+        )
         if user is None:
             db.session.expunge(message)
 
@@ -227,8 +240,7 @@ def update_profile(user: User, display_name: str, language: str, notify_on_reply
     if language not in current_app.config["LANGUAGES"]:
         raise UserError(_("Choose one of the offered languages."), field="preferred_language")
     if display_name.strip() != user.display_name and user.is_suspended():
-        raise NotAllowed(_("Your account is suspended: you cannot change the name you show."),
-                         field="display_name")
+        raise NotAllowed(_("Your account is suspended: you cannot change the name you show."), field="display_name")
     user.display_name = display_name.strip()
     user.preferred_language = language
     user.notify_on_reply = notify_on_reply
@@ -243,10 +255,14 @@ def request_email_change(user: User, new_email: str, password: str) -> None:
         raise UserError(_("This is already your e-mail address."), field="new_email")
     lang = user.preferred_language
     if find_user_by_email(new_email) is None:
-        token = tokens.make_token(tokens.CHANGE_EMAIL, {"uid": user.id, "email": new_email,
-                                                         "old": user.email})
-        queue_mail(new_email, "confirm_new_email", lang, user=user,
-                   confirm_url=public_url_for("accounts.confirm_email", lang=lang, token=token))
+        token = tokens.make_token(tokens.CHANGE_EMAIL, {"uid": user.id, "email": new_email, "old": user.email})
+        queue_mail(
+            new_email,
+            "confirm_new_email",
+            lang,
+            user=user,
+            confirm_url=public_url_for("accounts.confirm_email", lang=lang, token=token),
+        )
     # Same outcome for the user whether or not the new address is taken (no enumeration).
     queue_mail(user.email, "email_change_requested", lang, user=user, new_email=new_email)
 
@@ -283,8 +299,7 @@ def confirm_email_change(token: str) -> User:
     return user
 
 
-def create_user(email: str, role: Role, password: str, display_name: str | None = None,
-                language: str = "nl") -> User:
+def create_user(email: str, role: Role, password: str, display_name: str | None = None, language: str = "nl") -> User:
     """Create a verified account with a role (for the first administrator and scripts)."""
     email = normalise_email(email)
     if find_user_by_email(email) is not None:
@@ -312,8 +327,7 @@ def set_role(actor: User, user: User, role: Role) -> None:
     if actor.id == user.id:
         raise UserError(_("You cannot change your own role."), field="role")
     if user.role != role:
-        audit.record(actor, "user.role_changed", "user", user.id,
-                     details={"from": user.role.value, "to": role.value})
+        audit.record(actor, "user.role_changed", "user", user.id, details={"from": user.role.value, "to": role.value})
     user.role = role
     end_all_sessions(user)
 
@@ -336,7 +350,7 @@ def export_user_data(user: User) -> dict:
             "suspended_at": user.suspended_at.isoformat() if user.suspended_at else None,
             "suspended_until": user.suspended_until.isoformat() if user.suspended_until else None,
             "suspension_reason": user.suspension_reason,
-        }
+        },
     }
     for name, exporter, _eraser in handlers():
         if exporter is not None:
@@ -367,9 +381,7 @@ def purge_unverified_accounts(older_than_days: int = 7, now=None) -> int:
     from participation.accounts.gdpr import run_erasers
 
     cutoff = (now or utcnow()) - timedelta(days=older_than_days)
-    stale = list(db.session.scalars(
-        sa.select(User).where(User.email_verified_at.is_(None), User.created_at < cutoff)
-    ))
+    stale = list(db.session.scalars(sa.select(User).where(User.email_verified_at.is_(None), User.created_at < cutoff)))
     for user in stale:
         run_erasers(user)
         db.session.delete(user)

@@ -14,5 +14,8 @@ def suspension_message(user) -> str:
     reason = user.suspension_reason or _("no reason given")
     if user.suspended_until is None:
         return _("Your account is suspended until further notice. Reason: %(reason)s", reason=reason)
-    return _("Your account is suspended until %(date)s. Reason: %(reason)s",
-             date=format_date_and_time(user.suspended_until), reason=reason)
+    return _(
+        "Your account is suspended until %(date)s. Reason: %(reason)s",
+        date=format_date_and_time(user.suspended_until),
+        reason=reason,
+    )

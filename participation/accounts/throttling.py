@@ -50,8 +50,14 @@ from participation.core.ratelimits import client_address
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Throttled", "LoginAttempt", "start_login", "trust_this_browser", "current_password_matches",
-           "throttled_page"]
+__all__ = [
+    "Throttled",
+    "LoginAttempt",
+    "start_login",
+    "trust_this_browser",
+    "current_password_matches",
+    "throttled_page",
+]
 
 
 def _enabled() -> bool:
@@ -66,24 +72,31 @@ def _minutes(seconds: float) -> int:
 
 def _account_message(seconds: float) -> str:
     n = _minutes(seconds)
-    return ngettext("Too many wrong passwords were tried for this account. Try again in %(num)d minute, "
-                    "or choose a new password with “Forgot your password?”.",
-                    "Too many wrong passwords were tried for this account. Try again in %(num)d minutes, "
-                    "or choose a new password with “Forgot your password?”.", n)
+    return ngettext(
+        "Too many wrong passwords were tried for this account. Try again in %(num)d minute, "
+        "or choose a new password with “Forgot your password?”.",
+        "Too many wrong passwords were tried for this account. Try again in %(num)d minutes, "
+        "or choose a new password with “Forgot your password?”.",
+        n,
+    )
 
 
 def _address_message(seconds: float) -> str:
     n = _minutes(seconds)
-    return ngettext("Too many wrong passwords were tried from your network. Try again in %(num)d minute.",
-                    "Too many wrong passwords were tried from your network. Try again in %(num)d minutes.",
-                    n)
+    return ngettext(
+        "Too many wrong passwords were tried from your network. Try again in %(num)d minute.",
+        "Too many wrong passwords were tried from your network. Try again in %(num)d minutes.",
+        n,
+    )
 
 
 def _current_password_message(seconds: float) -> str:
     n = _minutes(seconds)
-    return ngettext("Your current password was entered wrongly too often. Try again in %(num)d minute.",
-                    "Your current password was entered wrongly too often. Try again in %(num)d minutes.",
-                    n)
+    return ngettext(
+        "Your current password was entered wrongly too often. Try again in %(num)d minute.",
+        "Your current password was entered wrongly too often. Try again in %(num)d minutes.",
+        n,
+    )
 
 
 def _budget(name: str, setting: str) -> FailureBudget:
@@ -91,9 +104,16 @@ def _budget(name: str, setting: str) -> FailureBudget:
 
 
 def _logged(reason: str, account: str, exc: Throttled) -> Throttled:
-    log.warning("login_throttled", extra={"event": "login_throttled", "reason": reason,
-                                          "account_key": account, "ip": client_address(),
-                                          "retry_after": exc.retry_after})
+    log.warning(
+        "login_throttled",
+        extra={
+            "event": "login_throttled",
+            "reason": reason,
+            "account_key": account,
+            "ip": client_address(),
+            "retry_after": exc.retry_after,
+        },
+    )
     return exc
 
 
@@ -159,15 +179,15 @@ def start_login(email: str) -> LoginAttempt:
     nonce = devices.trusted_nonce(attempt.account)
     if nonce is not None:
         try:
-            device = _budget("login/device-failures", "LOGIN_DEVICE_FAILURE_LIMITS").reserve(
-                nonce, _account_message)
+            device = _budget("login/device-failures", "LOGIN_DEVICE_FAILURE_LIMITS").reserve(nonce, _account_message)
         except Throttled as exc:
             raise _logged("device", attempt.account, exc) from None
         attempt.reservations.append(device)
         return attempt
     try:
         address = _budget("login/address-failures", "LOGIN_ADDRESS_FAILURE_LIMITS").reserve(
-            client_address(), _address_message)
+            client_address(), _address_message
+        )
     except Throttled as exc:
         raise _logged("address", attempt.account, exc) from None
     try:
@@ -192,8 +212,10 @@ def current_password_matches(user_id: int, check: Callable[[], bool]) -> bool:
     try:
         reservation = budget.reserve(f"user:{user_id}", _current_password_message)
     except Throttled as exc:
-        log.warning("current_password_throttled", extra={"event": "current_password_throttled",
-                                                        "user_id": user_id, "retry_after": exc.retry_after})
+        log.warning(
+            "current_password_throttled",
+            extra={"event": "current_password_throttled", "user_id": user_id, "retry_after": exc.retry_after},
+        )
         raise
     if check():
         reservation.release()

@@ -84,6 +84,7 @@ class WrongCode(UserError):
 
 # --- reading --------------------------------------------------------------------------------------
 
+
 def _credential(user: User) -> TwoFactorCredential | None:
     return db.session.get(TwoFactorCredential, user.id, populate_existing=True)
 
@@ -103,8 +104,13 @@ def enabled_user_ids(user_ids: Iterable[int]) -> set[int]:
     ids = list(user_ids)
     if not ids:
         return set()
-    return set(db.session.scalars(sa.select(TwoFactorCredential.user_id).where(
-        TwoFactorCredential.user_id.in_(ids), TwoFactorCredential.confirmed_at.is_not(None))))
+    return set(
+        db.session.scalars(
+            sa.select(TwoFactorCredential.user_id).where(
+                TwoFactorCredential.user_id.in_(ids), TwoFactorCredential.confirmed_at.is_not(None)
+            )
+        )
+    )
 
 
 def is_required_for(user: User) -> bool:
@@ -136,10 +142,11 @@ def enrolment_qr_svg(uri: str) -> Markup:
 
 def grouped(secret: str) -> str:
     """The key in groups of four, for typing it into an app by hand."""
-    return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
 # --- checking codes -------------------------------------------------------------------------------
+
 
 def _digits(value: str | None) -> str:
     return "".join((value or "").split())
@@ -160,8 +167,10 @@ def _claim_step(user_id: int, step: int) -> bool:
     """Store the step as used, unless it (or a later one) was used already. True when this request won."""
     result = db.session.execute(
         sa.update(TwoFactorCredential)
-        .where(TwoFactorCredential.user_id == user_id,
-               sa.or_(TwoFactorCredential.last_used_step.is_(None), TwoFactorCredential.last_used_step < step))
+        .where(
+            TwoFactorCredential.user_id == user_id,
+            sa.or_(TwoFactorCredential.last_used_step.is_(None), TwoFactorCredential.last_used_step < step),
+        )
         .values(last_used_step=step)
         .execution_options(synchronize_session=False)
     )
@@ -192,8 +201,11 @@ def use_recovery_code(user: User, code: str | None) -> bool:
     normalised = normalise_recovery_code(code)
     if len(normalised) != RECOVERY_CODE_LENGTH or not is_enabled(user):
         return False
-    result = db.session.execute(sa.delete(RecoveryCode).where(
-        RecoveryCode.user_id == user.id, RecoveryCode.code_hash == _hash_recovery_code(normalised)))
+    result = db.session.execute(
+        sa.delete(RecoveryCode).where(
+            RecoveryCode.user_id == user.id, RecoveryCode.code_hash == _hash_recovery_code(normalised)
+        )
+    )
     return result.rowcount == 1
 
 
@@ -225,6 +237,7 @@ def confirm_identity(user: User, answer: str | None, field: str = "confirmation"
 
 
 # --- changing -------------------------------------------------------------------------------------
+
 
 def start_enrolment(user: User) -> str:
     """Create the secret to set up (or keep the one being set up). Returns it."""
@@ -291,8 +304,7 @@ def reset(actor: User | None, user: User, via: str) -> None:
     _remove(user)
     _end_all_sessions(user)
     audit.record(actor, "user.two_factor_reset", "user", user.id, details={"via": via})
-    queue_mail(user.email, "two_factor_reset", user.preferred_language, user=user,
-               required=is_required_for(user))
+    queue_mail(user.email, "two_factor_reset", user.preferred_language, user=user, required=is_required_for(user))
 
 
 def _new_recovery_codes(user: User) -> list[str]:
@@ -300,7 +312,7 @@ def _new_recovery_codes(user: User) -> list[str]:
     codes = []
     while len(codes) < RECOVERY_CODE_COUNT:
         raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_CODE_LENGTH))
-        code = "-".join(raw[i:i + 4] for i in range(0, RECOVERY_CODE_LENGTH, 4))
+        code = "-".join(raw[i : i + 4] for i in range(0, RECOVERY_CODE_LENGTH, 4))
         if code not in codes:
             codes.append(code)
     db.session.add_all(RecoveryCode(user_id=user.id, code_hash=_hash_recovery_code(code)) for code in codes)
@@ -321,11 +333,15 @@ def _end_all_sessions(user: User) -> None:
 
 # --- personal data (registered with accounts.gdpr) ------------------------------------------------
 
+
 def export_user_data(user: User) -> dict:
     """Whether it is on and how many recovery codes are left; never the secret or the codes."""
     since = enabled_since(user)
-    return {"enabled": since is not None, "enabled_at": since.isoformat() if since else None,
-            "recovery_codes_left": recovery_codes_left(user) if since else 0}
+    return {
+        "enabled": since is not None,
+        "enabled_at": since.isoformat() if since else None,
+        "recovery_codes_left": recovery_codes_left(user) if since else 0,
+    }
 
 
 def erase_user_data(user: User, _options=None) -> None:

@@ -30,5 +30,4 @@ def reset_two_factor_command(email):
     except UserError as exc:
         raise click.ClickException(exc.message) from None
     db.session.commit()
-    click.echo(f"Two-factor log-in of {user.email} is off; the account was logged out everywhere "
-               "and told by mail.")
+    click.echo(f"Two-factor log-in of {user.email} is off; the account was logged out everywhere and told by mail.")

@@ -21,8 +21,9 @@ def code_field(label=None):
 
 class EnrolForm(BaseForm):
     code = code_field(_l("Code shown in the app"))
-    password = PasswordField(_l("Current password"),
-                             validators=[DataRequired(_l("Enter your current password.")), Length(max=MAX_LENGTH)])
+    password = PasswordField(
+        _l("Current password"), validators=[DataRequired(_l("Enter your current password.")), Length(max=MAX_LENGTH)]
+    )
 
 
 class SecondStepForm(BaseForm):
@@ -40,16 +41,18 @@ class RecoveryCodeForm(BaseForm):
 class ConfirmIdentityForm(BaseForm):
     """Asked before a sensitive action of an account with two-factor log-in."""
 
-    confirmation = PasswordField(_l("Your password or a code from your app"),
-                                 validators=[DataRequired(_l("Enter your password or a code from your app.")),
-                                             Length(max=MAX_LENGTH)])
+    confirmation = PasswordField(
+        _l("Your password or a code from your app"),
+        validators=[DataRequired(_l("Enter your password or a code from your app.")), Length(max=MAX_LENGTH)],
+    )
 
 
 class ConfirmPasswordForm(BaseForm):
     """Asked before a sensitive action of an account without two-factor log-in."""
 
-    confirmation = PasswordField(_l("Current password"),
-                                 validators=[DataRequired(_l("Enter your current password.")), Length(max=MAX_LENGTH)])
+    confirmation = PasswordField(
+        _l("Current password"), validators=[DataRequired(_l("Enter your current password.")), Length(max=MAX_LENGTH)]
+    )
 
 
 def confirm_form(two_factor_on: bool, **kwargs) -> BaseForm:

@@ -36,8 +36,13 @@ def second_step_or_none(user: User, remember: bool, target: str):
     them to the code page (a redirect). None when the password is all it takes."""
     if not two_factor.is_enabled(user):
         return None
-    session[PENDING_KEY] = {"uid": user.id, "token": fingerprint(user.session_token),
-                            "remember": bool(remember), "next": target, "since": int(time.time())}
+    session[PENDING_KEY] = {
+        "uid": user.id,
+        "token": fingerprint(user.session_token),
+        "remember": bool(remember),
+        "next": target,
+        "since": int(time.time()),
+    }
     return redirect(url_for("accounts.two_factor_login"), 303)
 
 
@@ -89,5 +94,6 @@ def _failed(response) -> bool:
 
 
 # One decorator for every form that checks a code or a password: views answer 401/422 when wrong.
-attempts_limit = limiter.shared_limit(ATTEMPT_LIMITS, scope="two-factor", key_func=attempt_key,
-                                      methods=["POST"], deduct_when=_failed)
+attempts_limit = limiter.shared_limit(
+    ATTEMPT_LIMITS, scope="two-factor", key_func=attempt_key, methods=["POST"], deduct_when=_failed
+)

@@ -31,8 +31,9 @@ from participation.core.forms import ActionForm
 from participation.core.i18n import _, ngettext
 from participation.extensions import db
 
-bp.record_once(lambda state: register_user_data(
-    state.app, "two_factor", two_factor.export_user_data, two_factor.erase_user_data))
+bp.record_once(
+    lambda state: register_user_data(state.app, "two_factor", two_factor.export_user_data, two_factor.erase_user_data)
+)
 
 
 def _no_store(body, status: int = 200):
@@ -43,6 +44,7 @@ def _no_store(body, status: int = 200):
 
 
 # --- the gate for staff ---------------------------------------------------------------------------
+
 
 @bp.before_app_request
 def _staff_set_up_two_factor_first():
@@ -58,6 +60,7 @@ def _staff_set_up_two_factor_first():
 
 
 # --- the log-in's second step ---------------------------------------------------------------------
+
 
 @bp.route("/login/code", methods=["GET", "POST"])
 @attempts_limit
@@ -77,8 +80,11 @@ def two_factor_login():
         form = recovery_form if use_recovery else code_form
         if form.validate_on_submit():
             try:
-                used = two_factor.check_second_factor(user, code=None if use_recovery else form.code.data,
-                                                      recovery_code=form.recovery_code.data if use_recovery else None)
+                used = two_factor.check_second_factor(
+                    user,
+                    code=None if use_recovery else form.code.data,
+                    recovery_code=form.recovery_code.data if use_recovery else None,
+                )
             except UserError as exc:
                 form.apply_error(exc)
                 status = exc.status_code
@@ -87,17 +93,24 @@ def two_factor_login():
                 response = finish_log_in(user)
                 if used == "recovery_code":
                     left = two_factor.recovery_codes_left(user)
-                    flash(ngettext("You used a recovery code: %(num)d is left. Make new ones on your account page.",
-                                   "You used a recovery code: %(num)d are left. Make new ones on your account page.",
-                                   left), "warning")
+                    flash(
+                        ngettext(
+                            "You used a recovery code: %(num)d is left. Make new ones on your account page.",
+                            "You used a recovery code: %(num)d are left. Make new ones on your account page.",
+                            left,
+                        ),
+                        "warning",
+                    )
                 return response
         else:
             status = 422
-    return _no_store(render_template("accounts/two_factor_login.html", code_form=code_form,
-                                     recovery_form=recovery_form), status)
+    return _no_store(
+        render_template("accounts/two_factor_login.html", code_form=code_form, recovery_form=recovery_form), status
+    )
 
 
 # --- settings -------------------------------------------------------------------------------------
+
 
 @bp.get("/two-factor")
 @login_required
@@ -109,16 +122,19 @@ def two_factor_settings():
 def _settings_page(regenerate_form=None, disable_form=None, status: int = 200):
     user = current_user._get_current_object()
     enabled = two_factor.is_enabled(user)
-    return _no_store(render_template(
-        "accounts/two_factor.html",
-        enabled=enabled,
-        enabled_since=two_factor.enabled_since(user) if enabled else None,
-        codes_left=two_factor.recovery_codes_left(user) if enabled else 0,
-        required=two_factor.is_required_for(user),
-        start_form=ActionForm(formdata=None),
-        regenerate_form=regenerate_form or confirm_form(enabled, prefix="regenerate", formdata=None),
-        disable_form=disable_form or confirm_form(enabled, prefix="disable", formdata=None),
-    ), status)
+    return _no_store(
+        render_template(
+            "accounts/two_factor.html",
+            enabled=enabled,
+            enabled_since=two_factor.enabled_since(user) if enabled else None,
+            codes_left=two_factor.recovery_codes_left(user) if enabled else 0,
+            required=two_factor.is_required_for(user),
+            start_form=ActionForm(formdata=None),
+            regenerate_form=regenerate_form or confirm_form(enabled, prefix="regenerate", formdata=None),
+            disable_form=disable_form or confirm_form(enabled, prefix="disable", formdata=None),
+        ),
+        status,
+    )
 
 
 @bp.post("/two-factor/start")
@@ -157,8 +173,16 @@ def two_factor_setup():
             flash(_("Two-factor log-in is on. From now on you log in with your password and a code."), "success")
             return _recovery_codes_page(codes)
     uri = two_factor.provisioning_uri(user, secret)
-    return _no_store(render_template("accounts/two_factor_setup.html", form=form, qr=two_factor.enrolment_qr_svg(uri),
-                                     key=two_factor.grouped(secret), account=user.email), 422 if form.errors else 200)
+    return _no_store(
+        render_template(
+            "accounts/two_factor_setup.html",
+            form=form,
+            qr=two_factor.enrolment_qr_svg(uri),
+            key=two_factor.grouped(secret),
+            account=user.email,
+        ),
+        422 if form.errors else 200,
+    )
 
 
 def _recovery_codes_page(codes: list[str]):

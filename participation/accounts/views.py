@@ -51,8 +51,13 @@ def signup():
         form.form_errors.append(antispam_message())
     elif submitted:
         try:
-            services.sign_up(form.email.data, form.display_name.data, form.password.data,
-                             form.preferred_language.data, form.consent.data)
+            services.sign_up(
+                form.email.data,
+                form.display_name.data,
+                form.password.data,
+                form.preferred_language.data,
+                form.consent.data,
+            )
         except UserError as exc:
             form.apply_error(exc)
         else:
@@ -163,8 +168,13 @@ def reset_request():
     if form.validate_on_submit():
         services.request_password_reset(form.email.data)
         db.session.commit()
-        flash(_("If an account uses this address, we sent it a link to choose a new password. "
-                "The link works for one hour."), "info")
+        flash(
+            _(
+                "If an account uses this address, we sent it a link to choose a new password. "
+                "The link works for one hour."
+            ),
+            "info",
+        )
         return redirect(url_for("accounts.login"), 303)
     return render_template("accounts/reset_request.html", form=form), 422 if form.errors else 200
 
@@ -199,8 +209,9 @@ def profile():
     form = ProfileForm(obj=user) if request.method == "GET" else ProfileForm()
     if form.validate_on_submit():
         try:
-            services.update_profile(user, form.display_name.data, form.preferred_language.data,
-                                    form.notify_on_reply.data)
+            services.update_profile(
+                user, form.display_name.data, form.preferred_language.data, form.notify_on_reply.data
+            )
         except UserError as exc:
             form.apply_error(exc)
         else:
@@ -244,8 +255,13 @@ def change_email():
             form.apply_error(exc)
         else:
             db.session.commit()
-            flash(_("We sent a confirmation link to %(email)s. Your address changes once you open it.",
-                    email=form.new_email.data), "info")
+            flash(
+                _(
+                    "We sent a confirmation link to %(email)s. Your address changes once you open it.",
+                    email=form.new_email.data,
+                ),
+                "info",
+            )
             return redirect(url_for("accounts.profile"), 303)
     return _profile_page(email_form=form)
 
@@ -276,10 +292,13 @@ def _profile_page(profile_form=None, password_form=None, email_form=None):
     }
     has_errors = any(f.errors for f in forms.values())
     suspension = suspension_message(user) if user.is_suspended() else None
-    return render_template("accounts/profile.html", user=user, resend_form=ActionForm(formdata=None),
-                           suspension=suspension, **forms), 422 if has_errors else 200
+    return render_template(
+        "accounts/profile.html", user=user, resend_form=ActionForm(formdata=None), suspension=suspension, **forms
+    ), 422 if has_errors else 200
 
 
 # The data-rights routes live in their own module but on this blueprint.
-from participation.accounts import data_views  # noqa: E402,F401
-from participation.accounts import two_factor_views  # noqa: E402,F401
+from participation.accounts import (
+    data_views,  # noqa: E402,F401
+    two_factor_views,  # noqa: E402,F401
+)

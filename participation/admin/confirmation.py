@@ -17,8 +17,9 @@ from participation.core.errors import UserError
 from participation.extensions import db
 
 
-def confirmation_step(actor, *, heading: str, summary: str, action: str, submit_label: str,
-                      cancel_url: str, hidden: dict | None = None):
+def confirmation_step(
+    actor, *, heading: str, summary: str, action: str, submit_label: str, cancel_url: str, hidden: dict | None = None
+):
     enabled = two_factor.is_enabled(actor)
     form = confirm_form(enabled)
     status = 200
@@ -34,7 +35,15 @@ def confirmation_step(actor, *, heading: str, summary: str, action: str, submit_
     else:
         form = confirm_form(enabled, formdata=None)
     db.session.rollback()
-    page = render_template("admin/confirm_action.html", form=form, heading=heading, summary=summary,
-                           action=action, submit_label=submit_label, cancel_url=cancel_url,
-                           hidden=hidden or {}, two_factor_on=enabled)
+    page = render_template(
+        "admin/confirm_action.html",
+        form=form,
+        heading=heading,
+        summary=summary,
+        action=action,
+        submit_label=submit_label,
+        cancel_url=cancel_url,
+        hidden=hidden or {},
+        two_factor_on=enabled,
+    )
     return page, status

@@ -17,8 +17,11 @@ ROLE_LABELS = {
 
 
 class RoleForm(BaseForm):
-    role = SelectField(_l("Role"), choices=[SelectChoice(r.value, label) for r, label in ROLE_LABELS.items()],
-                       validators=[InputRequired()])
+    role = SelectField(
+        _l("Role"),
+        choices=[SelectChoice(r.value, label) for r, label in ROLE_LABELS.items()],
+        validators=[InputRequired()],
+    )
 
 
 USER_SEARCH_MAX = 100

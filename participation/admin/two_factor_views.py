@@ -33,9 +33,12 @@ def reset_two_factor(user_id: int):
     page = confirmation_step(
         actor,
         heading=_("Reset two-factor log-in"),
-        summary=_("Two-factor log-in of %(name)s (%(email)s) will be turned off: they are logged out "
-                  "everywhere, their recovery codes stop working and they get an e-mail.",
-                  name=user.display_name, email=user.email),
+        summary=_(
+            "Two-factor log-in of %(name)s (%(email)s) will be turned off: they are logged out "
+            "everywhere, their recovery codes stop working and they get an e-mail.",
+            name=user.display_name,
+            email=user.email,
+        ),
         action=url_for("admin.reset_two_factor", user_id=user.id, q=query),
         submit_label=_("Reset two-factor log-in"),
         cancel_url=back,
@@ -43,6 +46,5 @@ def reset_two_factor(user_id: int):
     if page is not None:
         return page
     db.session.commit()
-    flash(_("Two-factor log-in of %(name)s is reset. They were told by e-mail.", name=user.display_name),
-          "success")
+    flash(_("Two-factor log-in of %(name)s is reset. They were told by e-mail.", name=user.display_name), "success")
     return redirect(back, 303)

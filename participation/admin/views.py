@@ -30,11 +30,14 @@ PER_PAGE = 50
 def _admin_nav() -> dict:
     """The section's own menu; "Outgoing mail" only where that page exists."""
     here = request.endpoint
-    items = [NavItem(_("Accounts and roles"), url_for("admin.users"), here == "admin.users"),
-             NavItem(_("Background work"), url_for("admin.operations"), here == "admin.operations")]
+    items = [
+        NavItem(_("Accounts and roles"), url_for("admin.users"), here == "admin.users"),
+        NavItem(_("Background work"), url_for("admin.operations"), here == "admin.operations"),
+    ]
     if current_app.config["SHOW_OUTBOX_PAGE"]:
-        items.append(NavItem(_("Outgoing mail"), url_for("admin.outbox"),
-                             here in ("admin.outbox", "admin.outbox_message")))
+        items.append(
+            NavItem(_("Outgoing mail"), url_for("admin.outbox"), here in ("admin.outbox", "admin.outbox_message"))
+        )
     return {"admin_nav": items}
 
 
@@ -45,12 +48,18 @@ def users():
     stmt = sa.select(User).order_by(User.created_at.desc(), User.id.desc())
     if form.validate() and form.q.data:
         pattern = "%" + form.q.data.strip().lower().replace("%", r"\%").replace("_", r"\_") + "%"
-        stmt = stmt.where(sa.or_(User.email.like(pattern, escape="\\"),
-                                 sa.func.lower(User.display_name).like(pattern, escape="\\")))
+        stmt = stmt.where(
+            sa.or_(User.email.like(pattern, escape="\\"), sa.func.lower(User.display_name).like(pattern, escape="\\"))
+        )
     page = paginate(stmt, per_page=PER_PAGE)
-    return render_template("admin/users.html", form=form, page=page, role_labels=ROLE_LABELS,
-                           role_form=RoleForm(formdata=None),
-                           two_factor_on=two_factor.enabled_user_ids(user.id for user in page.items))
+    return render_template(
+        "admin/users.html",
+        form=form,
+        page=page,
+        role_labels=ROLE_LABELS,
+        role_form=RoleForm(formdata=None),
+        two_factor_on=two_factor.enabled_user_ids(user.id for user in page.items),
+    )
 
 
 @bp.post("/users/<id:user_id>/role")
@@ -71,8 +80,12 @@ def change_role(user_id: int):
             page = confirmation_step(
                 current_user._get_current_object(),
                 heading=_("Change a role"),
-                summary=_("%(name)s (%(email)s) gets the role: %(role)s.", name=user.display_name,
-                          email=user.email, role=ROLE_LABELS[role]),
+                summary=_(
+                    "%(name)s (%(email)s) gets the role: %(role)s.",
+                    name=user.display_name,
+                    email=user.email,
+                    role=ROLE_LABELS[role],
+                ),
                 action=url_for("admin.change_role", user_id=user.id, q=query),
                 submit_label=_("Change the role"),
                 cancel_url=url_for("admin.users", q=query),
@@ -81,8 +94,7 @@ def change_role(user_id: int):
             if page is not None:
                 return page
             db.session.commit()
-            flash(_("%(name)s is now: %(role)s.", name=user.display_name,
-                    role=ROLE_LABELS[role]), "success")
+            flash(_("%(name)s is now: %(role)s.", name=user.display_name, role=ROLE_LABELS[role]), "success")
     else:
         flash(_("Choose one of the roles."), "error")
     return redirect(url_for("admin.users", q=query), 303)

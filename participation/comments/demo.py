@@ -25,16 +25,28 @@ def _add(entry: dict, consultation, accounts: dict, parent: Comment | None) -> N
     body = _body(entry.get("body"), author) if author else ""
     if author is None or not body.strip():
         return
-    existing = db.session.scalar(sa.select(Comment).where(
-        Comment.consultation_id == consultation.id, Comment.author_id == author.id, Comment.body == body,
-        Comment.parent_id.is_(None) if parent is None else Comment.parent_id == parent.id).limit(1))
+    existing = db.session.scalar(
+        sa.select(Comment)
+        .where(
+            Comment.consultation_id == consultation.id,
+            Comment.author_id == author.id,
+            Comment.body == body,
+            Comment.parent_id.is_(None) if parent is None else Comment.parent_id == parent.id,
+        )
+        .limit(1)
+    )
     comment = existing
     if comment is None and (parent is None or parent.depth < 3):
-        comment = Comment(consultation_id=consultation.id, parent_id=parent.id if parent else None,
-                          root_id=(parent.root_id or parent.id) if parent else None,
-                          depth=parent.depth + 1 if parent else 0, author_id=author.id,
-                          alignment=Alignment(entry.get("alignment") or "neutral"), body=body[:2000],
-                          state=CommentState.PUBLISHED)
+        comment = Comment(
+            consultation_id=consultation.id,
+            parent_id=parent.id if parent else None,
+            root_id=(parent.root_id or parent.id) if parent else None,
+            depth=parent.depth + 1 if parent else 0,
+            author_id=author.id,
+            alignment=Alignment(entry.get("alignment") or "neutral"),
+            body=body[:2000],
+            state=CommentState.PUBLISHED,
+        )
         db.session.add(comment)
         db.session.flush()
     if comment is not None:

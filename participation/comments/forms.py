@@ -22,15 +22,21 @@ def _body_field():
         _l("Your comment"),
         validators=[
             DataRequired(_l("Write your comment.")),
-            Length(min=BODY_MIN, max=BODY_MAX,
-                   message=_l("Write between %(min)d and %(max)d characters.", min=BODY_MIN, max=BODY_MAX)),
+            Length(
+                min=BODY_MIN,
+                max=BODY_MAX,
+                message=_l("Write between %(min)d and %(max)d characters.", min=BODY_MIN, max=BODY_MAX),
+            ),
         ],
     )
 
 
 def _alignment_field():
-    return RadioField(_l("Your position"), choices=_choices(ALIGNMENT_LABELS),
-                      validators=[InputRequired(_l("Choose for, against or neutral."))])
+    return RadioField(
+        _l("Your position"),
+        choices=_choices(ALIGNMENT_LABELS),
+        validators=[InputRequired(_l("Choose for, against or neutral."))],
+    )
 
 
 class CommentForm(AntiSpamFields, BaseForm):
@@ -48,14 +54,29 @@ class EditCommentForm(BaseForm):
 
 
 class ReportForm(BaseForm):
-    reason = RadioField(_l("Why should a moderator look at this comment?"), choices=_choices(REPORT_REASON_LABELS),
-                        validators=[InputRequired(_l("Choose a reason."))])
-    text = TextAreaField(_l("Explanation"), validators=[
-        Optional(), Length(max=REPORT_TEXT_MAX, message=_l("Use at most %(max)d characters.", max=REPORT_TEXT_MAX))])
+    reason = RadioField(
+        _l("Why should a moderator look at this comment?"),
+        choices=_choices(REPORT_REASON_LABELS),
+        validators=[InputRequired(_l("Choose a reason."))],
+    )
+    text = TextAreaField(
+        _l("Explanation"),
+        validators=[
+            Optional(),
+            Length(max=REPORT_TEXT_MAX, message=_l("Use at most %(max)d characters.", max=REPORT_TEXT_MAX)),
+        ],
+    )
 
 
 class AppealForm(BaseForm):
-    text = TextAreaField(_l("Why should the comment be shown again?"), validators=[
-        DataRequired(_l("Explain why you disagree with the decision.")),
-        Length(min=10, max=APPEAL_TEXT_MAX,
-               message=_l("Write between %(min)d and %(max)d characters.", min=10, max=APPEAL_TEXT_MAX))])
+    text = TextAreaField(
+        _l("Why should the comment be shown again?"),
+        validators=[
+            DataRequired(_l("Explain why you disagree with the decision.")),
+            Length(
+                min=10,
+                max=APPEAL_TEXT_MAX,
+                message=_l("Write between %(min)d and %(max)d characters.", min=10, max=APPEAL_TEXT_MAX),
+            ),
+        ],
+    )

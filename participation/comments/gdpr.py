@@ -27,25 +27,48 @@ def _iso(moment):
 def export_comment_data(user) -> dict:
     comments = db.session.scalars(sa.select(Comment).where(Comment.author_id == user.id).order_by(Comment.id))
     endorsements = db.session.scalars(
-        sa.select(CommentEndorsement).where(CommentEndorsement.user_id == user.id).order_by(CommentEndorsement.id))
+        sa.select(CommentEndorsement).where(CommentEndorsement.user_id == user.id).order_by(CommentEndorsement.id)
+    )
     reports = db.session.scalars(
-        sa.select(CommentReport).where(CommentReport.reporter_id == user.id).order_by(CommentReport.id))
+        sa.select(CommentReport).where(CommentReport.reporter_id == user.id).order_by(CommentReport.id)
+    )
     appeals = db.session.scalars(
-        sa.select(CommentAppeal).where(CommentAppeal.author_id == user.id).order_by(CommentAppeal.id))
+        sa.select(CommentAppeal).where(CommentAppeal.author_id == user.id).order_by(CommentAppeal.id)
+    )
     return {
-        "comments": [{"id": c.id, "consultation_id": c.consultation_id, "reply_to": c.parent_id,
-                      "position": c.alignment.value, "text": c.body, "state": c.state.value,
-                      "created_at": _iso(c.created_at), "edited_at": _iso(c.edited_at),
-                      "deleted_at": _iso(c.deleted_at),
-                      "hidden": {"reason": c.hidden_reason.value, "at": _iso(c.hidden_at),
-                                 "moderator_note": c.moderator_note} if c.hidden_reason else None}
-                     for c in comments],
+        "comments": [
+            {
+                "id": c.id,
+                "consultation_id": c.consultation_id,
+                "reply_to": c.parent_id,
+                "position": c.alignment.value,
+                "text": c.body,
+                "state": c.state.value,
+                "created_at": _iso(c.created_at),
+                "edited_at": _iso(c.edited_at),
+                "deleted_at": _iso(c.deleted_at),
+                "hidden": {"reason": c.hidden_reason.value, "at": _iso(c.hidden_at), "moderator_note": c.moderator_note}
+                if c.hidden_reason
+                else None,
+            }
+            for c in comments
+        ],
         "endorsements": [{"comment_id": e.comment_id, "created_at": _iso(e.created_at)} for e in endorsements],
-        "reports": [{"comment_id": r.comment_id, "reason": r.reason.value, "text": r.text,
-                     "created_at": _iso(r.created_at)} for r in reports],
-        "appeals": [{"comment_id": a.comment_id, "text": a.text, "created_at": _iso(a.created_at),
-                     "outcome": a.outcome.value if a.outcome else None, "decided_at": _iso(a.decided_at),
-                     "decision_note": a.decision_note} for a in appeals],
+        "reports": [
+            {"comment_id": r.comment_id, "reason": r.reason.value, "text": r.text, "created_at": _iso(r.created_at)}
+            for r in reports
+        ],
+        "appeals": [
+            {
+                "comment_id": a.comment_id,
+                "text": a.text,
+                "created_at": _iso(a.created_at),
+                "outcome": a.outcome.value if a.outcome else None,
+                "decided_at": _iso(a.decided_at),
+                "decision_note": a.decision_note,
+            }
+            for a in appeals
+        ],
     }
 
 

@@ -63,8 +63,14 @@ class AppealOutcome(StrEnum):
 
 
 def _enum(enum_cls, name):
-    return sa.Enum(enum_cls, native_enum=False, create_constraint=True, length=20, name=name,
-                   values_callable=lambda members: [m.value for m in members])
+    return sa.Enum(
+        enum_cls,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        name=name,
+        values_callable=lambda members: [m.value for m in members],
+    )
 
 
 class Comment(db.Model):
@@ -73,8 +79,10 @@ class Comment(db.Model):
         # Target of the composite foreign key below.
         sa.UniqueConstraint("id", "consultation_id", name="uq_comments_id_consultation"),
         sa.ForeignKeyConstraint(
-            ["parent_id", "consultation_id"], ["comments.id", "comments.consultation_id"],
-            name="fk_comments_parent_same_consultation", ondelete="CASCADE",
+            ["parent_id", "consultation_id"],
+            ["comments.id", "comments.consultation_id"],
+            name="fk_comments_parent_same_consultation",
+            ondelete="CASCADE",
         ),
         sa.CheckConstraint(f"depth >= 0 AND depth <= {MAX_DEPTH}", name="depth_range"),
         sa.CheckConstraint(
@@ -96,8 +104,9 @@ class Comment(db.Model):
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
     alignment: Mapped[Alignment] = mapped_column(_enum(Alignment, "comment_alignment"))
     body: Mapped[str] = mapped_column(sa.Text)
-    state: Mapped[CommentState] = mapped_column(_enum(CommentState, "comment_state"),
-                                                default=CommentState.PUBLISHED, index=True)
+    state: Mapped[CommentState] = mapped_column(
+        _enum(CommentState, "comment_state"), default=CommentState.PUBLISHED, index=True
+    )
     created_at: Mapped[CreatedAt] = mapped_column(index=True)
     edited_at: Mapped[datetime | None]
     deleted_at: Mapped[datetime | None]
@@ -109,8 +118,7 @@ class Comment(db.Model):
 
     author = relationship("User", foreign_keys=[author_id])
     consultation = relationship("Consultation")
-    parent = relationship("Comment", primaryjoin="foreign(Comment.parent_id) == remote(Comment.id)",
-                          viewonly=True)
+    parent = relationship("Comment", primaryjoin="foreign(Comment.parent_id) == remote(Comment.id)", viewonly=True)
     reports = relationship("CommentReport", viewonly=True, order_by="CommentReport.created_at")
     appeal = relationship("CommentAppeal", viewonly=True, uselist=False)
 

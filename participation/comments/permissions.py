@@ -49,13 +49,11 @@ def can_see_comment(user, comment: Comment) -> bool:
 
 
 def is_author(user, comment: Comment) -> bool:
-    return (getattr(user, "is_authenticated", False) and comment.author_id is not None
-            and comment.author_id == user.id)
+    return getattr(user, "is_authenticated", False) and comment.author_id is not None and comment.author_id == user.id
 
 
 def can_reply(user, comment: Comment, now: datetime | None = None) -> bool:
-    return (can_comment(user, comment.consultation, now) and comment.is_visible
-            and comment.depth < MAX_DEPTH)
+    return can_comment(user, comment.consultation, now) and comment.is_visible and comment.depth < MAX_DEPTH
 
 
 def edit_window() -> timedelta:
@@ -64,9 +62,14 @@ def edit_window() -> timedelta:
 
 def can_edit_comment(user, comment: Comment, now: datetime | None = None) -> bool:
     now = now or utcnow()
-    return (is_author(user, comment) and is_participant(user) and not comment.is_deleted
-            and comment.state != CommentState.HIDDEN and now - comment.created_at <= edit_window()
-            and comments_open(comment.consultation, now))
+    return (
+        is_author(user, comment)
+        and is_participant(user)
+        and not comment.is_deleted
+        and comment.state != CommentState.HIDDEN
+        and now - comment.created_at <= edit_window()
+        and comments_open(comment.consultation, now)
+    )
 
 
 def can_delete_comment(user, comment: Comment) -> bool:
@@ -74,8 +77,12 @@ def can_delete_comment(user, comment: Comment) -> bool:
 
 
 def can_endorse(user, comment: Comment, now: datetime | None = None) -> bool:
-    return (is_participant(user) and comment.is_visible and not is_author(user, comment)
-            and comments_open(comment.consultation, now))
+    return (
+        is_participant(user)
+        and comment.is_visible
+        and not is_author(user, comment)
+        and comments_open(comment.consultation, now)
+    )
 
 
 def can_report(user, comment: Comment) -> bool:

@@ -32,9 +32,7 @@ REPLIES_PER_PAGE = 100
 def consultation_ids_for_user(user_id: int) -> sa.Select:
     """Ids of the consultations where this person wrote a comment that still exists."""
     return (
-        sa.select(Comment.consultation_id)
-        .where(Comment.author_id == user_id, Comment.deleted_at.is_(None))
-        .distinct()
+        sa.select(Comment.consultation_id).where(Comment.author_id == user_id, Comment.deleted_at.is_(None)).distinct()
     )
 
 
@@ -68,24 +66,29 @@ def _listed(user_id: int | None):
     return sa.or_(_shown_to(user_id), _has_shown_descendant(user_id))
 
 
-def top_level_comments(consultation_id: int, *, sort: str = "newest", alignment: str | None = None,
-                       user_id: int | None = None) -> sa.Select:
+def top_level_comments(
+    consultation_id: int, *, sort: str = "newest", alignment: str | None = None, user_id: int | None = None
+) -> sa.Select:
     """Top-level comments of a consultation in the chosen order (authors eager-loaded)."""
     child = _CHILD
     has_shown_replies = sa.exists().where(child.root_id == Comment.id, _shown_to(user_id, child))
     stmt = (
         sa.select(Comment)
         .options(joinedload(Comment.author))
-        .where(Comment.consultation_id == consultation_id, Comment.parent_id.is_(None),
-               sa.or_(_shown_to(user_id), has_shown_replies))
+        .where(
+            Comment.consultation_id == consultation_id,
+            Comment.parent_id.is_(None),
+            sa.or_(_shown_to(user_id), has_shown_replies),
+        )
     )
     if alignment:
         stmt = stmt.where(Comment.alignment == Alignment(alignment))
     if sort == "oldest":
         return stmt.order_by(Comment.created_at, Comment.id)
     if sort == "replies":
-        replies = (sa.select(sa.func.count(child.id)).where(child.root_id == Comment.id)
-                   .correlate(Comment).scalar_subquery())
+        replies = (
+            sa.select(sa.func.count(child.id)).where(child.root_id == Comment.id).correlate(Comment).scalar_subquery()
+        )
         return stmt.order_by(replies.desc(), Comment.created_at.desc(), Comment.id.desc())
     return stmt.order_by(Comment.created_at.desc(), Comment.id.desc())
 
@@ -99,8 +102,9 @@ def replies_for(root_ids: list[int], user_id: int | None = None, limit: int = RE
     ranked = (
         sa.select(
             Comment.id.label("id"),
-            sa.func.row_number().over(partition_by=Comment.root_id,
-                                      order_by=(Comment.created_at, Comment.id)).label("position"),
+            sa.func.row_number()
+            .over(partition_by=Comment.root_id, order_by=(Comment.created_at, Comment.id))
+            .label("position"),
             sa.func.count().over(partition_by=Comment.root_id).label("total"),
         )
         .where(Comment.root_id.in_(root_ids or [-1]), _listed(user_id))
@@ -140,18 +144,24 @@ def endorsement_counts(comment_ids: list[int]) -> dict[int, int]:
 
 
 def endorsed_by(user_id: int, comment_ids: list[int]) -> set[int]:
-    return set(db.session.scalars(
-        sa.select(CommentEndorsement.comment_id)
-        .where(CommentEndorsement.user_id == user_id, CommentEndorsement.comment_id.in_(comment_ids or [-1]))
-    ))
+    return set(
+        db.session.scalars(
+            sa.select(CommentEndorsement.comment_id).where(
+                CommentEndorsement.user_id == user_id, CommentEndorsement.comment_id.in_(comment_ids or [-1])
+            )
+        )
+    )
 
 
 def alignment_counts(consultation_id: int) -> dict[str, int]:
     """Published, not deleted comments per alignment (replies included)."""
     rows = db.session.execute(
         sa.select(Comment.alignment, sa.func.count())
-        .where(Comment.consultation_id == consultation_id, Comment.state == CommentState.PUBLISHED,
-               Comment.deleted_at.is_(None))
+        .where(
+            Comment.consultation_id == consultation_id,
+            Comment.state == CommentState.PUBLISHED,
+            Comment.deleted_at.is_(None),
+        )
         .group_by(Comment.alignment)
     ).all()
     counts = {a.value: 0 for a in Alignment}
@@ -165,8 +175,11 @@ def hide_decision_counts(consultation_id: int) -> dict[str, int]:
     every automatic hide after reports (under "reported"). Reasons in the order of HideReason."""
     rows = db.session.execute(
         sa.select(AuditEntry.action, AuditEntry.reason, sa.func.count())
-        .where(AuditEntry.consultation_id == consultation_id, AuditEntry.target_type == "comment",
-               AuditEntry.action.in_(("comment.hide", "comment.auto_hidden")))
+        .where(
+            AuditEntry.consultation_id == consultation_id,
+            AuditEntry.target_type == "comment",
+            AuditEntry.action.in_(("comment.hide", "comment.auto_hidden")),
+        )
         .group_by(AuditEntry.action, AuditEntry.reason)
     ).all()
     counts: dict[str, int] = {}
@@ -191,13 +204,20 @@ def appeal_outcome_counts(consultation_id: int) -> dict[str, int]:
 
 def export_comments(consultation_id: int) -> sa.Select:
     """Published comments for the organisers' CSV, oldest first, with endorsement counts."""
-    endorsements = (sa.select(sa.func.count(CommentEndorsement.id))
-                    .where(CommentEndorsement.comment_id == Comment.id).correlate(Comment).scalar_subquery())
+    endorsements = (
+        sa.select(sa.func.count(CommentEndorsement.id))
+        .where(CommentEndorsement.comment_id == Comment.id)
+        .correlate(Comment)
+        .scalar_subquery()
+    )
     return (
         sa.select(Comment, endorsements.label("endorsements"))
         .options(joinedload(Comment.author))
-        .where(Comment.consultation_id == consultation_id, Comment.state == CommentState.PUBLISHED,
-               Comment.deleted_at.is_(None))
+        .where(
+            Comment.consultation_id == consultation_id,
+            Comment.state == CommentState.PUBLISHED,
+            Comment.deleted_at.is_(None),
+        )
         .order_by(Comment.created_at, Comment.id)
     )
 
@@ -215,9 +235,13 @@ def weekly_counts(consultation_id: int) -> list[tuple[date, dict[str, int], int]
     columns = [sa.func.sum(sa.case((Comment.alignment == a, 1), else_=0)).label(a.value) for a in Alignment]
     rows = db.session.execute(
         sa.select(week, *columns, sa.func.count().label("total"))
-        .where(Comment.consultation_id == consultation_id, Comment.state == CommentState.PUBLISHED,
-               Comment.deleted_at.is_(None))
-        .group_by(week).order_by(week)
+        .where(
+            Comment.consultation_id == consultation_id,
+            Comment.state == CommentState.PUBLISHED,
+            Comment.deleted_at.is_(None),
+        )
+        .group_by(week)
+        .order_by(week)
     ).all()
     result = []
     for row in rows:
@@ -227,7 +251,11 @@ def weekly_counts(consultation_id: int) -> list[tuple[date, dict[str, int], int]
 
 
 def open_report_count(comment_id: int) -> int:
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(CommentReport)
-        .where(CommentReport.comment_id == comment_id, CommentReport.resolved_at.is_(None))
-    ) or 0
+    return (
+        db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(CommentReport)
+            .where(CommentReport.comment_id == comment_id, CommentReport.resolved_at.is_(None))
+        )
+        or 0
+    )

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
+from participation.accounts.suspension import suspension_message
 from participation.comments.models import (
     MAX_DEPTH,
     Alignment,
@@ -17,7 +18,6 @@ from participation.comments.models import (
     HideReason,
     ReportReason,
 )
-from participation.accounts.suspension import suspension_message
 from participation.comments.permissions import edit_window, is_author
 from participation.consultations.models import ModerationMode
 from participation.core import audit
@@ -103,16 +103,29 @@ def notify_reply(comment: Comment) -> None:
         return
     parent = db.session.get(Comment, comment.parent_id)
     recipient = parent.author if parent else None
-    if (recipient is None or recipient.id == comment.author_id or not recipient.notify_on_reply
-            or not recipient.is_verified or parent.is_deleted):
+    if (
+        recipient is None
+        or recipient.id == comment.author_id
+        or not recipient.notify_on_reply
+        or not recipient.is_verified
+        or parent.is_deleted
+    ):
         return
     from participation.comments.urls import comment_url
 
     lang = recipient.preferred_language
     # The reply's author is named and quoted: erasing their account finds this mail too.
-    queue_mail(recipient.email, "comment_reply", lang, mentions=[comment.author_id], person=recipient,
-               reply=comment, consultation=comment.consultation, consultation_title=translated(comment.consultation.title, lang).text,
-               url=comment_url(comment, external=True, lang=lang))
+    queue_mail(
+        recipient.email,
+        "comment_reply",
+        lang,
+        mentions=[comment.author_id],
+        person=recipient,
+        reply=comment,
+        consultation=comment.consultation,
+        consultation_title=translated(comment.consultation.title, lang).text,
+        url=comment_url(comment, external=True, lang=lang),
+    )
 
 
 def check_can_edit(user, comment: Comment) -> None:
@@ -124,8 +137,12 @@ def check_can_edit(user, comment: Comment) -> None:
     if comment.is_deleted or comment.is_hidden:
         raise Conflict(_("This comment can no longer be edited."))
     if utcnow() - comment.created_at > edit_window():
-        raise Conflict(_("You can edit a comment only in the first %(minutes)d minutes after posting it.",
-                         minutes=int(edit_window().total_seconds() // 60)))
+        raise Conflict(
+            _(
+                "You can edit a comment only in the first %(minutes)d minutes after posting it.",
+                minutes=int(edit_window().total_seconds() // 60),
+            )
+        )
     _check_open(comment.consultation)
 
 
@@ -146,8 +163,11 @@ def edit_comment(user, comment: Comment, body: str, alignment: str) -> Comment:
     comment.body = body
     comment.alignment = alignment
     comment.edited_at = utcnow()
-    if (text_changed and comment.state == CommentState.PUBLISHED
-            and comment.consultation.moderation_mode == ModerationMode.PRE):
+    if (
+        text_changed
+        and comment.state == CommentState.PUBLISHED
+        and comment.consultation.moderation_mode == ModerationMode.PRE
+    ):
         comment.state = CommentState.PENDING
         audit.record(user, "comment.resubmitted", "comment", comment.id, consultation_id=comment.consultation_id)
     db.session.flush()
@@ -185,8 +205,9 @@ def endorse(user, comment: Comment) -> CommentEndorsement:
 def withdraw_endorsement(user, comment: Comment) -> None:
     check_participant(user)
     result = db.session.execute(
-        sa.delete(CommentEndorsement).where(CommentEndorsement.comment_id == comment.id,
-                                            CommentEndorsement.user_id == user.id)
+        sa.delete(CommentEndorsement).where(
+            CommentEndorsement.comment_id == comment.id, CommentEndorsement.user_id == user.id
+        )
     )
     if not result.rowcount:
         raise Conflict(_("You had not endorsed this comment."))
@@ -217,7 +238,8 @@ def report_comment(user, comment: Comment, reason: str, text: str | None) -> Com
     except IntegrityError:
         raise Conflict(_("You already reported this comment. A moderator will look at it.")) from None
     open_reports = db.session.scalar(
-        sa.select(sa.func.count()).select_from(CommentReport)
+        sa.select(sa.func.count())
+        .select_from(CommentReport)
         .where(CommentReport.comment_id == comment.id, CommentReport.resolved_at.is_(None))
     )
     if open_reports >= auto_hide_threshold() and comment.state == CommentState.PUBLISHED:
@@ -225,8 +247,14 @@ def report_comment(user, comment: Comment, reason: str, text: str | None) -> Com
         comment.hidden_reason = HideReason.REPORTED
         comment.hidden_at = utcnow()
         comment.hidden_by_id = None
-        audit.record(None, "comment.auto_hidden", "comment", comment.id, consultation_id=comment.consultation_id,
-                     details={"open_reports": open_reports})
+        audit.record(
+            None,
+            "comment.auto_hidden",
+            "comment",
+            comment.id,
+            consultation_id=comment.consultation_id,
+            details={"open_reports": open_reports},
+        )
         db.session.flush()
     return report
 
@@ -244,8 +272,9 @@ def check_can_appeal(user, comment: Comment) -> None:
 def appeal_hide(user, comment: Comment, text: str) -> CommentAppeal:
     """The author may appeal a hide once; another moderator decides (see moderation.services)."""
     check_can_appeal(user, comment)
-    appeal = CommentAppeal(comment_id=comment.id, author_id=user.id, text=(text or "").strip(),
-                           hidden_by_id=comment.hidden_by_id)
+    appeal = CommentAppeal(
+        comment_id=comment.id, author_id=user.id, text=(text or "").strip(), hidden_by_id=comment.hidden_by_id
+    )
     try:
         with db.session.begin_nested():
             db.session.add(appeal)

@@ -24,8 +24,8 @@ def init_app(app) -> None:
     from participation.moderation.gdpr import erase_moderation_data, export_moderation_data
 
     register_user_data(app, "moderation", exporter=export_moderation_data, eraser=erase_moderation_data)
-    from participation.participation.queries import register_participation_source
     from participation.comments.queries import consultation_ids_for_user
+    from participation.my_participation.queries import register_participation_source
 
     register_participation_source(app, "commented", consultation_ids_for_user)
     register_demo_seeder(app, seed_comments)

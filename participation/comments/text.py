@@ -36,7 +36,7 @@ def _linkify_line(line: str) -> Markup:
         if len(url) <= len("www.") or url.lower() in ("http://", "https://"):
             continue
         href = url if url.lower().startswith(("http://", "https://")) else "https://" + url
-        out += escape(line[position:match.start()])
+        out += escape(line[position : match.start()])
         out += Markup(_LINK).format(href=href, text=url)  # format() escapes both values
         out += escape(tail)
         position = match.end()

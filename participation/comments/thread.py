@@ -106,8 +106,7 @@ def _appealed(user_id: int | None, comments: list[Comment]) -> set[int]:
     hidden_mine = [c.id for c in comments if c.is_hidden and c.author_id == user_id]
     if not user_id or not hidden_mine:
         return set()
-    return set(db.session.scalars(
-        sa.select(CommentAppeal.comment_id).where(CommentAppeal.comment_id.in_(hidden_mine))))
+    return set(db.session.scalars(sa.select(CommentAppeal.comment_id).where(CommentAppeal.comment_id.in_(hidden_mine))))
 
 
 def _shows_text(user, c: Comment) -> bool:
@@ -160,8 +159,9 @@ def _attach(views: dict[int, CommentView], root: CommentView, replies: list[Comm
 
 def thread_context(consultation, user, args: ThreadArgs, form: CommentForm | None = None) -> dict:
     user_id = user.id if getattr(user, "is_authenticated", False) else None
-    stmt = queries.top_level_comments(consultation.id, sort=args.sort, alignment=args.alignment or None,
-                                      user_id=user_id)
+    stmt = queries.top_level_comments(
+        consultation.id, sort=args.sort, alignment=args.alignment or None, user_id=user_id
+    )
     page = db.paginate(stmt, page=args.page, per_page=queries.PER_PAGE, error_out=False, count=True)
     roots = list(page.items)
     rows = db.session.execute(queries.replies_for([c.id for c in roots], user_id)).unique().all()
@@ -175,8 +175,11 @@ def thread_context(consultation, user, args: ThreadArgs, form: CommentForm | Non
     for reply in replies:
         _attach(views, views[reply.root_id], [reply])
     now = utcnow()
-    lang_args = {k: v for k, v in (("sort", args.sort if args.sort != "newest" else None),
-                                   ("alignment", args.alignment or None)) if v}
+    lang_args = {
+        k: v
+        for k, v in (("sort", args.sort if args.sort != "newest" else None), ("alignment", args.alignment or None))
+        if v
+    }
     return {
         "consultation": consultation,
         "threads": [views[c.id] for c in roots],
@@ -193,8 +196,9 @@ def thread_context(consultation, user, args: ThreadArgs, form: CommentForm | Non
         # Only built when shown: a form makes a CSRF token, which would make the page personal.
         "form": form or (CommentForm(formdata=None) if may_comment else None),
         "filter_action": request.path,
-        "page_url": lambda n: request.path + "?" + "&".join(
-            f"{k}={v}" for k, v in {**lang_args, "page": n}.items()) + "#comments",
+        "page_url": lambda n: (
+            request.path + "?" + "&".join(f"{k}={v}" for k, v in {**lang_args, "page": n}.items()) + "#comments"
+        ),
         "login_url": url_for("accounts.login", next=request.path),
         "signup_url": url_for("accounts.signup"),
     }
@@ -207,8 +211,13 @@ def parse_page(args) -> int:
 def conversation_context(root: Comment, user, page_number: int) -> dict:
     """One thread: its top-level comment and all its replies, a page at a time."""
     user_id = user.id if getattr(user, "is_authenticated", False) else None
-    page = db.paginate(queries.thread_replies(root.id, user_id), page=page_number,
-                       per_page=queries.REPLIES_PER_PAGE, error_out=False, count=True)
+    page = db.paginate(
+        queries.thread_replies(root.id, user_id),
+        page=page_number,
+        per_page=queries.REPLIES_PER_PAGE,
+        error_out=False,
+        count=True,
+    )
     replies = list(page.items)
     views = _comment_views(user, [root, *replies])
     views[root.id].reply_total = page.total

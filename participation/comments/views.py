@@ -37,7 +37,6 @@ POST_LIMITS = "10 per minute;60 per hour"
 ACTION_LIMITS = "30 per minute;300 per hour"
 
 
-
 def _consultation_or_404(slug: str) -> Consultation:
     consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
     require(consultation is not None and can_view_consultation(current_user, consultation), 404)
@@ -66,9 +65,14 @@ def thread(slug: str):
 def _write_page(consultation, form, parent=None, status=400):
     # Only a visible parent is quoted: the form may come back after the parent was hidden.
     quote = parent is not None and parent.is_visible
-    return render_template("comments/write.html", consultation=consultation, form=form, parent=parent,
-                           parent_html=render_comment_body(parent.body) if quote else None,
-                           alignment_labels=ALIGNMENT_LABELS), status
+    return render_template(
+        "comments/write.html",
+        consultation=consultation,
+        form=form,
+        parent=parent,
+        parent_html=render_comment_body(parent.body) if quote else None,
+        alignment_labels=ALIGNMENT_LABELS,
+    ), status
 
 
 def _post(consultation, parent=None):
@@ -88,8 +92,7 @@ def _post(consultation, parent=None):
         return _write_page(consultation, form, parent, exc.status_code)
     db.session.commit()
     if comment.is_pending:
-        flash(_("Thank you. Your comment is awaiting review by a moderator; until then only you can see it."),
-              "info")
+        flash(_("Thank you. Your comment is awaiting review by a moderator; until then only you can see it."), "info")
     else:
         flash(_("Your comment is published."), "success")
     return redirect(comment_url(comment), 303)
@@ -133,8 +136,7 @@ def conversation(comment_id: int):
     if root.id != comment.id:
         return redirect(url_for("comments.conversation", comment_id=root.id, _anchor=f"comment-{comment.id}"))
     context = conversation_context(root, current_user, parse_page(request.args))
-    return render_template("comments/replies.html", **context,
-                           discussion_url=comment_url(root))
+    return render_template("comments/replies.html", **context, discussion_url=comment_url(root))
 
 
 @bp.route("/comments/<id:comment_id>/edit", methods=["GET", "POST"])
@@ -159,8 +161,10 @@ def edit(comment_id: int):
         else:
             db.session.commit()
             if comment.is_pending:
-                flash(_("Your changes are saved. A moderator reviews the comment again; until then only you "
-                        "can see it."), "info")
+                flash(
+                    _("Your changes are saved. A moderator reviews the comment again; until then only you can see it."),
+                    "info",
+                )
             else:
                 flash(_("Your comment is saved."), "success")
             return redirect(comment_url(comment), 303)
@@ -233,8 +237,14 @@ def report(comment_id: int):
             return redirect(thread_url(comment.consultation), 303)
     elif request.method == "POST":
         status = 422
-    return _no_store(Response(render_template(
-        "comments/report.html", comment=comment, form=form, body_html=render_comment_body(comment.body)), status))
+    return _no_store(
+        Response(
+            render_template(
+                "comments/report.html", comment=comment, form=form, body_html=render_comment_body(comment.body)
+            ),
+            status,
+        )
+    )
 
 
 @bp.route("/comments/<id:comment_id>/appeal", methods=["GET", "POST"])
@@ -259,9 +269,18 @@ def appeal(comment_id: int):
             return redirect(thread_url(comment.consultation), 303)
     elif request.method == "POST":
         status = 422
-    return _no_store(Response(render_template(
-        "comments/appeal.html", comment=comment, form=form, body_html=render_comment_body(comment.body),
-        reason_label=HIDE_REASON_LABELS[comment.hidden_reason.value]), status))
+    return _no_store(
+        Response(
+            render_template(
+                "comments/appeal.html",
+                comment=comment,
+                form=form,
+                body_html=render_comment_body(comment.body),
+                reason_label=HIDE_REASON_LABELS[comment.hidden_reason.value],
+            ),
+            status,
+        )
+    )
 
 
 @bp.get("/consultations/<slug>/moderation")
@@ -269,11 +288,14 @@ def transparency(slug: str):
     """Public figures: hide decisions per reason and how appeals ended (no names)."""
     consultation = _consultation_or_404(slug)
     return render_template(
-        "comments/transparency.html", consultation=consultation,
-        hidden=queries.hide_decision_counts(consultation.id), appeals=queries.appeal_outcome_counts(consultation.id),
+        "comments/transparency.html",
+        consultation=consultation,
+        hidden=queries.hide_decision_counts(consultation.id),
+        appeals=queries.appeal_outcome_counts(consultation.id),
         reason_labels={**HIDE_REASON_LABELS, HideReason.REPORTED.value: ACTION_LABELS["comment.auto_hidden"]},
         outcome_labels=APPEAL_OUTCOME_LABELS,
-        discussion_url=thread_url(consultation))
+        discussion_url=thread_url(consultation),
+    )
 
 
 @bp.get("/consultations/<slug>/comments.csv")
@@ -282,15 +304,31 @@ def export(slug: str):
     """The organisers' CSV of published comments (names as shown publicly, no e-mail addresses)."""
     consultation = _consultation_or_404(slug)
     require(can_export_comments(current_user, consultation))
-    rows = [[_("Comment"), _("Reply to"), _("Posted at (UTC)"), _("Edited"), _("Author"), _("Position"),
-                     _("Endorsements"), _("Text")]]
+    rows = [
+        [
+            _("Comment"),
+            _("Reply to"),
+            _("Posted at (UTC)"),
+            _("Edited"),
+            _("Author"),
+            _("Position"),
+            _("Endorsements"),
+            _("Text"),
+        ]
+    ]
     for comment, endorsements in db.session.execute(queries.export_comments(consultation.id)).unique():
-        rows.append([
-            comment.id, comment.parent_id or "", comment.created_at.strftime("%Y-%m-%d %H:%M"),
-            _("yes") if comment.edited_at else _("no"),
-            csv_safe(comment.author.display_name if comment.author else _("Deleted participant")),
-            ALIGNMENT_LABELS[comment.alignment.value], endorsements, csv_safe(comment.body),
-        ])
+        rows.append(
+            [
+                comment.id,
+                comment.parent_id or "",
+                comment.created_at.strftime("%Y-%m-%d %H:%M"),
+                _("yes") if comment.edited_at else _("no"),
+                csv_safe(comment.author.display_name if comment.author else _("Deleted participant")),
+                ALIGNMENT_LABELS[comment.alignment.value],
+                endorsements,
+                csv_safe(comment.body),
+            ]
+        )
     return csv_response(rows, f"comments-{consultation.slug}.csv")
 
 
@@ -300,6 +338,14 @@ def statistics(slug: str):
     """Comments per week for the organisers."""
     consultation = _consultation_or_404(slug)
     require(can_export_comments(current_user, consultation))
-    return _no_store(Response(render_template(
-        "comments/statistics.html", consultation=consultation, weeks=queries.weekly_counts(consultation.id),
-        alignment_labels=ALIGNMENT_LABELS, totals=queries.alignment_counts(consultation.id))))
+    return _no_store(
+        Response(
+            render_template(
+                "comments/statistics.html",
+                consultation=consultation,
+                weeks=queries.weekly_counts(consultation.id),
+                alignment_labels=ALIGNMENT_LABELS,
+                totals=queries.alignment_counts(consultation.id),
+            )
+        )
+    )

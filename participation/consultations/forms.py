@@ -29,18 +29,25 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class ConsultationFormBase(BaseForm):
-    slug = StringField(_l("Web address (slug)"), validators=[DataRequired(_l("Choose a web address.")), Length(max=120)])
-    opens_at = LocalDateTimeField(_l("Opens (Brussels time)"),
-                                  validators=[InputRequired(_l("Enter a date and time like 2026-12-01 09:00."))])
-    closes_at = LocalDateTimeField(_l("Closes (Brussels time)"),
-                                   validators=[InputRequired(_l("Enter a date and time like 2026-12-01 09:00."))])
+    slug = StringField(
+        _l("Web address (slug)"), validators=[DataRequired(_l("Choose a web address.")), Length(max=120)]
+    )
+    opens_at = LocalDateTimeField(
+        _l("Opens (Brussels time)"), validators=[InputRequired(_l("Enter a date and time like 2026-12-01 09:00."))]
+    )
+    closes_at = LocalDateTimeField(
+        _l("Closes (Brussels time)"), validators=[InputRequired(_l("Enter a date and time like 2026-12-01 09:00."))]
+    )
     theme_ids = MultiCheckboxField(_l("Themes"), coerce=int, validators=[Optional()])
     network_ids = MultiCheckboxField(_l("Related international networks"), coerce=int, validators=[Optional()])
     moderation_mode = RadioField(
         _l("Moderation of comments"),
-        choices=[SelectChoice("post", _l("Published at once, moderated afterwards")),
-                 SelectChoice("pre", _l("Checked by a moderator before publication"))],
-        default="post", validators=[InputRequired()],
+        choices=[
+            SelectChoice("post", _l("Published at once, moderated afterwards")),
+            SelectChoice("pre", _l("Checked by a moderator before publication")),
+        ],
+        default="post",
+        validators=[InputRequired()],
     )
     comments_enabled = BooleanField(_l("Residents can comment"), default=True)
     results_visible_while_open = BooleanField(_l("Show vote results while the consultation is open"))
@@ -49,8 +56,10 @@ class ConsultationFormBase(BaseForm):
         return [getattr(self, f"{name}_{lang}") for name, *_ in TEXT_FIELDS]
 
     def texts(self) -> dict[str, dict[str, str]]:
-        return {name: {lang: getattr(self, f"{name}_{lang}").data or "" for lang in self.languages}
-                for name, *_ in TEXT_FIELDS}
+        return {
+            name: {lang: getattr(self, f"{name}_{lang}").data or "" for lang in self.languages}
+            for name, *_ in TEXT_FIELDS
+        }
 
     def values(self) -> dict:
         return {
@@ -89,10 +98,12 @@ class OrganisersForm(BaseForm):
 
 
 class PhaseFormBase(BaseForm):
-    starts_at = LocalDateTimeField(_l("Starts (Brussels time)"),
-                                   validators=[InputRequired(_l("Enter a date and time like 2026-12-01 09:00."))])
-    ends_at = LocalDateTimeField(_l("Ends (Brussels time)"),
-                                 validators=[InputRequired(_l("Enter a date and time like 2026-12-01 09:00."))])
+    starts_at = LocalDateTimeField(
+        _l("Starts (Brussels time)"), validators=[InputRequired(_l("Enter a date and time like 2026-12-01 09:00."))]
+    )
+    ends_at = LocalDateTimeField(
+        _l("Ends (Brussels time)"), validators=[InputRequired(_l("Enter a date and time like 2026-12-01 09:00."))]
+    )
 
 
 def phase_form_class() -> type[PhaseFormBase]:

@@ -11,5 +11,8 @@ def open_consultations_section():
     from participation.core.time import utcnow
 
     consultations = list(db.session.scalars(queries.open_now(limit=4)))
-    return "consultations/_home_section.html", {"open_consultations": consultations,
-                                                "status_labels": STATUS_LABELS, "now": utcnow()}
+    return "consultations/_home_section.html", {
+        "open_consultations": consultations,
+        "status_labels": STATUS_LABELS,
+        "now": utcnow(),
+    }

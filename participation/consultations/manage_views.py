@@ -29,9 +29,14 @@ gate_blueprint(bp, Role.ORGANISER)
 def _managed_or_404(consultation_id: int) -> Consultation:
     """Organisers who do not run a consultation do not learn that it exists."""
     consultation = db.session.scalar(
-        sa.select(Consultation).where(Consultation.id == consultation_id).options(
-            selectinload(Consultation.organisers), selectinload(Consultation.phases),
-            selectinload(Consultation.themes), selectinload(Consultation.networks))
+        sa.select(Consultation)
+        .where(Consultation.id == consultation_id)
+        .options(
+            selectinload(Consultation.organisers),
+            selectinload(Consultation.phases),
+            selectinload(Consultation.themes),
+            selectinload(Consultation.networks),
+        )
     )
     if consultation is None or not can_manage_consultation(current_user, consultation):
         abort(404)
@@ -40,8 +45,9 @@ def _managed_or_404(consultation_id: int) -> Consultation:
 
 def _with_choices(form):
     lang = current_lang()
-    form.theme_ids.choices = [SelectChoice(t.id, translated(t.name, lang).text)
-                              for t in db.session.scalars(queries.themes())]
+    form.theme_ids.choices = [
+        SelectChoice(t.id, translated(t.name, lang).text) for t in db.session.scalars(queries.themes())
+    ]
     form.network_ids.choices = [SelectChoice(n.id, n.name) for n in db.session.scalars(queries.networks())]
     return form
 
@@ -69,8 +75,13 @@ def create():
             db.session.commit()
             flash(_("The draft is saved. Only organisers can see it until you publish it."), "success")
             return redirect(url_for("consultations_manage.edit", consultation_id=consultation.id), 303)
-    return render_template("consultations/manage/edit.html", form=form, consultation=None,
-                           completeness=_completeness(form), language_names=LANGUAGE_NAMES), 422 if form.errors else 200
+    return render_template(
+        "consultations/manage/edit.html",
+        form=form,
+        consultation=None,
+        completeness=_completeness(form),
+        language_names=LANGUAGE_NAMES,
+    ), 422 if form.errors else 200
 
 
 def _completeness(form, consultation=None) -> dict[str, bool]:
@@ -107,19 +118,36 @@ def _edit_page(consultation, form, organisers_form=None, phase_form=None):
         form.slug.render_kw = {"readonly": True}  # the service refuses a change; say so before typing
     if consultation.state == ConsultationState.RESULTS_PUBLISHED:
         form.opens_at.render_kw = form.closes_at.render_kw = {"readonly": True}
-    organiser_choices = list(db.session.scalars(
-        sa.select(User).where(User.role.in_([Role.ORGANISER, Role.ADMIN])).order_by(User.display_name)))
-    organisers_form = organisers_form or OrganisersForm(formdata=None, organiser_ids=[u.id for u in consultation.organisers])
+    organiser_choices = list(
+        db.session.scalars(
+            sa.select(User).where(User.role.in_([Role.ORGANISER, Role.ADMIN])).order_by(User.display_name)
+        )
+    )
+    organisers_form = organisers_form or OrganisersForm(
+        formdata=None, organiser_ids=[u.id for u in consultation.organisers]
+    )
     organisers_form.organiser_ids.choices = [SelectChoice(u.id, u.display_name) for u in organiser_choices]
-    history = list(db.session.scalars(
-        sa.select(AuditEntry).where(AuditEntry.target_type == "consultation", AuditEntry.target_id == consultation.id)
-        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc()).limit(100)))
+    history = list(
+        db.session.scalars(
+            sa.select(AuditEntry)
+            .where(AuditEntry.target_type == "consultation", AuditEntry.target_id == consultation.id)
+            .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+            .limit(100)
+        )
+    )
     return render_template(
-        "consultations/manage/edit.html", form=form, consultation=consultation,
-        completeness=_completeness(form, consultation), language_names=LANGUAGE_NAMES, status=consultation.status(),
-        slug_locked=bool(form.slug.render_kw), dates_locked=bool(form.closes_at.render_kw),
-        action_form=ActionForm(formdata=None), organisers_form=organisers_form,
-        phase_form=phase_form or phase_form_class()(formdata=None), history=history,
+        "consultations/manage/edit.html",
+        form=form,
+        consultation=consultation,
+        completeness=_completeness(form, consultation),
+        language_names=LANGUAGE_NAMES,
+        status=consultation.status(),
+        slug_locked=bool(form.slug.render_kw),
+        dates_locked=bool(form.closes_at.render_kw),
+        action_form=ActionForm(formdata=None),
+        organisers_form=organisers_form,
+        phase_form=phase_form or phase_form_class()(formdata=None),
+        history=history,
     )
 
 
@@ -161,8 +189,10 @@ def organisers(consultation_id: int):
     """Choose who runs this consultation."""
     consultation = _managed_or_404(consultation_id)
     form = OrganisersForm()
-    form.organiser_ids.choices = [SelectChoice(u.id, u.display_name) for u in db.session.scalars(
-        sa.select(User).where(User.role.in_([Role.ORGANISER, Role.ADMIN])))]
+    form.organiser_ids.choices = [
+        SelectChoice(u.id, u.display_name)
+        for u in db.session.scalars(sa.select(User).where(User.role.in_([Role.ORGANISER, Role.ADMIN])))
+    ]
     if form.validate_on_submit():
         try:
             services.set_organisers(current_user._get_current_object(), consultation, form.organiser_ids.data or [])
@@ -185,9 +215,13 @@ def add_phase(consultation_id: int):
     form = phase_form_class()()
     if form.validate_on_submit():
         try:
-            services.add_phase(current_user._get_current_object(), consultation,
-                               {lang: getattr(form, f"name_{lang}").data for lang in form.languages},
-                               from_brussels_naive(form.starts_at.data), from_brussels_naive(form.ends_at.data))
+            services.add_phase(
+                current_user._get_current_object(),
+                consultation,
+                {lang: getattr(form, f"name_{lang}").data for lang in form.languages},
+                from_brussels_naive(form.starts_at.data),
+                from_brussels_naive(form.ends_at.data),
+            )
         except UserError as exc:
             form.apply_error(exc)
         else:

@@ -39,8 +39,14 @@ class ModerationMode(StrEnum):
 
 
 def _enum(enum_cls, name):
-    return sa.Enum(enum_cls, native_enum=False, create_constraint=True, length=20, name=name,
-                   values_callable=lambda members: [m.value for m in members])
+    return sa.Enum(
+        enum_cls,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        name=name,
+        values_callable=lambda members: [m.value for m in members],
+    )
 
 
 consultation_themes = sa.Table(
@@ -131,9 +137,10 @@ class Consultation(db.Model):
 
     themes: Mapped[list[Theme]] = relationship(secondary=consultation_themes, order_by=Theme.position)
     networks: Mapped[list[Network]] = relationship(secondary=consultation_networks, order_by=Network.position)
-    organisers: Mapped[list["User"]] = relationship(secondary=consultation_organisers)  # noqa: F821
-    phases: Mapped[list["ConsultationPhase"]] = relationship(
-        back_populates="consultation", order_by="ConsultationPhase.starts_at",
+    organisers: Mapped[list[User]] = relationship(secondary=consultation_organisers)  # noqa: F821
+    phases: Mapped[list[ConsultationPhase]] = relationship(
+        back_populates="consultation",
+        order_by="ConsultationPhase.starts_at",
         cascade="all, delete-orphan",
     )
 
@@ -191,7 +198,8 @@ class ConsultationSearchVector(db.Model):
     __table_args__ = (sa.Index("ix_consultation_search_vectors_document", "document", postgresql_using="gin"),)
 
     consultation_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("consultations.id", ondelete="CASCADE"), primary_key=True)
+        sa.ForeignKey("consultations.id", ondelete="CASCADE"), primary_key=True
+    )
     lang: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
     document: Mapped[str] = mapped_column(sa.Text().with_variant(TSVECTOR(), "postgresql"))
 

@@ -36,8 +36,9 @@ def _status_clause(status: StatusFilter, now):
     return Consultation.state == ConsultationState.RESULTS_PUBLISHED
 
 
-def catalogue(*, theme_slug: str | None = None, status: StatusFilter | None = None,
-              search: str | None = None, lang: str = "nl") -> sa.Select:
+def catalogue(
+    *, theme_slug: str | None = None, status: StatusFilter | None = None, search: str | None = None, lang: str = "nl"
+) -> sa.Select:
     """Published consultations, open first, then upcoming, then the most recently closed.
 
     `search` keeps those whose `lang` text holds every word of it (full text, see search.py).
@@ -60,12 +61,14 @@ def catalogue(*, theme_slug: str | None = None, status: StatusFilter | None = No
         stmt = stmt.where(_status_clause(status, now))
     if search:
         stmt = stmt.where(matching(search, lang))
-    open_now = sa.and_(Consultation.state == ConsultationState.PUBLISHED,
-                       Consultation.opens_at <= now, Consultation.closes_at > now)
+    open_now = sa.and_(
+        Consultation.state == ConsultationState.PUBLISHED, Consultation.opens_at <= now, Consultation.closes_at > now
+    )
     upcoming = sa.and_(Consultation.state == ConsultationState.PUBLISHED, Consultation.opens_at > now)
     rank = sa.case((open_now, 0), (upcoming, 1), else_=2)
-    return stmt.order_by(rank, sa.case((open_now, Consultation.closes_at), else_=None),
-                         Consultation.closes_at.desc(), Consultation.id)
+    return stmt.order_by(
+        rank, sa.case((open_now, Consultation.closes_at), else_=None), Consultation.closes_at.desc(), Consultation.id
+    )
 
 
 def open_now(limit: int = 4) -> sa.Select:
@@ -73,9 +76,15 @@ def open_now(limit: int = 4) -> sa.Select:
 
 
 def by_slug(slug: str) -> sa.Select:
-    return sa.select(Consultation).where(Consultation.slug == slug).options(
-        selectinload(Consultation.themes), selectinload(Consultation.networks),
-        selectinload(Consultation.phases), selectinload(Consultation.organisers),
+    return (
+        sa.select(Consultation)
+        .where(Consultation.slug == slug)
+        .options(
+            selectinload(Consultation.themes),
+            selectinload(Consultation.networks),
+            selectinload(Consultation.phases),
+            selectinload(Consultation.organisers),
+        )
     )
 
 

@@ -5,6 +5,7 @@ loads them (idempotent), and `seed-demo` does the same before adding its consult
 Facts taken from the city's own texts (see shared seeds); every sentence written anew in nl, en
 and fr. Websites are left empty on purpose: the addresses have not been verified.
 """
+
 THEMES = [
     {
         "slug": "climate-green-deal",

@@ -84,13 +84,19 @@ def index_consultations(session: Session, consultations) -> None:
     for consultation in consultations:
         for lang in _languages():
             text = "\n".join(visible_text(consultation, lang).values())
-            rows.append({"consultation_id": consultation.id, "lang": lang,
-                         "document": sa.func.to_tsvector(sa.cast(configuration_for(lang), REGCONFIG), text)})
+            rows.append(
+                {
+                    "consultation_id": consultation.id,
+                    "lang": lang,
+                    "document": sa.func.to_tsvector(sa.cast(configuration_for(lang), REGCONFIG), text),
+                }
+            )
     if not rows:
         return
     statement = pg_insert(ConsultationSearchVector).values(rows)
     statement = statement.on_conflict_do_update(
-        index_elements=["consultation_id", "lang"], set_={"document": statement.excluded.document})
+        index_elements=["consultation_id", "lang"], set_={"document": statement.excluded.document}
+    )
     session.connection().execute(statement)
 
 
@@ -131,9 +137,13 @@ class _MemoryIndex:
 
     def matching_ids(self, words: list[str], lang: str) -> list[int]:
         published = Consultation.state != ConsultationState.DRAFT
-        signature = tuple(db.session.execute(
-            sa.select(sa.func.count(), sa.func.max(Consultation.updated_at), sa.func.sum(Consultation.id))
-            .where(published)).one())
+        signature = tuple(
+            db.session.execute(
+                sa.select(sa.func.count(), sa.func.max(Consultation.updated_at), sa.func.sum(Consultation.id)).where(
+                    published
+                )
+            ).one()
+        )
         # Each word as a quoted prefix: FTS5 reads nothing inside quotes as an operator.
         expression = " ".join(f'"{word}"*' for word in words)
         with self._lock:
@@ -141,7 +151,8 @@ class _MemoryIndex:
                 self._rebuild(db.session.scalars(sa.select(Consultation).where(published)))
                 self._signature = signature
             rows = self._connection.execute(
-                "SELECT consultation_id FROM documents WHERE documents MATCH ? AND lang = ?", (expression, lang))
+                "SELECT consultation_id FROM documents WHERE documents MATCH ? AND lang = ?", (expression, lang)
+            )
             return [row[0] for row in rows]
 
     def _rebuild(self, consultations) -> None:

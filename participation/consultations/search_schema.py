@@ -45,8 +45,10 @@ def create_statements() -> list[str]:
 
 
 def drop_statements() -> list[str]:
-    return [f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}"
-            for name, _base in [*CONFIGURATIONS.values(), FALLBACK_CONFIGURATION]]
+    return [
+        f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}"
+        for name, _base in [*CONFIGURATIONS.values(), FALLBACK_CONFIGURATION]
+    ]
 
 
 def attach_to(table: sa.Table) -> None:

@@ -46,8 +46,11 @@ def languages_out_of_step() -> tuple[set[str], set[str]]:
     """(offered languages some consultation has no vector in, stored languages no longer offered)."""
     offered = set(current_app.config["LANGUAGES"])
     consultations = db.session.scalar(sa.select(sa.func.count()).select_from(Consultation))
-    stored = dict(db.session.execute(
-        sa.select(ConsultationSearchVector.lang, sa.func.count()).group_by(ConsultationSearchVector.lang)).all())
+    stored = dict(
+        db.session.execute(
+            sa.select(ConsultationSearchVector.lang, sa.func.count()).group_by(ConsultationSearchVector.lang)
+        ).all()
+    )
     missing = {lang for lang in offered if stored.get(lang, 0) < consultations}
     return missing, set(stored) - offered
 
@@ -60,13 +63,17 @@ def reindex_all() -> int:
     """
     from participation.consultations.search import index_consultations
 
-    db.session.execute(sa.delete(ConsultationSearchVector)
-                       .where(ConsultationSearchVector.lang.not_in(current_app.config["LANGUAGES"])))
+    db.session.execute(
+        sa.delete(ConsultationSearchVector).where(ConsultationSearchVector.lang.not_in(current_app.config["LANGUAGES"]))
+    )
     db.session.commit()
     done, after = 0, 0
     while True:
-        batch = list(db.session.scalars(
-            sa.select(Consultation).where(Consultation.id > after).order_by(Consultation.id).limit(BATCH)))
+        batch = list(
+            db.session.scalars(
+                sa.select(Consultation).where(Consultation.id > after).order_by(Consultation.id).limit(BATCH)
+            )
+        )
         if not batch:
             return done
         index_consultations(db.session, batch)
@@ -81,8 +88,11 @@ def keep_index_in_step() -> int | None:
     missing, stale = languages_out_of_step()
     if not (missing or stale):
         return None
-    log.info("search index: languages without vectors %s, vectors of languages no longer offered %s: "
-             "rebuilding", sorted(missing), sorted(stale))
+    log.info(
+        "search index: languages without vectors %s, vectors of languages no longer offered %s: rebuilding",
+        sorted(missing),
+        sorted(stale),
+    )
     count = reindex_all()
     log.info("search index rebuilt for %d consultation(s)", count)
     return count
@@ -93,8 +103,10 @@ def keep_index_in_step() -> int | None:
 def reindex_search_command():
     """Rebuild the consultation search index in every offered language (PostgreSQL)."""
     if not stores_vectors():
-        click.echo("Nothing to rebuild: on SQLite each process builds its search index in memory, "
-                   "from the consultations, when it first searches.")
+        click.echo(
+            "Nothing to rebuild: on SQLite each process builds its search index in memory, "
+            "from the consultations, when it first searches."
+        )
         return
     count = reindex_all()
     click.echo(f"Search index rebuilt: {count} consultation(s) in {', '.join(current_app.config['LANGUAGES'])}.")

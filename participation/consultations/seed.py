@@ -41,8 +41,10 @@ class ReferenceDataReport:
     updated: int = 0
 
     def __str__(self) -> str:
-        return (f"Themes: {self.themes_created} created; networks: {self.networks_created} created; "
-                f"{self.updated} existing updated with missing translations or themes.")
+        return (
+            f"Themes: {self.themes_created} created; networks: {self.networks_created} created; "
+            f"{self.updated} existing updated with missing translations or themes."
+        )
 
 
 def _merge_missing(current: dict | None, reference: dict | None) -> dict | None:
@@ -64,14 +66,20 @@ def seed_reference_data() -> tuple[dict, dict, ReferenceDataReport]:
     for position, data in enumerate(THEMES):
         theme = themes.get(data["slug"])
         if theme is None:
-            theme = Theme(slug=data["slug"], name=dict(data["name"]),
-                          description=dict(data.get("description") or {}) or None, position=position)
+            theme = Theme(
+                slug=data["slug"],
+                name=dict(data["name"]),
+                description=dict(data.get("description") or {}) or None,
+                position=position,
+            )
             db.session.add(theme)
             themes[theme.slug] = theme
             report.themes_created += 1
             continue
-        name, description = _merge_missing(theme.name, data["name"]), _merge_missing(theme.description,
-                                                                                     data.get("description"))
+        name, description = (
+            _merge_missing(theme.name, data["name"]),
+            _merge_missing(theme.description, data.get("description")),
+        )
         if (name, description) != (theme.name, theme.description):
             theme.name, theme.description = name, description
             report.updated += 1
@@ -80,8 +88,14 @@ def seed_reference_data() -> tuple[dict, dict, ReferenceDataReport]:
         related = [themes[s] for s in data.get("themes", []) if s in themes]
         network = networks.get(data["slug"])
         if network is None:
-            network = Network(slug=data["slug"], name=data["name"], description=dict(data["description"]),
-                              website=data.get("website"), position=position, themes=related)
+            network = Network(
+                slug=data["slug"],
+                name=data["name"],
+                description=dict(data["description"]),
+                website=data.get("website"),
+                position=position,
+                themes=related,
+            )
             db.session.add(network)
             networks[network.slug] = network
             report.networks_created += 1
@@ -109,8 +123,13 @@ def seed_demo_consultations(accounts: dict) -> None:
         closes_at = _moment(data["closes_days"], time(17, 0))
         state = STATES[data["state"]]
         consultation = Consultation(
-            slug=data["slug"], state=state, opens_at=opens_at, closes_at=closes_at,
-            title=dict(data["title"]), summary=dict(data["summary"]), body=dict(data["body"]),
+            slug=data["slug"],
+            state=state,
+            opens_at=opens_at,
+            closes_at=closes_at,
+            title=dict(data["title"]),
+            summary=dict(data["summary"]),
+            body=dict(data["body"]),
             plain_summary=dict(data["plain_summary"]) if data.get("plain_summary") else None,
             results=dict(data["results"]) if data.get("results") else None,
             feedback=dict(data["feedback"]) if data.get("feedback") else None,
@@ -123,10 +142,12 @@ def seed_demo_consultations(accounts: dict) -> None:
             results_visible_while_open=index % 2 == 0,
         )
         for phase in data.get("phases", []):
-            consultation.phases.append(ConsultationPhase(
-                name=dict(phase["name"]),
-                starts_at=_moment(phase["starts_days"], time(9, 0)),
-                ends_at=_moment(max(phase["ends_days"], phase["starts_days"]), time(18, 0)),
-            ))
+            consultation.phases.append(
+                ConsultationPhase(
+                    name=dict(phase["name"]),
+                    starts_at=_moment(phase["starts_days"], time(9, 0)),
+                    ends_at=_moment(max(phase["ends_days"], phase["starts_days"]), time(18, 0)),
+                )
+            )
         db.session.add(consultation)
     db.session.flush()

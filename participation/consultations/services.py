@@ -75,17 +75,28 @@ def _same_minute(a: datetime, b: datetime) -> bool:
 def _check_lifecycle(consultation: Consultation, data: dict) -> None:
     """What may no longer change once the consultation is published, closed or has results."""
     if consultation.state != ConsultationState.DRAFT and data["slug"] != consultation.slug:
-        raise UserError(_("The web address cannot change once the consultation is published: "
-                          "links, feeds and search engines already point to it."), field="slug")
+        raise UserError(
+            _(
+                "The web address cannot change once the consultation is published: "
+                "links, feeds and search engines already point to it."
+            ),
+            field="slug",
+        )
     for name in ("opens_at", "closes_at"):
         if consultation.state == ConsultationState.RESULTS_PUBLISHED and not _same_minute(
-                data[name], getattr(consultation, name)):
+            data[name], getattr(consultation, name)
+        ):
             raise UserError(_("The dates cannot change once the results are published."), field=name)
     now = utcnow()
     if consultation.has_closed(now) and data["closes_at"] > now:
-        raise UserError(_("A closed consultation cannot be opened again: the votes of people who have "
-                          "since deleted their account are no longer linked to them, so they could vote "
-                          "twice. Start a new consultation instead."), field="closes_at")
+        raise UserError(
+            _(
+                "A closed consultation cannot be opened again: the votes of people who have "
+                "since deleted their account are no longer linked to them, so they could vote "
+                "twice. Start a new consultation instead."
+            ),
+            field="closes_at",
+        )
 
 
 def _apply(consultation: Consultation, data: dict) -> dict:
@@ -147,13 +158,21 @@ def create_consultation(actor: User, data: dict) -> Consultation:
     if not can_create_consultation(actor):
         raise NotAllowed(_("Only organisers can create consultations."))
     _check_schedule(data["slug"], data["opens_at"], data["closes_at"], None)
-    consultation = Consultation(state=ConsultationState.DRAFT, created_by_id=actor.id, organisers=[actor],
-                                title={}, summary={}, body={}, slug=data["slug"])
+    consultation = Consultation(
+        state=ConsultationState.DRAFT,
+        created_by_id=actor.id,
+        organisers=[actor],
+        title={},
+        summary={},
+        body={},
+        slug=data["slug"],
+    )
     changed = _apply(consultation, data)
     db.session.add(consultation)
     _flush_claiming_slug()
-    audit.record(actor, "consultation.created", "consultation", consultation.id,
-                 consultation_id=consultation.id, details=changed)
+    audit.record(
+        actor, "consultation.created", "consultation", consultation.id, consultation_id=consultation.id, details=changed
+    )
     return consultation
 
 
@@ -169,8 +188,14 @@ def update_consultation(actor: User, consultation: Consultation, data: dict) -> 
     changed = _apply(consultation, data)
     if changed:
         _flush_claiming_slug()
-        audit.record(actor, "consultation.edited", "consultation", consultation.id,
-                     consultation_id=consultation.id, details=changed)
+        audit.record(
+            actor,
+            "consultation.edited",
+            "consultation",
+            consultation.id,
+            consultation_id=consultation.id,
+            details=changed,
+        )
     return changed
 
 
@@ -211,22 +236,29 @@ def publish_results(actor: User, consultation: Consultation) -> None:
         raise UserError(_("Write the results and what the city did with the input, at least in Dutch, first."))
     consultation.state = ConsultationState.RESULTS_PUBLISHED
     consultation.results_published_at = utcnow()
-    audit.record(actor, "consultation.results_published", "consultation", consultation.id,
-                 consultation_id=consultation.id)
+    audit.record(
+        actor, "consultation.results_published", "consultation", consultation.id, consultation_id=consultation.id
+    )
     run_results_published_hooks(consultation)
 
 
 def set_organisers(actor: User, consultation: Consultation, user_ids: list[int]) -> None:
     """Choose the organiser team; at least one organiser stays."""
     _require_manage(actor, consultation)
-    users = list(db.session.scalars(
-        sa.select(User).where(User.id.in_(user_ids), User.role.in_([Role.ORGANISER, Role.ADMIN]))
-    ))
+    users = list(
+        db.session.scalars(sa.select(User).where(User.id.in_(user_ids), User.role.in_([Role.ORGANISER, Role.ADMIN])))
+    )
     if not users:
         raise UserError(_("Keep at least one organiser."), field="organiser_ids")
     consultation.organisers = users
-    audit.record(actor, "consultation.organisers_changed", "consultation", consultation.id,
-                 consultation_id=consultation.id, details={"organisers": [u.id for u in users]})
+    audit.record(
+        actor,
+        "consultation.organisers_changed",
+        "consultation",
+        consultation.id,
+        consultation_id=consultation.id,
+        details={"organisers": [u.id for u in users]},
+    )
 
 
 def add_phase(actor: User, consultation: Consultation, name: dict, starts_at: datetime, ends_at: datetime) -> None:
@@ -237,8 +269,14 @@ def add_phase(actor: User, consultation: Consultation, name: dict, starts_at: da
     if ends_at < starts_at:
         raise UserError(_("The end must not come before the start."), field="ends_at")
     consultation.phases.append(ConsultationPhase(name=name, starts_at=starts_at, ends_at=ends_at))
-    audit.record(actor, "consultation.phase_added", "consultation", consultation.id,
-                 consultation_id=consultation.id, details={"phase": name.get("nl")})
+    audit.record(
+        actor,
+        "consultation.phase_added",
+        "consultation",
+        consultation.id,
+        consultation_id=consultation.id,
+        details={"phase": name.get("nl")},
+    )
 
 
 def remove_phase(actor: User, consultation: Consultation, phase_id: int) -> None:
@@ -247,5 +285,11 @@ def remove_phase(actor: User, consultation: Consultation, phase_id: int) -> None
     if phase is None:
         raise UserError(_("This phase does not exist."))
     consultation.phases.remove(phase)
-    audit.record(actor, "consultation.phase_removed", "consultation", consultation.id,
-                 consultation_id=consultation.id, details={"phase": phase.name.get("nl")})
+    audit.record(
+        actor,
+        "consultation.phase_removed",
+        "consultation",
+        consultation.id,
+        consultation_id=consultation.id,
+        details={"phase": phase.name.get("nl")},
+    )

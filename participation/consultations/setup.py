@@ -10,10 +10,9 @@ def init_app(app) -> None:
     from participation.consultations import search, seed
     from participation.consultations.cli import seed_reference_data_command
     from participation.consultations.home import open_consultations_section
+    from participation.consultations.manage_views import bp as manage_bp
     from participation.demo.seed import register_demo_seeder
     from participation.pages.views import register_home_section
-
-    from participation.consultations.manage_views import bp as manage_bp
 
     app.register_blueprint(bp)
     app.register_blueprint(networks_bp)

@@ -48,12 +48,10 @@ def _filter_form() -> CatalogueFilterForm:
     lang = current_lang()
     form = CatalogueFilterForm(request.args)
     form.theme.choices = [SelectChoice("", _("All themes"))] + [
-        SelectChoice(theme.slug, translated(theme.name, lang).text)
-        for theme in db.session.scalars(queries.themes())
+        SelectChoice(theme.slug, translated(theme.name, lang).text) for theme in db.session.scalars(queries.themes())
     ]
     form.status.choices = [SelectChoice("", _("Any status"))] + [
-        SelectChoice(status.value, str(STATUS_LABELS[PublicStatus(status.value)]))
-        for status in queries.StatusFilter
+        SelectChoice(status.value, str(STATUS_LABELS[PublicStatus(status.value)])) for status in queries.StatusFilter
     ]
     return form
 
@@ -63,8 +61,9 @@ def index():
     """The catalogue: filter by theme and status, search in the page's language."""
     form = _filter_form()
     if request.args and not form.validate():
-        return render_template("consultations/index.html", form=form, page=None,
-                               status_labels=STATUS_LABELS, now=utcnow()), 400
+        return render_template(
+            "consultations/index.html", form=form, page=None, status_labels=STATUS_LABELS, now=utcnow()
+        ), 400
     stmt = queries.catalogue(
         theme_slug=form.theme.data or None,
         status=queries.StatusFilter(form.status.data) if form.status.data else None,
@@ -72,8 +71,7 @@ def index():
         lang=current_lang(),
     )
     page = paginate(stmt, per_page=PER_PAGE)
-    return render_template("consultations/index.html", form=form, page=page,
-                           status_labels=STATUS_LABELS, now=utcnow())
+    return render_template("consultations/index.html", form=form, page=page, status_labels=STATUS_LABELS, now=utcnow())
 
 
 @dataclass(frozen=True)
@@ -106,8 +104,11 @@ def feed():
     """An Atom feed of published consultations in the page's language."""
     entries = list(db.session.scalars(queries.feed_entries()))
     updated = max((c.updated_at for c in entries), default=utcnow())
-    response = make_response(render_template("consultations/feed.xml", entries=entries, updated=updated,
-                                             self_url=public_url_for("consultations.feed")))
+    response = make_response(
+        render_template(
+            "consultations/feed.xml", entries=entries, updated=updated, self_url=public_url_for("consultations.feed")
+        )
+    )
     response.headers["Content-Type"] = "application/atom+xml; charset=utf-8"
     return response
 
@@ -132,8 +133,9 @@ def theme_tags(themes) -> list[Tag]:
     tags = []
     for theme in themes:
         name = translated(theme.name, lang)
-        tags.append(Tag(name.text, url_for("consultations.index", theme=theme.slug),
-                        name.lang if name.is_fallback else None))
+        tags.append(
+            Tag(name.text, url_for("consultations.index", theme=theme.slug), name.lang if name.is_fallback else None)
+        )
     return tags
 
 

@@ -52,8 +52,13 @@ class AuditEntry(db.Model):
 
     actor = db.relationship("User", lazy="joined")
     # Inserted with the entry; deleted on their own by erasure (the entry never changes).
-    personal_details = db.relationship("AuditPersonalDetail", lazy="selectin", cascade="save-update, merge",
-                                       passive_deletes="all", order_by="AuditPersonalDetail.id")
+    personal_details = db.relationship(
+        "AuditPersonalDetail",
+        lazy="selectin",
+        cascade="save-update, merge",
+        passive_deletes="all",
+        order_by="AuditPersonalDetail.id",
+    )
 
     @property
     def personal(self) -> dict[str, str]:
@@ -78,9 +83,18 @@ class AuditPersonalDetail(db.Model):
     value: Mapped[str] = mapped_column(sa.Text)
 
 
-def record(actor, action: str, target_type: str, target_id: int, *, consultation_id: int | None = None,
-           reason: str | None = None, details: dict | None = None, personal: dict[str, str | None] | None = None,
-           about=None) -> AuditEntry:
+def record(
+    actor,
+    action: str,
+    target_type: str,
+    target_id: int,
+    *,
+    consultation_id: int | None = None,
+    reason: str | None = None,
+    details: dict | None = None,
+    personal: dict[str, str | None] | None = None,
+    about=None,
+) -> AuditEntry:
     """Append an audit entry in the caller's transaction.
 
     `reason` is a code from a fixed list and `details` structured facts (ids, counts, field
@@ -133,8 +147,10 @@ CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entrie
 FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only()
 """
 
-_UNCHANGED = " AND ".join(f"NEW.{column} IS OLD.{column}" for column in (
-    "id", "created_at", "action", "target_type", "target_id", "consultation_id", "reason", "details"))
+_UNCHANGED = " AND ".join(
+    f"NEW.{column} IS OLD.{column}"
+    for column in ("id", "created_at", "action", "target_type", "target_id", "consultation_id", "reason", "details")
+)
 SQLITE_NO_UPDATE = f"""
 CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries
 FOR EACH ROW WHEN NOT (
@@ -157,5 +173,6 @@ sa.event.listen(_table, "after_create", sa.DDL(POSTGRESQL_FUNCTION).execute_if(d
 sa.event.listen(_table, "after_create", sa.DDL(POSTGRESQL_TRIGGER).execute_if(dialect="postgresql"))
 sa.event.listen(_table, "after_create", sa.DDL(SQLITE_NO_UPDATE).execute_if(dialect="sqlite"))
 sa.event.listen(_table, "after_create", sa.DDL(SQLITE_NO_DELETE).execute_if(dialect="sqlite"))
-sa.event.listen(_table, "after_drop",
-                sa.DDL("DROP FUNCTION IF EXISTS audit_entries_append_only()").execute_if(dialect="postgresql"))
+sa.event.listen(
+    _table, "after_drop", sa.DDL("DROP FUNCTION IF EXISTS audit_entries_append_only()").execute_if(dialect="postgresql")
+)

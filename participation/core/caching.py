@@ -48,13 +48,11 @@ def is_private_address() -> bool:
 
 def _identity_cookies() -> tuple[str, str]:
     app = current_app._get_current_object()
-    return (app.session_interface.get_cookie_name(app),
-            app.config.get("REMEMBER_COOKIE_NAME", "remember_token"))
+    return (app.session_interface.get_cookie_name(app), app.config.get("REMEMBER_COOKIE_NAME", "remember_token"))
 
 
 def _sets_identity_cookie(response, names) -> bool:
-    return any(header.split("=", 1)[0].strip() in names
-               for header in response.headers.getlist("Set-Cookie"))
+    return any(header.split("=", 1)[0].strip() in names for header in response.headers.getlist("Set-Cookie"))
 
 
 def depends_on_visitor(response) -> bool:

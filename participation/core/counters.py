@@ -80,9 +80,13 @@ def _run(operation: Callable[[Storage], T]) -> T:
         result = operation(storage)
     except Exception as exc:  # any failure of the store: the page must still work
         state.down, state.retry_at = True, now + STORE_RETRY_SECONDS
-        log.warning("rate-limit store unreachable (%s: %s); counting in this process for %d s",
-                    type(exc).__name__, exc, STORE_RETRY_SECONDS,
-                    extra={"event": "ratelimit_store_down"})
+        log.warning(
+            "rate-limit store unreachable (%s: %s); counting in this process for %d s",
+            type(exc).__name__,
+            exc,
+            STORE_RETRY_SECONDS,
+            extra={"event": "ratelimit_store_down"},
+        )
         return operation(state.fallback)
     if state.down:
         state.down = False

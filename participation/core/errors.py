@@ -64,9 +64,7 @@ def render_error(code: int, message: str | None = None, incident: str | None = N
     """
     title = _ERROR_TITLES.get(code, _ERROR_TITLES[500])()
     try:
-        body = render_template(
-            "errors/error.html", code=code, title=title, message=message, incident=incident
-        )
+        body = render_template("errors/error.html", code=code, title=title, message=message, incident=incident)
     except Exception:
         log.exception("the error page for %s could not be rendered in the layout", code)
         body = _bare_error_page(title, message, incident)
@@ -86,8 +84,10 @@ def _bare_error_page(title: str, message: str | None, incident: str | None) -> s
     if incident:
         reference = _("If you contact us, mention this reference: %(incident)s", incident=incident)
         parts.append(f"<p>{escape(reference)}</p>")
-    return (f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
-            f"<title>{escape(title)}</title></head><body><main>{''.join(parts)}</main></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title></head><body><main>{''.join(parts)}</main></body></html>"
+    )
 
 
 def register_error_handlers(app) -> None:

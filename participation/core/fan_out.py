@@ -64,12 +64,10 @@ class FanOutDelivery(db.Model):
 
     __tablename__ = "fan_out_deliveries"
 
-    fan_out_id: Mapped[int] = mapped_column(sa.ForeignKey("fan_outs.id", ondelete="CASCADE"),
-                                            primary_key=True)
+    fan_out_id: Mapped[int] = mapped_column(sa.ForeignKey("fan_outs.id", ondelete="CASCADE"), primary_key=True)
     recipient_key: Mapped[int] = mapped_column(primary_key=True)
     # None when there was nobody to write to (an erased account), or once the mail is purged.
-    message_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("outbox_messages.id", ondelete="SET NULL"), index=True)
+    message_id: Mapped[int | None] = mapped_column(sa.ForeignKey("outbox_messages.id", ondelete="SET NULL"), index=True)
 
 
 @dataclass(frozen=True)
@@ -91,8 +89,13 @@ def init_fan_out(app: Flask) -> None:
     from participation.core.retention import register_purge
 
     register_job(app, JOB, run_fan_out)
-    register_purge(app, "fan_outs", "finished mail fan-outs older than {days} days deleted",
-                   purge_finished, days_key="RETENTION_MAIL_BODY_DAYS")
+    register_purge(
+        app,
+        "fan_outs",
+        "finished mail fan-outs older than {days} days deleted",
+        purge_finished,
+        days_key="RETENTION_MAIL_BODY_DAYS",
+    )
 
 
 def start_fan_out(kind: str, subject_id: int, payload: dict | None = None) -> FanOut:
@@ -124,8 +127,7 @@ def run_fan_out(fan_out_id: int, max_batches: int | None = None) -> int:
 def _one_batch(fan_out_id: int, batch_size: int) -> tuple[bool, int]:
     """One transaction: lock the fan-out, mail the next recipients, move the cursor, commit."""
     fan_out = db.session.execute(
-        sa.select(FanOut).where(FanOut.id == fan_out_id).with_for_update()
-        .execution_options(populate_existing=True)
+        sa.select(FanOut).where(FanOut.id == fan_out_id).with_for_update().execution_options(populate_existing=True)
     ).scalar_one_or_none()
     if fan_out is None or fan_out.finished_at is not None:
         db.session.rollback()
@@ -138,8 +140,11 @@ def _one_batch(fan_out_id: int, batch_size: int) -> tuple[bool, int]:
         if message is not None:
             db.session.flush()
             count += 1
-        db.session.add(FanOutDelivery(fan_out_id=fan_out.id, recipient_key=key,
-                                      message_id=message.id if message is not None else None))
+        db.session.add(
+            FanOutDelivery(
+                fan_out_id=fan_out.id, recipient_key=key, message_id=message.id if message is not None else None
+            )
+        )
         fan_out.cursor = key
     fan_out.sent_count += count
     fan_out.touched_at = utcnow()
@@ -153,10 +158,13 @@ def _one_batch(fan_out_id: int, batch_size: int) -> tuple[bool, int]:
 def resume_stalled(now: datetime | None = None) -> int:
     """Queue again every unfinished fan-out nobody has moved for a while (a lost job, a dead worker)."""
     cutoff = (now or utcnow()) - STALL_AFTER
-    ids = list(db.session.scalars(
-        sa.select(FanOut.id).where(FanOut.finished_at.is_(None),
-                                   sa.or_(FanOut.touched_at.is_(None), FanOut.touched_at < cutoff))
-        .order_by(FanOut.id)))
+    ids = list(
+        db.session.scalars(
+            sa.select(FanOut.id)
+            .where(FanOut.finished_at.is_(None), sa.or_(FanOut.touched_at.is_(None), FanOut.touched_at < cutoff))
+            .order_by(FanOut.id)
+        )
+    )
     if ids:
         db.session.execute(sa.update(FanOut).where(FanOut.id.in_(ids)).values(touched_at=utcnow()))
         db.session.commit()

@@ -123,11 +123,16 @@ def per_language_form_class(base: type, texts, *, languages_attribute: str = "la
         attrs = {languages_attribute: languages}
         for lang in languages:
             for text in texts:
-                presence = (DataRequired(_l("Fill in the Dutch text: Dutch is required."))
-                            if lang == "nl" and text.required_in_dutch else Optional())
+                presence = (
+                    DataRequired(_l("Fill in the Dutch text: Dutch is required."))
+                    if lang == "nl" and text.required_in_dutch
+                    else Optional()
+                )
                 field_class = TextAreaField if text.multiline else StringField
                 attrs[f"{text.name}_{lang}"] = field_class(
-                    text.label, validators=[presence, Length(max=text.max_length)],
-                    description=LANGUAGE_NAMES.get(lang, lang))
+                    text.label,
+                    validators=[presence, Length(max=text.max_length)],
+                    description=LANGUAGE_NAMES.get(lang, lang),
+                )
         _PER_LANGUAGE_FORMS[key] = type(base.__name__.removesuffix("Base"), (base,), attrs)
     return _PER_LANGUAGE_FORMS[key]

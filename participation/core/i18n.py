@@ -65,7 +65,8 @@ def format_date_and_time(moment, width: str = "medium") -> str:
     """
     locale = get_locale()
     pattern = locale.datetime_formats[width].format(
-        locale.time_formats["short"].pattern, locale.date_formats[width].pattern)
+        locale.time_formats["short"].pattern, locale.date_formats[width].pattern
+    )
     return format_datetime(moment, pattern)
 
 
@@ -138,8 +139,11 @@ def link_query_args() -> dict[str, list[str]]:
     return {
         key: values
         for key, values in request.args.to_dict(flat=False).items()
-        if not key.startswith("_") and key not in _URL_FOR_PARAMETERS and key not in taken
-        and is_storable_text(key) and all(is_storable_text(value) for value in values)
+        if not key.startswith("_")
+        and key not in _URL_FOR_PARAMETERS
+        and key not in taken
+        and is_storable_text(key)
+        and all(is_storable_text(value) for value in values)
     }
 
 
@@ -239,7 +243,11 @@ def register_url_language(app) -> None:
         lang = g.get("lang") if g.get("lang_in_url") else None
         if lang and request.cookies.get(LANG_COOKIE) != lang and response.status_code < 400:
             response.set_cookie(
-                LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+                LANG_COOKIE,
+                lang,
+                max_age=365 * 24 * 3600,
+                samesite="Lax",
+                httponly=True,
                 secure=app.config["SESSION_COOKIE_SECURE"],
             )
         return response

@@ -24,8 +24,13 @@ MAX_PAGE = 1_000_000
 
 def is_id_text(text: object) -> bool:
     """True for ASCII digits naming a possible id (1..MAX_ID)."""
-    return (isinstance(text, str) and text.isascii() and text.isdigit()
-            and len(text) <= len(str(MAX_ID)) and 1 <= int(text) <= MAX_ID)
+    return (
+        isinstance(text, str)
+        and text.isascii()
+        and text.isdigit()
+        and len(text) <= len(str(MAX_ID))
+        and 1 <= int(text) <= MAX_ID
+    )
 
 
 class IdConverter(IntegerConverter):

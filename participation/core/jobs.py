@@ -77,15 +77,16 @@ def init_jobs(app: Flask) -> None:
                 run_now(name, *args)
             except Exception as exc:
                 count_failure(huey, name)
-                log.warning("job %s failed after %.1f s: %s", name, time.monotonic() - started,
-                            type(exc).__name__)
+                log.warning("job %s failed after %.1f s: %s", name, time.monotonic() - started, type(exc).__name__)
                 raise
             log.info("job %s done in %.1f s", name, time.monotonic() - started)
 
     app.extensions[HUEY_KEY + ".task"] = run_job
     if app.config.get("APP_ENV") == "production" and not app.config.get("TESTING") and huey.immediate:
-        log.warning("JOB_QUEUE_URL is not set: fan-out mail and periodic jobs run inside the process "
-                    "that queues them. Set JOB_QUEUE_URL=redis://… and run `flask worker`.")
+        log.warning(
+            "JOB_QUEUE_URL is not set: fan-out mail and periodic jobs run inside the process "
+            "that queues them. Set JOB_QUEUE_URL=redis://… and run `flask worker`."
+        )
 
 
 def register_job(app: Flask, name: str, fn) -> None:
@@ -120,8 +121,7 @@ def enqueue(name: str, *args) -> None:
     if name not in current_app.extensions[JOBS_KEY]:
         raise KeyError(f"no job named {name!r}")
     # The request id follows the job into the worker's logs; the time shows the queue's age.
-    current_app.extensions[HUEY_KEY + ".task"](name, list(args), request_id=current_request_id(),
-                                               queued_at=time.time())
+    current_app.extensions[HUEY_KEY + ".task"](name, list(args), request_id=current_request_id(), queued_at=time.time())
 
 
 def enqueue_after_commit(name: str, *args) -> None:

@@ -66,10 +66,8 @@ class OutboxPerson(db.Model):
     __tablename__ = "outbox_message_people"
     __table_args__ = (sa.CheckConstraint("role IN ('recipient', 'mentioned')", name="role_known"),)
 
-    message_id: Mapped[int] = mapped_column(sa.ForeignKey("outbox_messages.id", ondelete="CASCADE"),
-                                            primary_key=True)
-    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True,
-                                         index=True)
+    message_id: Mapped[int] = mapped_column(sa.ForeignKey("outbox_messages.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
     role: Mapped[str] = mapped_column(sa.String(10))
 
 
@@ -287,13 +285,11 @@ def _record_refusal(message: OutboxMessage, reason: str) -> int:
     if message.attempts >= MAX_REJECTIONS:
         message.failed_at = utcnow()
         message.next_attempt_at = None
-        log.error("mail %s (%s) given up after %s refusals: %s", message.id, message.template,
-                  message.attempts, reason)
+        log.error("mail %s (%s) given up after %s refusals: %s", message.id, message.template, message.attempts, reason)
         return 1
     wait = REJECTION_BACKOFF[min(message.attempts, len(REJECTION_BACKOFF)) - 1]
     message.next_attempt_at = utcnow() + wait
-    log.warning("mail %s refused (attempt %s), next try in %s: %s", message.id, message.attempts,
-                wait, reason)
+    log.warning("mail %s refused (attempt %s), next try in %s: %s", message.id, message.attempts, wait, reason)
     return 0
 
 

@@ -35,8 +35,9 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def _their_mail(account_id: int, addresses: Iterable[str]) -> sa.ColumnElement[bool]:
-    linked = sa.select(OutboxPerson.message_id).where(OutboxPerson.user_id == account_id,
-                                                      OutboxPerson.role == "recipient")
+    linked = sa.select(OutboxPerson.message_id).where(
+        OutboxPerson.user_id == account_id, OutboxPerson.role == "recipient"
+    )
     condition = OutboxMessage.id.in_(linked)
     addresses = [a for a in addresses if a]
     if addresses:
@@ -46,11 +47,22 @@ def _their_mail(account_id: int, addresses: Iterable[str]) -> sa.ColumnElement[b
 
 def export_mail(account_id: int, addresses: Iterable[str]) -> list[dict]:
     """The mail sent (or waiting to be sent) to this person, as far as the outbox still holds it."""
-    messages = db.session.scalars(sa.select(OutboxMessage).where(_their_mail(account_id, addresses))
-                                  .order_by(OutboxMessage.id))
-    return [{"to": m.recipient, "subject": m.subject, "text": m.body_text, "kind": m.template,
-             "language": m.lang, "queued_at": _iso(m.created_at), "sent_at": _iso(m.sent_at),
-             "given_up_at": _iso(m.failed_at)} for m in messages]
+    messages = db.session.scalars(
+        sa.select(OutboxMessage).where(_their_mail(account_id, addresses)).order_by(OutboxMessage.id)
+    )
+    return [
+        {
+            "to": m.recipient,
+            "subject": m.subject,
+            "text": m.body_text,
+            "kind": m.template,
+            "language": m.lang,
+            "queued_at": _iso(m.created_at),
+            "sent_at": _iso(m.sent_at),
+            "given_up_at": _iso(m.failed_at),
+        }
+        for m in messages
+    ]
 
 
 @dataclass(frozen=True)
@@ -66,8 +78,9 @@ _NO_BODY = {"body_text": "", "body_html": sa.null(), "attachments": sa.null()}
 def erase_mail(account_id: int, addresses: Iterable[str]) -> MailErasure:
     """Remove this person from the outbox (see the module docstring for what goes and what stays)."""
     own = list(db.session.scalars(sa.select(OutboxMessage.id).where(_their_mail(account_id, addresses))))
-    mentioning = sa.select(OutboxPerson.message_id).where(OutboxPerson.user_id == account_id,
-                                                          OutboxPerson.role == "mentioned")
+    mentioning = sa.select(OutboxPerson.message_id).where(
+        OutboxPerson.user_id == account_id, OutboxPerson.role == "mentioned"
+    )
     others = sa.and_(OutboxMessage.id.in_(mentioning), OutboxMessage.id.not_in(own))
     waiting = sa.and_(OutboxMessage.sent_at.is_(None), OutboxMessage.failed_at.is_(None))
     withheld = list(db.session.scalars(sa.select(OutboxMessage.id).where(others, waiting)))
@@ -75,13 +88,19 @@ def erase_mail(account_id: int, addresses: Iterable[str]) -> MailErasure:
     gone = own + withheld
     if gone:
         db.session.execute(sa.delete(OutboxPerson).where(OutboxPerson.message_id.in_(gone)))
-        db.session.execute(sa.delete(OutboxMessage).where(OutboxMessage.id.in_(gone))
-                           .execution_options(synchronize_session=False))
+        db.session.execute(
+            sa.delete(OutboxMessage).where(OutboxMessage.id.in_(gone)).execution_options(synchronize_session=False)
+        )
     if emptied:
-        db.session.execute(sa.update(OutboxMessage).where(OutboxMessage.id.in_(emptied)).values(**_NO_BODY)
-                           .execution_options(synchronize_session=False))
-        db.session.execute(sa.delete(OutboxPerson).where(OutboxPerson.message_id.in_(emptied),
-                                                         OutboxPerson.user_id == account_id))
+        db.session.execute(
+            sa.update(OutboxMessage)
+            .where(OutboxMessage.id.in_(emptied))
+            .values(**_NO_BODY)
+            .execution_options(synchronize_session=False)
+        )
+        db.session.execute(
+            sa.delete(OutboxPerson).where(OutboxPerson.message_id.in_(emptied), OutboxPerson.user_id == account_id)
+        )
     db.session.flush()
     return MailErasure(deleted=len(own), withheld=len(withheld), emptied=len(emptied))
 
@@ -95,9 +114,13 @@ def strip_old_mail_bodies(now: datetime, days: int) -> int:
     """Delivered mail loses its text, HTML and attachments `days` after delivery; returns how many."""
     result = db.session.execute(
         sa.update(OutboxMessage)
-        .where(_done_before(now - timedelta(days=days)),
-               sa.or_(OutboxMessage.body_text != "", OutboxMessage.body_html.is_not(None)))
-        .values(**_NO_BODY).execution_options(synchronize_session=False))
+        .where(
+            _done_before(now - timedelta(days=days)),
+            sa.or_(OutboxMessage.body_text != "", OutboxMessage.body_html.is_not(None)),
+        )
+        .values(**_NO_BODY)
+        .execution_options(synchronize_session=False)
+    )
     return result.rowcount or 0
 
 
@@ -106,12 +129,21 @@ def strip_old_mail_addresses(now: datetime, days: int) -> int:
 
     What stays is a row per message: its kind, language, subject and dates.
     """
-    old = list(db.session.scalars(sa.select(OutboxMessage.id).where(
-        _done_before(now - timedelta(days=days)),
-        sa.or_(OutboxMessage.recipient != "", OutboxMessage.id.in_(sa.select(OutboxPerson.message_id))))))
+    old = list(
+        db.session.scalars(
+            sa.select(OutboxMessage.id).where(
+                _done_before(now - timedelta(days=days)),
+                sa.or_(OutboxMessage.recipient != "", OutboxMessage.id.in_(sa.select(OutboxPerson.message_id))),
+            )
+        )
+    )
     if not old:
         return 0
     db.session.execute(sa.delete(OutboxPerson).where(OutboxPerson.message_id.in_(old)))
-    db.session.execute(sa.update(OutboxMessage).where(OutboxMessage.id.in_(old))
-                       .values(recipient="", **_NO_BODY).execution_options(synchronize_session=False))
+    db.session.execute(
+        sa.update(OutboxMessage)
+        .where(OutboxMessage.id.in_(old))
+        .values(recipient="", **_NO_BODY)
+        .execution_options(synchronize_session=False)
+    )
     return len(old)

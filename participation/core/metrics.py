@@ -42,10 +42,17 @@ from participation.extensions import db
 NETWORKS_KEY = "participation.metrics_networks"
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
-REQUESTS = Counter("participation_http_requests", "HTTP requests answered, by endpoint, method and status.",
-                   ["endpoint", "method", "status"])
-LATENCY = Histogram("participation_http_request_duration_seconds", "Time to answer a request.",
-                    ["endpoint", "method"], buckets=LATENCY_BUCKETS)
+REQUESTS = Counter(
+    "participation_http_requests",
+    "HTTP requests answered, by endpoint, method and status.",
+    ["endpoint", "method", "status"],
+)
+LATENCY = Histogram(
+    "participation_http_request_duration_seconds",
+    "Time to answer a request.",
+    ["endpoint", "method"],
+    buckets=LATENCY_BUCKETS,
+)
 
 bp = Blueprint("metrics", __name__)
 
@@ -63,8 +70,7 @@ def metrics():
     else:
         registry.register(_ThisProcess())
     registry.register(_SharedState())
-    return generate_latest(registry), 200, {"Content-Type": CONTENT_TYPE_LATEST,
-                                            "Cache-Control": "no-store"}
+    return generate_latest(registry), 200, {"Content-Type": CONTENT_TYPE_LATEST, "Cache-Control": "no-store"}
 
 
 def _allowed() -> bool:
@@ -106,16 +112,24 @@ class _SharedState:
         from participation.core import operations_status as status
 
         queue = status.queue_status()
-        yield _gauge("participation_job_queue_up", "1 when the job queue answered (always 1 in immediate mode).",
-                     0 if queue.error else 1)
+        yield _gauge(
+            "participation_job_queue_up",
+            "1 when the job queue answered (always 1 in immediate mode).",
+            0 if queue.error else 1,
+        )
         if not queue.immediate and not queue.error:
             yield _gauge("participation_job_queue_pending", "Jobs waiting for a worker.", queue.pending)
-            yield _gauge("participation_job_queue_scheduled", "Jobs waiting for a later time (retries).",
-                         queue.scheduled)
-            yield _gauge("participation_job_queue_oldest_age_seconds", "How long the next job has waited.",
-                         queue.oldest_age_seconds or 0)
-        failed = CounterMetricFamily("participation_jobs_failed", "Job runs that raised (each retry counts).",
-                                     labels=["job"])
+            yield _gauge(
+                "participation_job_queue_scheduled", "Jobs waiting for a later time (retries).", queue.scheduled
+            )
+            yield _gauge(
+                "participation_job_queue_oldest_age_seconds",
+                "How long the next job has waited.",
+                queue.oldest_age_seconds or 0,
+            )
+        failed = CounterMetricFamily(
+            "participation_jobs_failed", "Job runs that raised (each retry counts).", labels=["job"]
+        )
         for job, count in sorted(queue.failures.items()):
             failed.add_metric([job], count)
         yield failed
@@ -130,17 +144,28 @@ class _SharedState:
         outbox = status.outbox_backlog()
         yield _gauge("participation_outbox_waiting", "Mail not sent yet (still to be tried).", outbox.waiting)
         yield _gauge("participation_outbox_failed", "Mail given up on after repeated refusals.", outbox.failed)
-        yield _gauge("participation_outbox_oldest_waiting_age_seconds", "Age of the oldest mail still waiting.",
-                     status.seconds_since(outbox.oldest_waiting_at) or 0)
+        yield _gauge(
+            "participation_outbox_oldest_waiting_age_seconds",
+            "Age of the oldest mail still waiting.",
+            status.seconds_since(outbox.oldest_waiting_at) or 0,
+        )
         fan_outs = status.fan_out_backlog()
-        yield _gauge("participation_fan_outs_unfinished", "Mail-outs to many people not finished yet.",
-                     fan_outs.unfinished)
-        yield _gauge("participation_fan_outs_oldest_unfinished_age_seconds", "Age of the oldest unfinished mail-out.",
-                     status.seconds_since(fan_outs.oldest_unfinished_at) or 0)
-        errors = GaugeMetricFamily("participation_scheduled_job_failing",
-                                   "1 when the periodic job's last run failed.", labels=["job"])
-        finished = GaugeMetricFamily("participation_scheduled_job_last_success_age_seconds",
-                                     "Time since the periodic job last finished (absent: never).", labels=["job"])
+        yield _gauge(
+            "participation_fan_outs_unfinished", "Mail-outs to many people not finished yet.", fan_outs.unfinished
+        )
+        yield _gauge(
+            "participation_fan_outs_oldest_unfinished_age_seconds",
+            "Age of the oldest unfinished mail-out.",
+            status.seconds_since(fan_outs.oldest_unfinished_at) or 0,
+        )
+        errors = GaugeMetricFamily(
+            "participation_scheduled_job_failing", "1 when the periodic job's last run failed.", labels=["job"]
+        )
+        finished = GaugeMetricFamily(
+            "participation_scheduled_job_last_success_age_seconds",
+            "Time since the periodic job last finished (absent: never).",
+            labels=["job"],
+        )
         for job in status.periodic_status():
             errors.add_metric([job.name], 1 if job.last_error else 0)
             if job.last_finished_at is not None:

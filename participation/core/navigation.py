@@ -79,8 +79,10 @@ def _safe_language_links() -> list[LanguageLink]:
     except (BuildError, ValueError, TypeError):
         log.warning("language links fell back to the home page for %s", request.path, exc_info=True)
         here = current_lang()
-        return [LanguageLink(code, LANGUAGE_NAMES.get(code, code), url_for("pages.home", lang=code),
-                             code == here) for code in offered_languages()]
+        return [
+            LanguageLink(code, LANGUAGE_NAMES.get(code, code), url_for("pages.home", lang=code), code == here)
+            for code in offered_languages()
+        ]
 
 
 def layout_context() -> dict:

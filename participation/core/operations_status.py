@@ -64,8 +64,13 @@ def queue_status() -> QueueStatus:
         failures = failure_counts(huey)
         if huey.immediate:
             return QueueStatus(immediate=True, failures=failures)
-        return QueueStatus(immediate=False, pending=huey.pending_count(), scheduled=huey.scheduled_count(),
-                           oldest_age_seconds=oldest_pending_age(huey), failures=failures)
+        return QueueStatus(
+            immediate=False,
+            pending=huey.pending_count(),
+            scheduled=huey.scheduled_count(),
+            oldest_age_seconds=oldest_pending_age(huey),
+            failures=failures,
+        )
     except Exception as exc:  # Redis down: the page and the metrics still answer, and say so
         current_app.logger.warning("job queue status unavailable: %s", type(exc).__name__)
         return QueueStatus(immediate=huey.immediate, error=type(exc).__name__)
@@ -77,11 +82,13 @@ def outbox_backlog() -> OutboxBacklog:
 
     unsent = M.sent_at.is_(None)
     waiting = sa.and_(unsent, M.failed_at.is_(None))
-    row = db.session.execute(sa.select(
-        sa.func.count().filter(waiting),
-        sa.func.count().filter(sa.and_(unsent, M.failed_at.is_not(None))),
-        sa.func.min(M.created_at).filter(waiting),
-    ).where(unsent)).one()
+    row = db.session.execute(
+        sa.select(
+            sa.func.count().filter(waiting),
+            sa.func.count().filter(sa.and_(unsent, M.failed_at.is_not(None))),
+            sa.func.min(M.created_at).filter(waiting),
+        ).where(unsent)
+    ).one()
     return OutboxBacklog(waiting=row[0], failed=row[1], oldest_waiting_at=row[2])
 
 
@@ -89,7 +96,8 @@ def fan_out_backlog() -> FanOutBacklog:
     from participation.core.fan_out import FanOut
 
     count, oldest = db.session.execute(
-        sa.select(sa.func.count(), sa.func.min(FanOut.created_at)).where(FanOut.finished_at.is_(None))).one()
+        sa.select(sa.func.count(), sa.func.min(FanOut.created_at)).where(FanOut.finished_at.is_(None))
+    ).one()
     return FanOutBacklog(unfinished=count, oldest_unfinished_at=oldest)
 
 
@@ -103,15 +111,17 @@ def periodic_status() -> list[PeriodicStatus]:
     status = []
     for name in sorted(set(registered) | set(rows)):
         row, periodic = rows.get(name), registered.get(name)
-        status.append(PeriodicStatus(
-            name=name,
-            every=periodic.every if periodic else None,
-            last_queued_at=row.last_queued_at if row else None,
-            last_started_at=row.last_started_at if row else None,
-            last_finished_at=row.last_finished_at if row else None,
-            running=bool(row and row.locked_until and _aware(row.locked_until) > now),
-            last_error=row.last_error if row else None,
-        ))
+        status.append(
+            PeriodicStatus(
+                name=name,
+                every=periodic.every if periodic else None,
+                last_queued_at=row.last_queued_at if row else None,
+                last_started_at=row.last_started_at if row else None,
+                last_finished_at=row.last_finished_at if row else None,
+                running=bool(row and row.locked_until and _aware(row.locked_until) > now),
+                last_error=row.last_error if row else None,
+            )
+        )
     return status
 
 

@@ -42,11 +42,19 @@ from participation.core.schema_probe import table_exists
 from participation.extensions import db
 
 # Public pages that are the same for every anonymous visitor (endpoint names).
-DEFAULT_ENDPOINTS = frozenset({
-    "pages.home", "pages.privacy", "pages.accessibility",
-    "consultations.index", "consultations.detail", "networks.index",
-    "votes.results", "events.index", "events.detail",
-})
+DEFAULT_ENDPOINTS = frozenset(
+    {
+        "pages.home",
+        "pages.privacy",
+        "pages.accessibility",
+        "consultations.index",
+        "consultations.detail",
+        "networks.index",
+        "votes.results",
+        "events.index",
+        "events.detail",
+    }
+)
 # Tables whose rows never show on a cached page: writing them does not bump the version.
 UNSEEN_TABLES = frozenset({"content_version", "final_counts", "final_count_rows", "outbox_messages"})
 _DML = re.compile(r"^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
@@ -75,6 +83,7 @@ def bump_content_version(session_or_conn=None) -> None:
 
 
 # --- bumping: every session transaction that wrote a visible table --------------------------------
+
 
 def _mark_if_visible(session: Session, table_name: str | None) -> None:
     if table_name is None or table_name not in UNSEEN_TABLES:
@@ -123,6 +132,7 @@ def _forget_after_rollback(session) -> None:
 
 
 # --- stores -----------------------------------------------------------------------------------
+
 
 class MemoryStore:
     """A bounded LRU per worker process, entries expiring after `seconds`."""
@@ -197,6 +207,7 @@ def page_store(app: Flask | None = None):
 
 # --- serving ----------------------------------------------------------------------------------
 
+
 def _anonymous_request(app: Flask) -> bool:
     """A GET with no cookie but the language one: the same answer for every such visitor."""
     from participation.core.i18n import LANG_COOKIE
@@ -212,16 +223,20 @@ def _key(token: str, version: int, seconds: int) -> str:
 
 def register_page_cache(app: Flask) -> None:
     """Serve allow-listed anonymous pages from the cache (see the module's docstring)."""
-    app.config.setdefault("PAGE_CACHE", os.environ.get("PAGE_CACHE", "true").lower() not in {"0", "false", "no", "off"}
-                          and not app.config.get("TESTING"))
+    app.config.setdefault(
+        "PAGE_CACHE",
+        os.environ.get("PAGE_CACHE", "true").lower() not in {"0", "false", "no", "off"}
+        and not app.config.get("TESTING"),
+    )
     app.config.setdefault("PAGE_CACHE_REDIS_URL", os.environ.get("PAGE_CACHE_REDIS_URL") or None)
     app.config.setdefault("PAGE_CACHE_SECONDS", int(os.environ.get("PAGE_CACHE_SECONDS", "60")))
     app.config.setdefault("PAGE_CACHE_ENTRIES", 1000)
     app.config.setdefault("PAGE_CACHE_ENDPOINTS", DEFAULT_ENDPOINTS)
     seconds = app.config["PAGE_CACHE_SECONDS"]
     url = app.config["PAGE_CACHE_REDIS_URL"]
-    app.extensions["page_cache"] = RedisStore(url, seconds) if url else MemoryStore(app.config["PAGE_CACHE_ENTRIES"],
-                                                                                      seconds)
+    app.extensions["page_cache"] = (
+        RedisStore(url, seconds) if url else MemoryStore(app.config["PAGE_CACHE_ENTRIES"], seconds)
+    )
 
     @app.before_request
     def _serve_from_cache():
@@ -245,8 +260,12 @@ def register_page_cache(app: Flask) -> None:
         key = g.pop("page_cache_key", None)
         if key is None:
             return response
-        if (response.status_code == 200 and response.mimetype == "text/html" and not response.is_streamed
-                and _renders_for_everyone(app, response)):
+        if (
+            response.status_code == 200
+            and response.mimetype == "text/html"
+            and not response.is_streamed
+            and _renders_for_everyone(app, response)
+        ):
             page_store(app).set(key, response.get_data())
         return response
 

@@ -158,9 +158,19 @@ def register_request_log(app: Flask) -> None:
         response.headers[REQUEST_ID_HEADER] = request_id
         duration = time.perf_counter() - g.get("request_started", time.perf_counter())
         access_log.info(
-            "%s %s %s %.1f ms", request.method, _loggable_path(), response.status_code, duration * 1000,
-            extra={"method": request.method, "path": _loggable_path(), "status": response.status_code,
-                   "duration_ms": round(duration * 1000, 1), "endpoint": request.endpoint})
+            "%s %s %s %.1f ms",
+            request.method,
+            _loggable_path(),
+            response.status_code,
+            duration * 1000,
+            extra={
+                "method": request.method,
+                "path": _loggable_path(),
+                "status": response.status_code,
+                "duration_ms": round(duration * 1000, 1),
+                "endpoint": request.endpoint,
+            },
+        )
         return response
 
     @app.teardown_request

@@ -47,8 +47,9 @@ class PurgeResult:
         return f"{self.kind}: {self.count} ({self.description})"
 
 
-def register_purge(app: Flask, kind: str, description: str, run: Callable[[datetime], int],
-                   days_key: str | None = None) -> None:
+def register_purge(
+    app: Flask, kind: str, description: str, run: Callable[[datetime], int], days_key: str | None = None
+) -> None:
     """Add a kind of data to the daily purge."""
     purges = app.extensions.setdefault(PURGES_KEY, [])
     if any(purge.kind == kind for purge in purges):

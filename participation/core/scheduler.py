@@ -66,8 +66,9 @@ class Periodic:
         return f"periodic:{self.name}"
 
 
-def register_periodic(app: Flask, name: str, every: timedelta, run: Callable[[], object],
-                      lease: timedelta = timedelta(hours=1)) -> None:
+def register_periodic(
+    app: Flask, name: str, every: timedelta, run: Callable[[], object], lease: timedelta = timedelta(hours=1)
+) -> None:
     """Run `run()` every `every` from the scheduler, on a worker, never twice at once."""
     periodic = Periodic(name, every, run, lease)
     jobs = app.extensions.setdefault(PERIODIC_KEY, {})
@@ -100,13 +101,17 @@ def tick(now: datetime | None = None) -> list[str]:
     queued = []
     for name, periodic in sorted(jobs.items()):
         previous = db.session.scalar(sa.select(ScheduledJob.last_queued_at).where(ScheduledJob.name == name))
-        won = db.session.execute(
-            sa.update(ScheduledJob)
-            .where(ScheduledJob.name == name,
-                   sa.or_(ScheduledJob.last_queued_at.is_(None),
-                          ScheduledJob.last_queued_at <= now - periodic.every))
-            .values(last_queued_at=now)
-        ).rowcount == 1
+        won = (
+            db.session.execute(
+                sa.update(ScheduledJob)
+                .where(
+                    ScheduledJob.name == name,
+                    sa.or_(ScheduledJob.last_queued_at.is_(None), ScheduledJob.last_queued_at <= now - periodic.every),
+                )
+                .values(last_queued_at=now)
+            ).rowcount
+            == 1
+        )
         # Commit before queueing: in immediate mode the run starts at once, in its own transaction.
         db.session.commit()
         if not won:
@@ -115,8 +120,7 @@ def tick(now: datetime | None = None) -> list[str]:
             enqueue(periodic.job)
         except Exception:
             log.exception("could not queue %s; it stays due", name)
-            db.session.execute(sa.update(ScheduledJob).where(ScheduledJob.name == name)
-                               .values(last_queued_at=previous))
+            db.session.execute(sa.update(ScheduledJob).where(ScheduledJob.name == name).values(last_queued_at=previous))
             db.session.commit()
             continue
         queued.append(name)
@@ -131,21 +135,26 @@ def acquire(name: str, lease: timedelta, owner: str) -> bool:
     """Take the job's lease unless a live run holds it (one conditional UPDATE; committed)."""
     now = utcnow()
     _ensure_rows([name])
-    taken = db.session.execute(
-        sa.update(ScheduledJob)
-        .where(ScheduledJob.name == name,
-               sa.or_(ScheduledJob.locked_until.is_(None), ScheduledJob.locked_until < now))
-        .values(locked_until=now + lease, locked_by=owner, last_started_at=now)
-    ).rowcount == 1
+    taken = (
+        db.session.execute(
+            sa.update(ScheduledJob)
+            .where(
+                ScheduledJob.name == name, sa.or_(ScheduledJob.locked_until.is_(None), ScheduledJob.locked_until < now)
+            )
+            .values(locked_until=now + lease, locked_by=owner, last_started_at=now)
+        ).rowcount
+        == 1
+    )
     db.session.commit()
     return taken
 
 
 def release(name: str, owner: str, error: str | None = None) -> None:
     db.session.execute(
-        sa.update(ScheduledJob).where(ScheduledJob.name == name, ScheduledJob.locked_by == owner)
-        .values(locked_until=None, locked_by=None, last_finished_at=utcnow(),
-                last_error=error[:500] if error else None))
+        sa.update(ScheduledJob)
+        .where(ScheduledJob.name == name, ScheduledJob.locked_by == owner)
+        .values(locked_until=None, locked_by=None, last_finished_at=utcnow(), last_error=error[:500] if error else None)
+    )
     db.session.commit()
 
 
@@ -168,6 +177,7 @@ def run_periodic(name: str) -> bool:
 
 
 # ------------------------------------------------------------------------ the core's own jobs
+
 
 def deliver_outbox_until_empty(max_seconds: float = 600) -> int:
     """Send due mail in batches until none is left, the server is unreachable, or time is up."""
@@ -195,8 +205,8 @@ def init_scheduler(app: Flask) -> None:
     """The core's periodic jobs; features add theirs (e.g. events: send-reminders)."""
     from participation.core.fan_out import resume_stalled
 
-    register_periodic(app, "deliver-outbox", timedelta(minutes=1), deliver_outbox_until_empty,
-                      lease=timedelta(minutes=15))
-    register_periodic(app, "resume-fan-outs", timedelta(minutes=5), resume_stalled,
-                      lease=timedelta(minutes=5))
+    register_periodic(
+        app, "deliver-outbox", timedelta(minutes=1), deliver_outbox_until_empty, lease=timedelta(minutes=15)
+    )
+    register_periodic(app, "resume-fan-outs", timedelta(minutes=5), resume_stalled, lease=timedelta(minutes=5))
     register_periodic(app, "purge", timedelta(days=1), purge_all, lease=timedelta(hours=2))

@@ -59,7 +59,4 @@ def clean_translations(value: dict | None, languages: tuple[str, ...]) -> dict[s
 
 def completeness(values: list[dict | None], languages: tuple[str, ...]) -> dict[str, bool]:
     """For each language: is every given field filled in?"""
-    return {
-        code: all((v or {}).get(code, "").strip() for v in values if v is not None)
-        for code in languages
-    }
+    return {code: all((v or {}).get(code, "").strip() for v in values if v is not None) for code in languages}

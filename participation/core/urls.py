@@ -22,7 +22,7 @@ def public_url_for(endpoint: str, **values) -> str:
     if has_request_context():
         root = request.script_root
         if root and path.startswith(root + "/"):
-            path = path[len(root):]
+            path = path[len(root) :]
     return current_app.config["PUBLIC_URL"] + path
 
 

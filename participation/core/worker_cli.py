@@ -28,10 +28,10 @@ def worker_command(threads):
     if huey.immediate:
         raise click.ClickException(
             "JOB_QUEUE_URL is not set: jobs run at once in the process that queues them, so there "
-            "is nothing for a worker to do. Set JOB_QUEUE_URL=redis://… (or sqlite:///…).")
+            "is nothing for a worker to do. Set JOB_QUEUE_URL=redis://… (or sqlite:///…)."
+        )
     # Periodic jobs come from `flask scheduler` (one schedule for all hosts), not from huey.
-    consumer = huey.create_consumer(workers=threads, worker_type="thread", periodic=False,
-                                    check_worker_health=True)
+    consumer = huey.create_consumer(workers=threads, worker_type="thread", periodic=False, check_worker_health=True)
     click.echo(f"Worker: {threads} thread(s) on {current_app.config['JOB_QUEUE_URL'].split('@')[-1]}.")
     consumer.run()
 

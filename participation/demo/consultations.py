@@ -22,22 +22,22 @@ CONSULTATIONS = [
         },
         "summary": {
             "nl": "Europa wil een klimaatneutraal continent worden. De stad Gent wil de Europese Green Deal "
-                  "omzetten in concrete projecten in de wijken en vraagt de inwoners waar ze moet beginnen.",
+            "omzetten in concrete projecten in de wijken en vraagt de inwoners waar ze moet beginnen.",
             "en": "Europe wants to become a climate-neutral continent. The City of Ghent wants to turn the European "
-                  "Green Deal into concrete projects in its neighbourhoods and asks residents where to start.",
+            "Green Deal into concrete projects in its neighbourhoods and asks residents where to start.",
             "fr": "L'Europe veut devenir un continent neutre pour le climat. La Ville de Gand souhaite traduire le "
-                  "pacte vert en projets concrets dans les quartiers et demande aux habitants par où commencer.",
+            "pacte vert en projets concrets dans les quartiers et demande aux habitants par où commencer.",
         },
         "plain_summary": {
             "nl": "Europa heeft een groot plan voor het klimaat: de Green Deal. Gent wil dat plan ook in de wijken "
-                  "gebruiken, bijvoorbeeld voor meer groen, betere fietspaden en zuinige huizen. "
-                  "Zeg ons wat voor jou het belangrijkst is.",
+            "gebruiken, bijvoorbeeld voor meer groen, betere fietspaden en zuinige huizen. "
+            "Zeg ons wat voor jou het belangrijkst is.",
             "en": "Europe has a big plan for the climate: the Green Deal. Ghent wants to use this plan in its "
-                  "neighbourhoods too, for example for more green spaces, better cycle paths and energy-saving homes. "
-                  "Tell us what matters most to you.",
+            "neighbourhoods too, for example for more green spaces, better cycle paths and energy-saving homes. "
+            "Tell us what matters most to you.",
             "fr": "L'Europe a un grand plan pour le climat : le pacte vert. Gand veut aussi utiliser ce plan dans ses "
-                  "quartiers, par exemple pour plus de verdure, de meilleures pistes cyclables et des logements "
-                  "économes en énergie. Dites-nous ce qui compte le plus pour vous.",
+            "quartiers, par exemple pour plus de verdure, de meilleures pistes cyclables et des logements "
+            "économes en énergie. Dites-nous ce qui compte le plus pour vous.",
         },
         "body": {
             "nl": """\
@@ -104,18 +104,33 @@ Quels thèmes doivent passer en premier ? Où voyez-vous des possibilités dans 
         "results": None,
         "feedback": None,
         "phases": [
-            {"name": {"nl": "Online bevraging, webinar en buurtatelier",
-                      "en": "Online consultation, webinar and neighbourhood workshop",
-                      "fr": "Consultation en ligne, webinaire et atelier de quartier"},
-             "starts_days": -14, "ends_days": 42},
-            {"name": {"nl": "Verwerking van de reacties en verslag",
-                      "en": "Processing the responses and report",
-                      "fr": "Analyse des réactions et rapport"},
-             "starts_days": 43, "ends_days": 75},
-            {"name": {"nl": "Beslissing van het stadsbestuur",
-                      "en": "Decision by the city government",
-                      "fr": "Décision des autorités communales"},
-             "starts_days": 90, "ends_days": 90},
+            {
+                "name": {
+                    "nl": "Online bevraging, webinar en buurtatelier",
+                    "en": "Online consultation, webinar and neighbourhood workshop",
+                    "fr": "Consultation en ligne, webinaire et atelier de quartier",
+                },
+                "starts_days": -14,
+                "ends_days": 42,
+            },
+            {
+                "name": {
+                    "nl": "Verwerking van de reacties en verslag",
+                    "en": "Processing the responses and report",
+                    "fr": "Analyse des réactions et rapport",
+                },
+                "starts_days": 43,
+                "ends_days": 75,
+            },
+            {
+                "name": {
+                    "nl": "Beslissing van het stadsbestuur",
+                    "en": "Decision by the city government",
+                    "fr": "Décision des autorités communales",
+                },
+                "starts_days": 90,
+                "ends_days": 90,
+            },
         ],
     },
     # ------------------------------------------------------------------ 2. closed, no results yet
@@ -133,11 +148,11 @@ Quels thèmes doivent passer en premier ? Où voyez-vous des possibilités dans 
         },
         "summary": {
             "nl": "De stad Gent wil net als Europa klimaatneutraal zijn tegen 2050. We vroegen de inwoners hoe Gent "
-                  "op het Europese klimaatplan moet reageren en welke maatregelen voorrang verdienen.",
+            "op het Europese klimaatplan moet reageren en welke maatregelen voorrang verdienen.",
             "en": "Like Europe, the City of Ghent aims to be climate neutral by 2050. We asked residents how Ghent "
-                  "should respond to the EU climate plan and which measures deserve priority.",
+            "should respond to the EU climate plan and which measures deserve priority.",
             "fr": "Comme l'Europe, la Ville de Gand vise la neutralité climatique d'ici 2050. Nous avons demandé aux "
-                  "habitants comment Gand doit réagir au plan climat européen et quelles mesures sont prioritaires.",
+            "habitants comment Gand doit réagir au plan climat européen et quelles mesures sont prioritaires.",
         },
         "plain_summary": None,
         "body": {
@@ -193,18 +208,33 @@ La consultation est clôturée. La Ville analyse à présent toutes les réponse
         "results": None,
         "feedback": None,
         "phases": [
-            {"name": {"nl": "Online bevraging en burgerpanel",
-                      "en": "Online consultation and citizens' panel",
-                      "fr": "Consultation en ligne et panel citoyen"},
-             "starts_days": -75, "ends_days": -14},
-            {"name": {"nl": "Analyse van de antwoorden",
-                      "en": "Analysis of the answers",
-                      "fr": "Analyse des réponses"},
-             "starts_days": -13, "ends_days": 20},
-            {"name": {"nl": "Publicatie van de resultaten",
-                      "en": "Publication of the results",
-                      "fr": "Publication des résultats"},
-             "starts_days": 30, "ends_days": 30},
+            {
+                "name": {
+                    "nl": "Online bevraging en burgerpanel",
+                    "en": "Online consultation and citizens' panel",
+                    "fr": "Consultation en ligne et panel citoyen",
+                },
+                "starts_days": -75,
+                "ends_days": -14,
+            },
+            {
+                "name": {
+                    "nl": "Analyse van de antwoorden",
+                    "en": "Analysis of the answers",
+                    "fr": "Analyse des réponses",
+                },
+                "starts_days": -13,
+                "ends_days": 20,
+            },
+            {
+                "name": {
+                    "nl": "Publicatie van de resultaten",
+                    "en": "Publication of the results",
+                    "fr": "Publication des résultats",
+                },
+                "starts_days": 30,
+                "ends_days": 30,
+            },
         ],
     },
     # ------------------------------------------------------------------ 3. results
@@ -222,20 +252,20 @@ La consultation est clôturée. La Ville analyse à présent toutes les réponse
         },
         "summary": {
             "nl": "In het verlengde van de Conferentie over de toekomst van Europa vroeg de stad Gent haar inwoners "
-                  "wat ze van de Europese Unie verwachten. Lees wat ze zeiden en wat de stad met hun inbreng doet.",
+            "wat ze van de Europese Unie verwachten. Lees wat ze zeiden en wat de stad met hun inbreng doet.",
             "en": "Following on from the Conference on the Future of Europe, the City of Ghent asked residents what "
-                  "they expect from the European Union. Read what they said and what the city does with their input.",
+            "they expect from the European Union. Read what they said and what the city does with their input.",
             "fr": "Dans le prolongement de la Conférence sur l'avenir de l'Europe, la Ville de Gand a demandé aux "
-                  "habitants ce qu'ils attendent de l'UE. Découvrez leurs réponses et la suite que la Ville y donne.",
+            "habitants ce qu'ils attendent de l'UE. Découvrez leurs réponses et la suite que la Ville y donne.",
         },
         "plain_summary": {
             "nl": "Europa beslist over veel dingen die ook Gent raken. Wij vroegen: wat vind jij belangrijk in Europa? "
-                  "Veel mensen kozen klimaat en betaalbaar wonen. Hier lees je wat de stad nu doet.",
+            "Veel mensen kozen klimaat en betaalbaar wonen. Hier lees je wat de stad nu doet.",
             "en": "Europe decides on many things that also affect Ghent. We asked: what matters to you in Europe? "
-                  "Many people chose climate and affordable housing. Here you can read what the city is doing now.",
+            "Many people chose climate and affordable housing. Here you can read what the city is doing now.",
             "fr": "L'Europe décide de beaucoup de choses qui touchent aussi Gand. Nous avons demandé : qu'est-ce qui "
-                  "compte pour vous en Europe ? Beaucoup de personnes ont choisi le climat et le logement abordable. "
-                  "Vous pouvez lire ici ce que la Ville fait maintenant.",
+            "compte pour vous en Europe ? Beaucoup de personnes ont choisi le climat et le logement abordable. "
+            "Vous pouvez lire ici ce que la Ville fait maintenant.",
         },
         "body": {
             "nl": """\
@@ -337,18 +367,33 @@ Thank you to everyone who took part. If you want to know what happens next, you 
 Merci à toutes et à tous pour votre participation. Pour connaître la suite, suivez sur cette plateforme la prochaine consultation sur les priorités internationales de la Ville.""",
         },
         "phases": [
-            {"name": {"nl": "Online bevraging en publieksavond",
-                      "en": "Online consultation and public evening",
-                      "fr": "Consultation en ligne et soirée publique"},
-             "starts_days": -110, "ends_days": -55},
-            {"name": {"nl": "Verwerking van de antwoorden",
-                      "en": "Processing the answers",
-                      "fr": "Analyse des réponses"},
-             "starts_days": -54, "ends_days": -42},
-            {"name": {"nl": "Resultaten en terugkoppeling gepubliceerd",
-                      "en": "Results and feedback published",
-                      "fr": "Publication des résultats et du suivi"},
-             "starts_days": -41, "ends_days": -41},
+            {
+                "name": {
+                    "nl": "Online bevraging en publieksavond",
+                    "en": "Online consultation and public evening",
+                    "fr": "Consultation en ligne et soirée publique",
+                },
+                "starts_days": -110,
+                "ends_days": -55,
+            },
+            {
+                "name": {
+                    "nl": "Verwerking van de antwoorden",
+                    "en": "Processing the answers",
+                    "fr": "Analyse des réponses",
+                },
+                "starts_days": -54,
+                "ends_days": -42,
+            },
+            {
+                "name": {
+                    "nl": "Resultaten en terugkoppeling gepubliceerd",
+                    "en": "Results and feedback published",
+                    "fr": "Publication des résultats et du suivi",
+                },
+                "starts_days": -41,
+                "ends_days": -41,
+            },
         ],
     },
     # ------------------------------------------------------------------ 4. results
@@ -366,20 +411,20 @@ Merci à toutes et à tous pour votre participation. Pour connaître la suite, s
         },
         "summary": {
             "nl": "Gent zette in op de ambitie om Europese Jongerenhoofdstad 2024 te worden. De stad vroeg jongeren "
-                  "wat er van die inzet moet blijven. Lees hun antwoorden en wat de stad ermee doet.",
+            "wat er van die inzet moet blijven. Lees hun antwoorden en wat de stad ermee doet.",
             "en": "Ghent worked towards its ambition of becoming European Youth Capital 2024. The city asked young "
-                  "people what should remain of that effort. Read their answers and what the city is doing with them.",
+            "people what should remain of that effort. Read their answers and what the city is doing with them.",
             "fr": "Gand s'est mobilisée pour devenir Capitale européenne de la jeunesse 2024. La Ville a demandé aux "
-                  "jeunes ce qu'il doit rester de cet effort. Découvrez leurs réponses et la suite donnée par la Ville.",
+            "jeunes ce qu'il doit rester de cet effort. Découvrez leurs réponses et la suite donnée par la Ville.",
         },
         "plain_summary": {
             "nl": "Gent wilde in 2024 Europese Jongerenhoofdstad worden. Er gebeurde veel voor en met jongeren. "
-                  "Wij vroegen jongeren: wat moet blijven? Hier lees je hun antwoorden en wat de stad nu doet.",
+            "Wij vroegen jongeren: wat moet blijven? Hier lees je hun antwoorden en wat de stad nu doet.",
             "en": "Ghent wanted to become European Youth Capital in 2024. A lot happened for and with young people. "
-                  "We asked young people: what should stay? Here you can read their answers and what the city is doing now.",
+            "We asked young people: what should stay? Here you can read their answers and what the city is doing now.",
             "fr": "Gand voulait devenir Capitale européenne de la jeunesse en 2024. Beaucoup de choses ont été faites pour et "
-                  "avec les jeunes. Nous leur avons demandé : que faut-il garder ? Vous pouvez lire ici leurs réponses "
-                  "et ce que la Ville fait maintenant.",
+            "avec les jeunes. Nous leur avons demandé : que faut-il garder ? Vous pouvez lire ici leurs réponses "
+            "et ce que la Ville fait maintenant.",
         },
         "body": {
             "nl": """\
@@ -484,22 +529,42 @@ At the results evening, young people and the city will explain these choices tog
 Lors de la soirée de présentation des résultats, les jeunes et la Ville expliqueront ensemble ces choix.""",
         },
         "phases": [
-            {"name": {"nl": "Online bevraging en gesprekken met jongeren",
-                      "en": "Online consultation and conversations with young people",
-                      "fr": "Consultation en ligne et discussions avec les jeunes"},
-             "starts_days": -100, "ends_days": -45},
-            {"name": {"nl": "Verwerking samen met jeugdorganisaties",
-                      "en": "Processing together with youth organisations",
-                      "fr": "Analyse avec les organisations de jeunesse"},
-             "starts_days": -44, "ends_days": -32},
-            {"name": {"nl": "Resultaten en terugkoppeling gepubliceerd",
-                      "en": "Results and feedback published",
-                      "fr": "Publication des résultats et du suivi"},
-             "starts_days": -31, "ends_days": -31},
-            {"name": {"nl": "Resultatenavond",
-                      "en": "Results evening",
-                      "fr": "Soirée de présentation des résultats"},
-             "starts_days": 26, "ends_days": 26},
+            {
+                "name": {
+                    "nl": "Online bevraging en gesprekken met jongeren",
+                    "en": "Online consultation and conversations with young people",
+                    "fr": "Consultation en ligne et discussions avec les jeunes",
+                },
+                "starts_days": -100,
+                "ends_days": -45,
+            },
+            {
+                "name": {
+                    "nl": "Verwerking samen met jeugdorganisaties",
+                    "en": "Processing together with youth organisations",
+                    "fr": "Analyse avec les organisations de jeunesse",
+                },
+                "starts_days": -44,
+                "ends_days": -32,
+            },
+            {
+                "name": {
+                    "nl": "Resultaten en terugkoppeling gepubliceerd",
+                    "en": "Results and feedback published",
+                    "fr": "Publication des résultats et du suivi",
+                },
+                "starts_days": -31,
+                "ends_days": -31,
+            },
+            {
+                "name": {
+                    "nl": "Resultatenavond",
+                    "en": "Results evening",
+                    "fr": "Soirée de présentation des résultats",
+                },
+                "starts_days": 26,
+                "ends_days": 26,
+            },
         ],
     },
     # ------------------------------------------------------------------ 5. open
@@ -517,19 +582,19 @@ Lors de la soirée de présentation des résultats, les jeunes et la Ville expli
         },
         "summary": {
             "nl": "Gent bereidt een kandidatuur voor als Culturele Hoofdstad van Europa in 2030. Wat moet zo'n "
-                  "cultuurjaar betekenen voor jou, je wijk en de stad? Geef je mening en denk mee over het programma.",
+            "cultuurjaar betekenen voor jou, je wijk en de stad? Geef je mening en denk mee over het programma.",
             "en": "Ghent is preparing a bid to become European Capital of Culture in 2030. What should such a year of "
-                  "culture mean for you, your neighbourhood and the city? Share your views and help shape the programme.",
+            "culture mean for you, your neighbourhood and the city? Share your views and help shape the programme.",
             "fr": "Gand prépare sa candidature au titre de Capitale européenne de la culture 2030. Qu'attendez-vous "
-                  "d'une telle année culturelle pour vous, votre quartier et la ville ? Donnez votre avis.",
+            "d'une telle année culturelle pour vous, votre quartier et la ville ? Donnez votre avis.",
         },
         "plain_summary": {
             "nl": "Elk jaar krijgen enkele steden de titel Culturele Hoofdstad van Europa. Gent wil die titel in 2030. "
-                  "Dan komt er een jaar vol cultuur in de stad. Zeg ons wat jij daarin wil zien.",
+            "Dan komt er een jaar vol cultuur in de stad. Zeg ons wat jij daarin wil zien.",
             "en": "Every year, a few cities get the title European Capital of Culture. Ghent wants this title in 2030. "
-                  "That would mean a year full of culture in the city. Tell us what you would like to see.",
+            "That would mean a year full of culture in the city. Tell us what you would like to see.",
             "fr": "Chaque année, quelques villes reçoivent le titre de Capitale européenne de la culture. Gand veut ce "
-                  "titre en 2030. Ce serait une année pleine de culture dans la ville. Dites-nous ce que vous voulez y voir.",
+            "titre en 2030. Ce serait une année pleine de culture dans la ville. Dites-nous ce que vous voulez y voir.",
         },
         "body": {
             "nl": """\
@@ -590,18 +655,33 @@ La Ville intégrera toutes les réactions dans la suite de la candidature, avec 
         "results": None,
         "feedback": None,
         "phases": [
-            {"name": {"nl": "Online bevraging en stadsgesprek",
-                      "en": "Online consultation and city debate",
-                      "fr": "Consultation en ligne et débat citoyen"},
-             "starts_days": -5, "ends_days": 45},
-            {"name": {"nl": "Verwerking in de kandidatuur",
-                      "en": "Processing the input into the bid",
-                      "fr": "Intégration dans la candidature"},
-             "starts_days": 46, "ends_days": 80},
-            {"name": {"nl": "Beslissing van de gemeenteraad over de kandidatuur",
-                      "en": "City council decision on the bid",
-                      "fr": "Décision du conseil communal sur la candidature"},
-             "starts_days": 95, "ends_days": 95},
+            {
+                "name": {
+                    "nl": "Online bevraging en stadsgesprek",
+                    "en": "Online consultation and city debate",
+                    "fr": "Consultation en ligne et débat citoyen",
+                },
+                "starts_days": -5,
+                "ends_days": 45,
+            },
+            {
+                "name": {
+                    "nl": "Verwerking in de kandidatuur",
+                    "en": "Processing the input into the bid",
+                    "fr": "Intégration dans la candidature",
+                },
+                "starts_days": 46,
+                "ends_days": 80,
+            },
+            {
+                "name": {
+                    "nl": "Beslissing van de gemeenteraad over de kandidatuur",
+                    "en": "City council decision on the bid",
+                    "fr": "Décision du conseil communal sur la candidature",
+                },
+                "starts_days": 95,
+                "ends_days": 95,
+            },
         ],
     },
     # ------------------------------------------------------------------ 6. upcoming (no fr in body/plain/phases)
@@ -619,17 +699,17 @@ La Ville intégrera toutes les réactions dans la suite de la candidature, avec 
         },
         "summary": {
             "nl": "Gent wil uitgroeien tot de technologiehoofdstad van Europa, met digitale innovatie die voor "
-                  "iedereen toegankelijk is. Binnenkort vragen we je hoe we dat samen waarmaken.",
+            "iedereen toegankelijk is. Binnenkort vragen we je hoe we dat samen waarmaken.",
             "en": "Ghent wants to grow into Europe's technology capital, with digital innovation that is accessible "
-                  "to everyone. Soon we will ask you how we can achieve this together.",
+            "to everyone. Soon we will ask you how we can achieve this together.",
             "fr": "Gand veut devenir la capitale technologique de l'Europe, avec une innovation numérique accessible "
-                  "à toutes et à tous. Bientôt, nous vous demanderons comment y parvenir ensemble.",
+            "à toutes et à tous. Bientôt, nous vous demanderons comment y parvenir ensemble.",
         },
         "plain_summary": {
             "nl": "Gent wil een stad zijn met veel nieuwe technologie. Maar iedereen moet mee kunnen, ook wie "
-                  "weinig met computers of apps werkt. Binnenkort kun je hier je mening geven.",
+            "weinig met computers of apps werkt. Binnenkort kun je hier je mening geven.",
             "en": "Ghent wants to be a city with a lot of new technology. But everyone must be able to keep up, "
-                  "including people who rarely use computers or apps. Soon you can give your opinion here.",
+            "including people who rarely use computers or apps. Soon you can give your opinion here.",
         },
         "body": {
             "nl": """\
@@ -666,15 +746,13 @@ Before the consultation starts, there will be an information evening where resea
         "results": None,
         "feedback": None,
         "phases": [
-            {"name": {"nl": "Infoavond",
-                      "en": "Information evening"},
-             "starts_days": 22, "ends_days": 22},
-            {"name": {"nl": "Online bevraging",
-                      "en": "Online consultation"},
-             "starts_days": 25, "ends_days": 70},
-            {"name": {"nl": "Verwerking en terugkoppeling",
-                      "en": "Processing and feedback"},
-             "starts_days": 71, "ends_days": 105},
+            {"name": {"nl": "Infoavond", "en": "Information evening"}, "starts_days": 22, "ends_days": 22},
+            {"name": {"nl": "Online bevraging", "en": "Online consultation"}, "starts_days": 25, "ends_days": 70},
+            {
+                "name": {"nl": "Verwerking en terugkoppeling", "en": "Processing and feedback"},
+                "starts_days": 71,
+                "ends_days": 105,
+            },
         ],
     },
     # ------------------------------------------------------------------ 7. open
@@ -692,20 +770,20 @@ Before the consultation starts, there will be an information evening where resea
         },
         "summary": {
             "nl": "Steeds meer mensen uit het buitenland komen in Gent studeren, onderzoeken, ondernemen of werken. "
-                  "Hoe helpen we hen om zich thuis te voelen? En is er plaats voor een internationale secundaire school?",
+            "Hoe helpen we hen om zich thuis te voelen? En is er plaats voor een internationale secundaire school?",
             "en": "More and more people from abroad come to Ghent to study, do research, start a business or work. "
-                  "How do we help them feel at home? And is there room for an international secondary school?",
+            "How do we help them feel at home? And is there room for an international secondary school?",
             "fr": "De plus en plus de personnes venues de l'étranger étudient, font de la recherche, entreprennent ou "
-                  "travaillent à Gand. Comment les aider à s'y sentir chez elles ? Faut-il une école secondaire internationale ?",
+            "travaillent à Gand. Comment les aider à s'y sentir chez elles ? Faut-il une école secondaire internationale ?",
         },
         "plain_summary": {
             "nl": "In Gent wonen mensen met meer dan 150 nationaliteiten. Veel mensen komen hier studeren of werken. "
-                  "De stad wil dat ze zich hier goed voelen en blijven. Zeg ons wat helpt, of wat moeilijk is.",
+            "De stad wil dat ze zich hier goed voelen en blijven. Zeg ons wat helpt, of wat moeilijk is.",
             "en": "People of more than 150 nationalities live in Ghent. Many come here to study or work. "
-                  "The city wants them to feel good here and to stay. Tell us what helps, or what is difficult.",
+            "The city wants them to feel good here and to stay. Tell us what helps, or what is difficult.",
             "fr": "À Gand vivent des personnes de plus de 150 nationalités. Beaucoup viennent ici pour étudier ou "
-                  "travailler. La Ville veut qu'elles se sentent bien et qu'elles restent. Dites-nous ce qui aide, "
-                  "ou ce qui est difficile.",
+            "travailler. La Ville veut qu'elles se sentent bien et qu'elles restent. Dites-nous ce qui aide, "
+            "ou ce qui est difficile.",
         },
         "body": {
             "nl": """\
@@ -772,18 +850,33 @@ Toutes les réactions sont transmises aux services et partenaires qui travaillen
         "results": None,
         "feedback": None,
         "phases": [
-            {"name": {"nl": "Online bevraging, talentcafé en infosessie",
-                      "en": "Online consultation, talent café and information session",
-                      "fr": "Consultation en ligne, café des talents et séance d'information"},
-             "starts_days": -8, "ends_days": 35},
-            {"name": {"nl": "Verwerking, ook in het onderzoek naar een internationale school",
-                      "en": "Processing, including in the study on an international school",
-                      "fr": "Analyse, y compris dans l'étude sur une école internationale"},
-             "starts_days": 36, "ends_days": 70},
-            {"name": {"nl": "Terugkoppeling van de resultaten",
-                      "en": "Feedback on the results",
-                      "fr": "Retour sur les résultats"},
-             "starts_days": 80, "ends_days": 80},
+            {
+                "name": {
+                    "nl": "Online bevraging, talentcafé en infosessie",
+                    "en": "Online consultation, talent café and information session",
+                    "fr": "Consultation en ligne, café des talents et séance d'information",
+                },
+                "starts_days": -8,
+                "ends_days": 35,
+            },
+            {
+                "name": {
+                    "nl": "Verwerking, ook in het onderzoek naar een internationale school",
+                    "en": "Processing, including in the study on an international school",
+                    "fr": "Analyse, y compris dans l'étude sur une école internationale",
+                },
+                "starts_days": 36,
+                "ends_days": 70,
+            },
+            {
+                "name": {
+                    "nl": "Terugkoppeling van de resultaten",
+                    "en": "Feedback on the results",
+                    "fr": "Retour sur les résultats",
+                },
+                "starts_days": 80,
+                "ends_days": 80,
+            },
         ],
     },
     # ------------------------------------------------------------------ 8. closed, no results yet
@@ -801,22 +894,22 @@ Toutes les réactions sont transmises aux services et partenaires qui travaillen
         },
         "summary": {
             "nl": "Sinds 2021 werkt Gent over de grens samen met Zeeuwse en Oost-Vlaamse buren in het North Sea Port "
-                  "District. We vroegen inwoners hoe die samenwerking het leven rond het kanaal kan verbeteren.",
+            "District. We vroegen inwoners hoe die samenwerking het leven rond het kanaal kan verbeteren.",
             "en": "Since 2021, Ghent has been working with neighbours in Zeeland and East Flanders in the North Sea "
-                  "Port District. We asked residents how this cooperation can improve life around the canal.",
+            "Port District. We asked residents how this cooperation can improve life around the canal.",
             "fr": "Depuis 2021, Gand coopère avec ses voisins de Zélande et de Flandre-Orientale au sein du North Sea "
-                  "Port District. Nous avons demandé aux habitants comment améliorer la vie autour du canal.",
+            "Port District. Nous avons demandé aux habitants comment améliorer la vie autour du canal.",
         },
         "plain_summary": {
             "nl": "Gent werkt samen met gemeenten in Zeeland, in Nederland. Het gaat over de haven en de streek rond "
-                  "het kanaal. Belangrijk zijn het milieu, goed wonen en vervoer. We vroegen je mening en verwerken "
-                  "nu de antwoorden.",
+            "het kanaal. Belangrijk zijn het milieu, goed wonen en vervoer. We vroegen je mening en verwerken "
+            "nu de antwoorden.",
             "en": "Ghent works together with municipalities in Zeeland, in the Netherlands. It is about the port and "
-                  "the area around the canal. The environment, good living conditions and transport are important. "
-                  "We asked for your opinion and are now processing the answers.",
+            "the area around the canal. The environment, good living conditions and transport are important. "
+            "We asked for your opinion and are now processing the answers.",
             "fr": "Gand travaille avec des communes de Zélande, aux Pays-Bas. Il s'agit du port et de la région "
-                  "autour du canal. L'environnement, la qualité de vie et les transports sont importants. Nous avons "
-                  "demandé votre avis et nous analysons maintenant les réponses.",
+            "autour du canal. L'environnement, la qualité de vie et les transports sont importants. Nous avons "
+            "demandé votre avis et nous analysons maintenant les réponses.",
         },
         "body": {
             "nl": """\
@@ -871,18 +964,33 @@ La consultation est clôturée. La Ville de Gand analyse les réponses avec ses 
         "results": None,
         "feedback": None,
         "phases": [
-            {"name": {"nl": "Online bevraging en grensgesprek",
-                      "en": "Online consultation and cross-border conversation",
-                      "fr": "Consultation en ligne et rencontre transfrontalière"},
-             "starts_days": -70, "ends_days": -10},
-            {"name": {"nl": "Gezamenlijke analyse met de partners",
-                      "en": "Joint analysis with the partners",
-                      "fr": "Analyse commune avec les partenaires"},
-             "starts_days": -9, "ends_days": 25},
-            {"name": {"nl": "Publicatie van de resultaten",
-                      "en": "Publication of the results",
-                      "fr": "Publication des résultats"},
-             "starts_days": 35, "ends_days": 35},
+            {
+                "name": {
+                    "nl": "Online bevraging en grensgesprek",
+                    "en": "Online consultation and cross-border conversation",
+                    "fr": "Consultation en ligne et rencontre transfrontalière",
+                },
+                "starts_days": -70,
+                "ends_days": -10,
+            },
+            {
+                "name": {
+                    "nl": "Gezamenlijke analyse met de partners",
+                    "en": "Joint analysis with the partners",
+                    "fr": "Analyse commune avec les partenaires",
+                },
+                "starts_days": -9,
+                "ends_days": 25,
+            },
+            {
+                "name": {
+                    "nl": "Publicatie van de resultaten",
+                    "en": "Publication of the results",
+                    "fr": "Publication des résultats",
+                },
+                "starts_days": 35,
+                "ends_days": 35,
+            },
         ],
     },
     # ------------------------------------------------------------------ 9. results
@@ -900,22 +1008,22 @@ La consultation est clôturée. La Ville de Gand analyse les réponses avec ses 
         },
         "summary": {
             "nl": "Gent had zeven zustersteden en vijf partnersteden. De stad stelde voor om alleen de band met het "
-                  "Japanse Kanazawa te behouden en meer in netwerken te investeren. Lees wat de inwoners ervan vonden.",
+            "Japanse Kanazawa te behouden en meer in netwerken te investeren. Lees wat de inwoners ervan vonden.",
             "en": "Ghent had seven sister cities and five partner cities. The city proposed keeping only its tie with "
-                  "Kanazawa in Japan and investing more in networks. Read what residents thought of it.",
+            "Kanazawa in Japan and investing more in networks. Read what residents thought of it.",
             "fr": "Gand comptait sept villes jumelles et cinq villes partenaires. La Ville a proposé de ne garder que "
-                  "le lien avec Kanazawa, au Japon, et de miser sur les réseaux. Découvrez l'avis des habitants.",
+            "le lien avec Kanazawa, au Japon, et de miser sur les réseaux. Découvrez l'avis des habitants.",
         },
         "plain_summary": {
             "nl": "Gent had banden met twaalf andere steden, vooral in het buitenland. Met veel van die steden "
-                  "gebeurde weinig. De stad houdt nu alleen de band met Kanazawa in Japan. Verder werkt Gent vooral "
-                  "samen met steden via netwerken.",
+            "gebeurde weinig. De stad houdt nu alleen de band met Kanazawa in Japan. Verder werkt Gent vooral "
+            "samen met steden via netwerken.",
             "en": "Ghent had ties with twelve other cities, mostly abroad. Little happened with many of these cities. "
-                  "The city now keeps only its tie with Kanazawa in Japan. Otherwise, Ghent mainly works with other "
-                  "cities through networks.",
+            "The city now keeps only its tie with Kanazawa in Japan. Otherwise, Ghent mainly works with other "
+            "cities through networks.",
             "fr": "Gand avait des liens avec douze autres villes, surtout à l'étranger. Avec beaucoup de ces villes, "
-                  "il se passait peu de choses. La Ville garde maintenant uniquement le lien avec Kanazawa, au Japon. "
-                  "Pour le reste, Gand travaille surtout avec d'autres villes au sein de réseaux.",
+            "il se passait peu de choses. La Ville garde maintenant uniquement le lien avec Kanazawa, au Japon. "
+            "Pour le reste, Gand travaille surtout avec d'autres villes au sein de réseaux.",
         },
         "body": {
             "nl": """\
@@ -1014,22 +1122,38 @@ Soon, at a round-table conversation, the city will discuss the next steps with K
 Prochainement, lors d'une table ronde, la Ville discutera avec les habitants intéressés des prochaines étapes avec Kanazawa.""",
         },
         "phases": [
-            {"name": {"nl": "Online bevraging",
-                      "en": "Online consultation",
-                      "fr": "Consultation en ligne"},
-             "starts_days": -120, "ends_days": -60},
-            {"name": {"nl": "Beslissing van de gemeenteraad",
-                      "en": "City council decision",
-                      "fr": "Décision du conseil communal"},
-             "starts_days": -50, "ends_days": -50},
-            {"name": {"nl": "Resultaten en terugkoppeling gepubliceerd",
-                      "en": "Results and feedback published",
-                      "fr": "Publication des résultats et du suivi"},
-             "starts_days": -46, "ends_days": -46},
-            {"name": {"nl": "Tafelgesprek over de samenwerking met Kanazawa",
-                      "en": "Round-table conversation on the cooperation with Kanazawa",
-                      "fr": "Table ronde sur la coopération avec Kanazawa"},
-             "starts_days": 17, "ends_days": 17},
+            {
+                "name": {"nl": "Online bevraging", "en": "Online consultation", "fr": "Consultation en ligne"},
+                "starts_days": -120,
+                "ends_days": -60,
+            },
+            {
+                "name": {
+                    "nl": "Beslissing van de gemeenteraad",
+                    "en": "City council decision",
+                    "fr": "Décision du conseil communal",
+                },
+                "starts_days": -50,
+                "ends_days": -50,
+            },
+            {
+                "name": {
+                    "nl": "Resultaten en terugkoppeling gepubliceerd",
+                    "en": "Results and feedback published",
+                    "fr": "Publication des résultats et du suivi",
+                },
+                "starts_days": -46,
+                "ends_days": -46,
+            },
+            {
+                "name": {
+                    "nl": "Tafelgesprek over de samenwerking met Kanazawa",
+                    "en": "Round-table conversation on the cooperation with Kanazawa",
+                    "fr": "Table ronde sur la coopération avec Kanazawa",
+                },
+                "starts_days": 17,
+                "ends_days": 17,
+            },
         ],
     },
     # ------------------------------------------------------------------ 10. upcoming
@@ -1047,20 +1171,20 @@ Prochainement, lors d'une table ronde, la Ville discutera avec les habitants int
         },
         "summary": {
             "nl": "Gent publiceert sinds 2020 elk jaar een duurzaamheidsrapport over de duurzame ontwikkelingsdoelen "
-                  "van de VN. Binnenkort vragen we wat erin moet staan en hoe Gent mondiaal solidair kan zijn.",
+            "van de VN. Binnenkort vragen we wat erin moet staan en hoe Gent mondiaal solidair kan zijn.",
             "en": "Since 2020, Ghent has published a yearly sustainability report on the UN Sustainable Development "
-                  "Goals. Soon we will ask what it should cover and how Ghent can show global solidarity.",
+            "Goals. Soon we will ask what it should cover and how Ghent can show global solidarity.",
             "fr": "Depuis 2020, Gand publie chaque année un rapport de durabilité sur les objectifs de développement "
-                  "durable de l'ONU. Bientôt, vous pourrez dire ce qu'il doit contenir et comment Gand peut être solidaire.",
+            "durable de l'ONU. Bientôt, vous pourrez dire ce qu'il doit contenir et comment Gand peut être solidaire.",
         },
         "plain_summary": {
             "nl": "De Verenigde Naties hebben doelen voor een eerlijke en gezonde wereld. Gent werkt mee aan die doelen. "
-                  "Elk jaar schrijft de stad een rapport over wat ze doet. Binnenkort vragen we wat jij daarin wil lezen.",
+            "Elk jaar schrijft de stad een rapport over wat ze doet. Binnenkort vragen we wat jij daarin wil lezen.",
             "en": "The United Nations has goals for a fair and healthy world. Ghent helps to reach these goals. "
-                  "Every year, the city writes a report about what it does. Soon we will ask what you want to read in it.",
+            "Every year, the city writes a report about what it does. Soon we will ask what you want to read in it.",
             "fr": "Les Nations unies ont fixé des objectifs pour un monde juste et en bonne santé. Gand contribue à ces "
-                  "objectifs. Chaque année, la Ville écrit un rapport sur ce qu'elle fait. Bientôt, nous vous "
-                  "demanderons ce que vous voulez y lire.",
+            "objectifs. Chaque année, la Ville écrit un rapport sur ce qu'elle fait. Bientôt, nous vous "
+            "demanderons ce que vous voulez y lire.",
         },
         "body": {
             "nl": """\
@@ -1115,18 +1239,33 @@ Pendant la consultation, une soirée ODD sera organisée, sur place et en ligne,
         "results": None,
         "feedback": None,
         "phases": [
-            {"name": {"nl": "Online bevraging en SDG-avond",
-                      "en": "Online consultation and SDG evening",
-                      "fr": "Consultation en ligne et soirée ODD"},
-             "starts_days": 28, "ends_days": 75},
-            {"name": {"nl": "Verwerking van de antwoorden",
-                      "en": "Processing the answers",
-                      "fr": "Analyse des réponses"},
-             "starts_days": 76, "ends_days": 100},
-            {"name": {"nl": "Terugkoppeling en verwerking in het duurzaamheidsrapport",
-                      "en": "Feedback and inclusion in the sustainability report",
-                      "fr": "Retour et intégration dans le rapport de durabilité"},
-             "starts_days": 110, "ends_days": 110},
+            {
+                "name": {
+                    "nl": "Online bevraging en SDG-avond",
+                    "en": "Online consultation and SDG evening",
+                    "fr": "Consultation en ligne et soirée ODD",
+                },
+                "starts_days": 28,
+                "ends_days": 75,
+            },
+            {
+                "name": {
+                    "nl": "Verwerking van de antwoorden",
+                    "en": "Processing the answers",
+                    "fr": "Analyse des réponses",
+                },
+                "starts_days": 76,
+                "ends_days": 100,
+            },
+            {
+                "name": {
+                    "nl": "Terugkoppeling en verwerking in het duurzaamheidsrapport",
+                    "en": "Feedback and inclusion in the sustainability report",
+                    "fr": "Retour et intégration dans le rapport de durabilité",
+                },
+                "starts_days": 110,
+                "ends_days": 110,
+            },
         ],
     },
     # ------------------------------------------------------------------ 11. draft (organisers only)
@@ -1134,8 +1273,12 @@ Pendant la consultation, une soirée ODD sera organisée, sur place et en ligne,
         "slug": "internationale-prioriteiten-2025-2030",
         "state": "draft",
         "themes": ["future-of-europe", "technology-capital", "culture-capital-2030"],
-        "networks": ["eurocities", "global-parliament-of-mayors", "open-and-agile-smart-cities",
-                     "unesco-creative-cities-network"],
+        "networks": [
+            "eurocities",
+            "global-parliament-of-mayors",
+            "open-and-agile-smart-cities",
+            "unesco-creative-cities-network",
+        ],
         "opens_days": 40,
         "closes_days": 90,
         "title": {
@@ -1145,11 +1288,11 @@ Pendant la consultation, une soirée ODD sera organisée, sur place et en ligne,
         },
         "summary": {
             "nl": "De beleidsperiode 2019-2024 is voorbij. De stad Gent werkt aan een nieuwe internationale agenda "
-                  "tot 2030 en legt een ontwerp van prioriteiten voor aan de inwoners.",
+            "tot 2030 en legt een ontwerp van prioriteiten voor aan de inwoners.",
             "en": "The 2019-2024 policy period is over. The City of Ghent is working on a new international agenda "
-                  "up to 2030 and puts its draft priorities to residents.",
+            "up to 2030 and puts its draft priorities to residents.",
             "fr": "La législature 2019-2024 est terminée. La Ville de Gand prépare un nouvel agenda international "
-                  "jusqu'en 2030 et soumet un projet de priorités aux habitants.",
+            "jusqu'en 2030 et soumet un projet de priorités aux habitants.",
         },
         "plain_summary": None,
         "body": {
@@ -1205,18 +1348,29 @@ Quelles priorités sont les plus importantes pour vous ? Que manque-t-il ? Et co
         "results": None,
         "feedback": None,
         "phases": [
-            {"name": {"nl": "Online bevraging",
-                      "en": "Online consultation",
-                      "fr": "Consultation en ligne"},
-             "starts_days": 40, "ends_days": 90},
-            {"name": {"nl": "Verwerking in de definitieve versie",
-                      "en": "Processing into the final version",
-                      "fr": "Intégration dans la version définitive"},
-             "starts_days": 91, "ends_days": 120},
-            {"name": {"nl": "Bespreking in de gemeenteraad",
-                      "en": "Discussion in the city council",
-                      "fr": "Examen au conseil communal"},
-             "starts_days": 135, "ends_days": 135},
+            {
+                "name": {"nl": "Online bevraging", "en": "Online consultation", "fr": "Consultation en ligne"},
+                "starts_days": 40,
+                "ends_days": 90,
+            },
+            {
+                "name": {
+                    "nl": "Verwerking in de definitieve versie",
+                    "en": "Processing into the final version",
+                    "fr": "Intégration dans la version définitive",
+                },
+                "starts_days": 91,
+                "ends_days": 120,
+            },
+            {
+                "name": {
+                    "nl": "Bespreking in de gemeenteraad",
+                    "en": "Discussion in the city council",
+                    "fr": "Examen au conseil communal",
+                },
+                "starts_days": 135,
+                "ends_days": 135,
+            },
         ],
     },
 ]

@@ -39,11 +39,11 @@ COMMENTS = [
         "hours_ago": 3,
         "body": {
             "nl": "Ja, doe het! Maar zorg dat er ook programma is in de Rabotwijk en in Nieuw Gent, niet alleen "
-                  "rond de Vrijdagmarkt. Misschien kan elk wijkcentrum een eigen avond krijgen?",
+            "rond de Vrijdagmarkt. Misschien kan elk wijkcentrum een eigen avond krijgen?",
             "en": "Yes, go for it! But make sure there is a programme in the Rabot and Nieuw Gent neighbourhoods "
-                  "too, not just around the Vrijdagmarkt. Maybe every community centre could host its own evening?",
+            "too, not just around the Vrijdagmarkt. Maybe every community centre could host its own evening?",
             "fr": "Oui, allons-y ! Mais il faut aussi une programmation au Rabot et à Nieuw Gent, pas seulement "
-                  "autour du Vrijdagmarkt. Chaque maison de quartier pourrait peut-être accueillir sa propre soirée ?",
+            "autour du Vrijdagmarkt. Chaque maison de quartier pourrait peut-être accueillir sa propre soirée ?",
         },
     },
     {
@@ -54,11 +54,11 @@ COMMENTS = [
         "hours_ago": 50,
         "body": {
             "nl": "Weer een plan voor expats, terwijl Gentse jongeren geen betaalbare studio vinden. Wie dit "
-                  "bedacht heeft, woont duidelijk zelf niet in de stad.",
+            "bedacht heeft, woont duidelijk zelf niet in de stad.",
             "en": "Yet another plan for expats, while young people from Ghent cannot find an affordable studio. "
-                  "Whoever came up with this clearly does not live in the city.",
+            "Whoever came up with this clearly does not live in the city.",
             "fr": "Encore un plan pour les expatriés, alors que les jeunes Gantois ne trouvent pas de studio "
-                  "abordable. Celui qui a imaginé ça n'habite visiblement pas en ville.",
+            "abordable. Celui qui a imaginé ça n'habite visiblement pas en ville.",
         },
     },
     {
@@ -69,11 +69,11 @@ COMMENTS = [
         "hours_ago": 100,
         "body": {
             "nl": "Voor de geveltuintjes in onze straat kun je terecht bij mijn buurman Dirk Claeys, Sleepstraat 14, "
-                  "tel. 0470 12 34 56. Hij weet precies wat er mag.",
+            "tel. 0470 12 34 56. Hij weet precies wat er mag.",
             "en": "For the pavement gardens in our street, ask my neighbour Dirk Claeys, Sleepstraat 14, "
-                  "phone 0470 12 34 56. He knows exactly what is allowed.",
+            "phone 0470 12 34 56. He knows exactly what is allowed.",
             "fr": "Pour les jardinets de façade de notre rue, adressez-vous à mon voisin Dirk Claeys, Sleepstraat 14, "
-                  "tél. 0470 12 34 56. Il sait exactement ce qui est permis.",
+            "tél. 0470 12 34 56. Il sait exactement ce qui est permis.",
         },
     },
     {
@@ -84,11 +84,11 @@ COMMENTS = [
         "hours_ago": 120,
         "body": {
             "nl": "Misschien naast de kwestie, maar voor nieuwkomers is de wachttijd bij de dienst Vreemdelingenzaken "
-                  "het echte probleem. Kan de stad daar eerst iets aan doen?",
+            "het echte probleem. Kan de stad daar eerst iets aan doen?",
             "en": "Off topic perhaps, but for newcomers the real problem is the waiting time at the foreigners' "
-                  "office. Can the city do something about that first?",
+            "office. Can the city do something about that first?",
             "fr": "Un peu hors sujet peut-être, mais pour les nouveaux arrivants, le vrai problème est l'attente au "
-                  "service des étrangers. La Ville peut-elle d'abord agir là-dessus ?",
+            "service des étrangers. La Ville peut-elle d'abord agir là-dessus ?",
         },
     },
     {
@@ -101,74 +101,111 @@ COMMENTS = [
             "nl": "Zonnepanelen aan halve prijs!!! Alleen deze week: bel 0800 00 000 of kijk op zonnigedeal.example",
             "en": "Solar panels at half price!!! This week only: call 0800 00 000 or visit zonnigedeal.example",
             "fr": "Panneaux solaires à moitié prix !!! Cette semaine seulement : appelez le 0800 00 000 ou "
-                  "visitez zonnigedeal.example",
+            "visitez zonnigedeal.example",
         },
     },
 ]
 
 # Open reports: (comment key, reporter account key, reason, text per language or None).
 REPORTS = [
-    ("reported", "resident2", "offensive", {
-        "nl": "Dit valt de mensen aan die het plan schreven, niet het plan zelf.",
-        "en": "This attacks the people who wrote the plan, not the plan itself.",
-        "fr": "Ce commentaire s'en prend aux auteurs du plan, pas au plan lui-même.",
-    }),
-    ("reported", "resident3", "other", {
-        "nl": "Veralgemening over nieuwkomers.",
-        "en": "A generalisation about newcomers.",
-        "fr": "Une généralisation sur les nouveaux arrivants.",
-    }),
+    (
+        "reported",
+        "resident2",
+        "offensive",
+        {
+            "nl": "Dit valt de mensen aan die het plan schreven, niet het plan zelf.",
+            "en": "This attacks the people who wrote the plan, not the plan itself.",
+            "fr": "Ce commentaire s'en prend aux auteurs du plan, pas au plan lui-même.",
+        },
+    ),
+    (
+        "reported",
+        "resident3",
+        "other",
+        {
+            "nl": "Veralgemening over nieuwkomers.",
+            "en": "A generalisation about newcomers.",
+            "fr": "Une généralisation sur les nouveaux arrivants.",
+        },
+    ),
 ]
 
 # Hides: (comment key, moderator account key, reason, statement of reasons per language).
 HIDES = [
-    ("hidden", "moderator", "personal_data", {
-        "nl": "Je reactie vermeldt de naam, het adres en het telefoonnummer van iemand anders. "
-              "Plaats ze gerust opnieuw zonder die gegevens.",
-        "en": "Your comment gives someone else's name, address and phone number. "
-              "You are welcome to post it again without them.",
-        "fr": "Votre commentaire mentionne le nom, l'adresse et le numéro de téléphone d'une autre personne. "
-              "N'hésitez pas à le publier à nouveau sans ces données.",
-    }),
-    ("appealed", "admin", "off_topic", {
-        "nl": "Deze bevraging gaat over de Green Deal. Je vraag past beter bij de bevraging over internationaal "
-              "talent.",
-        "en": "This consultation is about the Green Deal. Your question fits the consultation on international "
-              "talent better.",
-        "fr": "Cette consultation porte sur le pacte vert. Votre question a davantage sa place dans la consultation "
-              "sur les talents internationaux.",
-    }),
-    ("spam", "moderator", "spam", {
-        "nl": "Reclame is niet toegestaan op dit platform.",
-        "en": "Advertising is not allowed on this platform.",
-        "fr": "La publicité n'est pas autorisée sur cette plateforme.",
-    }),
+    (
+        "hidden",
+        "moderator",
+        "personal_data",
+        {
+            "nl": "Je reactie vermeldt de naam, het adres en het telefoonnummer van iemand anders. "
+            "Plaats ze gerust opnieuw zonder die gegevens.",
+            "en": "Your comment gives someone else's name, address and phone number. "
+            "You are welcome to post it again without them.",
+            "fr": "Votre commentaire mentionne le nom, l'adresse et le numéro de téléphone d'une autre personne. "
+            "N'hésitez pas à le publier à nouveau sans ces données.",
+        },
+    ),
+    (
+        "appealed",
+        "admin",
+        "off_topic",
+        {
+            "nl": "Deze bevraging gaat over de Green Deal. Je vraag past beter bij de bevraging over internationaal "
+            "talent.",
+            "en": "This consultation is about the Green Deal. Your question fits the consultation on international "
+            "talent better.",
+            "fr": "Cette consultation porte sur le pacte vert. Votre question a davantage sa place dans la consultation "
+            "sur les talents internationaux.",
+        },
+    ),
+    (
+        "spam",
+        "moderator",
+        "spam",
+        {
+            "nl": "Reclame is niet toegestaan op dit platform.",
+            "en": "Advertising is not allowed on this platform.",
+            "fr": "La publicité n'est pas autorisée sur cette plateforme.",
+        },
+    ),
 ]
 
 # Appeals awaiting a decision: (comment key, text per language).
 APPEALS = [
-    ("appealed", {
-        "nl": "Volgens mij hoort dit er wel bij: nieuwkomers kunnen pas een renovatiepremie aanvragen als hun "
-              "papieren in orde zijn. Willen jullie het opnieuw bekijken?",
-        "en": "I think it belongs here: newcomers can only apply for a renovation grant once their papers are in "
-              "order. Could you please look at it again?",
-        "fr": "Je pense que c'est lié : les nouveaux arrivants ne peuvent demander une prime à la rénovation "
-              "qu'une fois leurs papiers en ordre. Pourriez-vous réexaminer ma contribution ?",
-    }),
+    (
+        "appealed",
+        {
+            "nl": "Volgens mij hoort dit er wel bij: nieuwkomers kunnen pas een renovatiepremie aanvragen als hun "
+            "papieren in orde zijn. Willen jullie het opnieuw bekijken?",
+            "en": "I think it belongs here: newcomers can only apply for a renovation grant once their papers are in "
+            "order. Could you please look at it again?",
+            "fr": "Je pense que c'est lié : les nouveaux arrivants ne peuvent demander une prime à la rénovation "
+            "qu'une fois leurs papiers en ordre. Pourriez-vous réexaminer ma contribution ?",
+        },
+    ),
 ]
 
 # Suspensions: (person key, moderator account key, days, reason per language).
 SUSPENSIONS = [
-    ("suspended", "moderator", 30, {
-        "nl": "Plaatste herhaaldelijk reclame, ook na een waarschuwing.",
-        "en": "Posted advertising repeatedly, also after a warning.",
-        "fr": "A publié de la publicité à plusieurs reprises, même après un avertissement.",
-    }),
+    (
+        "suspended",
+        "moderator",
+        30,
+        {
+            "nl": "Plaatste herhaaldelijk reclame, ook na een waarschuwing.",
+            "en": "Posted advertising repeatedly, also after a warning.",
+            "fr": "A publié de la publicité à plusieurs reprises, même après un avertissement.",
+        },
+    ),
 ]
 
 # A visitor who asked for a place and has not opened the confirmation mail yet.
-PENDING_GUEST = {"event": "cultuur-2030-stadsgesprek", "name": "Julia Novak",
-                 "email": "bezoeker-bevestiging@demo.example", "language": "en"}
+PENDING_GUEST = {
+    "event": "cultuur-2030-stadsgesprek",
+    "name": "Julia Novak",
+    "email": "bezoeker-bevestiging@demo.example",
+    "language": "en",
+}
 
 
 def _in(texts: dict, lang: str) -> str:
@@ -185,8 +222,9 @@ def seed_demo_people() -> dict:
     for person in DEMO_PEOPLE:
         user = db.session.scalar(sa.select(User).where(User.email == person["email"]))
         if user is None:
-            user = create_user(person["email"], Role.RESIDENT, secrets.token_urlsafe(24), person["name"],
-                               person["language"])
+            user = create_user(
+                person["email"], Role.RESIDENT, secrets.token_urlsafe(24), person["name"], person["language"]
+            )
         people[person["key"]] = user
     return people
 
@@ -200,8 +238,14 @@ def _pre_moderate(slug: str, accounts: dict) -> None:
     if consultation is None or consultation.moderation_mode == ModerationMode.PRE:
         return
     consultation.moderation_mode = ModerationMode.PRE
-    audit.record(accounts.get("organiser"), "consultation.edited", "consultation", consultation.id,
-                 consultation_id=consultation.id, details={"moderation_mode": ModerationMode.PRE.value})
+    audit.record(
+        accounts.get("organiser"),
+        "consultation.edited",
+        "consultation",
+        consultation.id,
+        consultation_id=consultation.id,
+        details={"moderation_mode": ModerationMode.PRE.value},
+    )
     db.session.flush()
 
 
@@ -218,8 +262,11 @@ def _comments(people: dict) -> dict:
         if author is None or consultation is None:
             continue
         body = _in(spec["body"], author.preferred_language)
-        comment = db.session.scalar(sa.select(Comment).where(
-            Comment.consultation_id == consultation.id, Comment.author_id == author.id, Comment.body == body))
+        comment = db.session.scalar(
+            sa.select(Comment).where(
+                Comment.consultation_id == consultation.id, Comment.author_id == author.id, Comment.body == body
+            )
+        )
         if comment is None:
             if not consultation.is_open():
                 continue
@@ -238,8 +285,11 @@ def _reports(comments: dict, people: dict) -> None:
         comment, reporter = comments.get(key), people.get(reporter_key)
         if comment is None or reporter is None:
             continue
-        done = db.session.scalar(sa.select(CommentReport.id).where(
-            CommentReport.comment_id == comment.id, CommentReport.reporter_id == reporter.id))
+        done = db.session.scalar(
+            sa.select(CommentReport.id).where(
+                CommentReport.comment_id == comment.id, CommentReport.reporter_id == reporter.id
+            )
+        )
         if done is None and comment.is_visible:
             report_comment(reporter, comment, reason, _in(texts, reporter.preferred_language))
 
@@ -286,11 +336,15 @@ def _pending_guest() -> None:
     event = next((e for e in db.session.scalars(sa.select(Event)) if e.title.get("nl") == title), None)
     if event is None or closed_reason(event):
         return
-    asked = db.session.scalar(sa.select(Registration.id).where(
-        Registration.event_id == event.id, Registration.email == PENDING_GUEST["email"]))
+    asked = db.session.scalar(
+        sa.select(Registration.id).where(
+            Registration.event_id == event.id, Registration.email == PENDING_GUEST["email"]
+        )
+    )
     if asked is None:
-        request_guest_registration(event.id, PENDING_GUEST["name"], PENDING_GUEST["email"],
-                                   PENDING_GUEST["language"], Answers())
+        request_guest_registration(
+            event.id, PENDING_GUEST["name"], PENDING_GUEST["email"], PENDING_GUEST["language"], Answers()
+        )
 
 
 def seed_moderation_states(accounts: dict) -> None:

@@ -26,7 +26,9 @@ class DemoAccount:
 # Demo only: `seed-demo` refuses to run in production, so these never reach a real site.
 DEMO_ACCOUNTS = [
     DemoAccount("admin", "beheerder@demo.example", "Beheerder Demo", Role.ADMIN, "demo-beheerder-2026", "nl"),
-    DemoAccount("organiser", "organisator@demo.example", "An Organisator", Role.ORGANISER, "demo-organisator-2026", "nl"),
+    DemoAccount(
+        "organiser", "organisator@demo.example", "An Organisator", Role.ORGANISER, "demo-organisator-2026", "nl"
+    ),
     DemoAccount("organiser2", "organiser2@demo.example", "Sam Organiser", Role.ORGANISER, "demo-organiser2-2026", "en"),
     DemoAccount("moderator", "moderator@demo.example", "Mo Derator", Role.MODERATOR, "demo-moderator-2026", "nl"),
     DemoAccount("resident", "inwoner@demo.example", "Lotte Van Damme", Role.RESIDENT, "demo-inwoner-2026", "nl"),
@@ -78,8 +80,9 @@ def seed_demo() -> dict:
 def seed_demo_command(force):
     """Fill the database with demo accounts and content from the city's own texts."""
     if current_app.config["APP_ENV"] == "production" and not force:
-        raise click.ClickException("seed-demo creates accounts with known passwords; "
-                                   "it only runs with APP_ENV=development (or --force).")
+        raise click.ClickException(
+            "seed-demo creates accounts with known passwords; it only runs with APP_ENV=development (or --force)."
+        )
     seed_demo()
     click.echo("Demo content is in place. Demo accounts (e-mail / password / role):")
     for account in DEMO_ACCOUNTS:

@@ -19,20 +19,33 @@ from participation.extensions import db
 
 # Who the demo residents are registered with, per event key: (account key, status, checked in).
 DEMO_REGISTRATIONS = {
-    "klimaatplan-burgerpanel": [("resident", "confirmed", True), ("resident2", "confirmed", True),
-                                ("resident3", "confirmed", False)],
+    "klimaatplan-burgerpanel": [
+        ("resident", "confirmed", True),
+        ("resident2", "confirmed", True),
+        ("resident3", "confirmed", False),
+    ],
     "nspd-grensgesprek": [("resident4", "confirmed", True)],
     "groene-deal-webinar": [("resident", "confirmed", True), ("resident3", "confirmed", True)],
     "talentcafe": [("resident", "confirmed", False), ("resident2", "confirmed", False)],
     "groene-deal-buurtatelier": [("resident3", "confirmed", False)],
     "cultuur-2030-stadsgesprek": [("resident2", "confirmed", False)],
-    "kanazawa-tafelgesprek": [("resident2", "confirmed", False), ("resident3", "confirmed", False),
-                              ("resident4", "waiting", False)],
+    "kanazawa-tafelgesprek": [
+        ("resident2", "confirmed", False),
+        ("resident3", "confirmed", False),
+        ("resident4", "waiting", False),
+    ],
 }
 # The small Kanazawa table is full: visitors hold the other places, one waits.
 FULL_EVENT = "kanazawa-tafelgesprek"
-DEMO_GUESTS = ["Noor Claes", "Jonas Maes", "Aiko Tanaka", "Elif Yilmaz", "Tom Peeters", "Sara Janssens",
-               "Lucas Wouters"]
+DEMO_GUESTS = [
+    "Noor Claes",
+    "Jonas Maes",
+    "Aiko Tanaka",
+    "Elif Yilmaz",
+    "Tom Peeters",
+    "Sara Janssens",
+    "Lucas Wouters",
+]
 
 
 def _moment(days: int, clock: str) -> datetime:
@@ -68,15 +81,23 @@ def _event_from(spec: dict, consultation, admin) -> Event:
     event = Event(
         consultation_id=consultation.id if consultation else None,
         created_by_id=admin.id if admin else None,
-        title=dict(spec["title"]), description=dict(spec["description"]),
-        starts_at=starts_at, ends_at=ends_at, format=EventFormat(spec["format"]),
-        venue=spec["venue"], address=spec["address"], online_url=spec["online_url"],
+        title=dict(spec["title"]),
+        description=dict(spec["description"]),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        format=EventFormat(spec["format"]),
+        venue=spec["venue"],
+        address=spec["address"],
+        online_url=spec["online_url"],
         languages="," + ",".join(spec["languages"]) + ",",
-        step_free=spec["step_free"], sign_language=spec["sign_language"], induction_loop=spec["induction_loop"],
+        step_free=spec["step_free"],
+        sign_language=spec["sign_language"],
+        induction_loop=spec["induction_loop"],
         capacity=spec["capacity"],
         registration_opens_at=starts_at - timedelta(days=45),
         registration_closes_at=starts_at - timedelta(hours=2),
-        ask_dietary=spec["ask_dietary"], ask_accessibility=spec["ask_accessibility"],
+        ask_dietary=spec["ask_dietary"],
+        ask_accessibility=spec["ask_accessibility"],
         free_question=dict(spec["free_question"]) if spec.get("free_question") else None,
     )
     if spec.get("cancelled"):
@@ -94,11 +115,20 @@ def _event_from(spec: dict, consultation, admin) -> Event:
 def _add(event: Event, status: str, *, user=None, name=None, email=None, lang="nl", checked_in=False):
     event.last_sequence += 1
     registered = event.registration_opens_at + timedelta(days=1, minutes=event.last_sequence)
-    db.session.add(Registration(
-        event_id=event.id, user_id=user.id if user else None, name=user.display_name if user else name,
-        email=(user.email if user else email).lower(), language=user.preferred_language if user else lang,
-        status=RegistrationStatus(status), sequence=event.last_sequence, created_at=registered,
-        confirmed_at=registered, checked_in_at=event.starts_at + timedelta(minutes=5) if checked_in else None))
+    db.session.add(
+        Registration(
+            event_id=event.id,
+            user_id=user.id if user else None,
+            name=user.display_name if user else name,
+            email=(user.email if user else email).lower(),
+            language=user.preferred_language if user else lang,
+            status=RegistrationStatus(status),
+            sequence=event.last_sequence,
+            created_at=registered,
+            confirmed_at=registered,
+            checked_in_at=event.starts_at + timedelta(minutes=5) if checked_in else None,
+        )
+    )
 
 
 def _register_demo_people(event: Event, key: str, accounts: dict) -> None:

@@ -22,15 +22,19 @@ AUDIENCES = {
 
 
 def audience_query(event_id: int, audience: str) -> sa.Select:
-    return sa.select(Registration).where(Registration.event_id == event_id,
-                                         Registration.status.in_(AUDIENCES[audience]))
+    return sa.select(Registration).where(
+        Registration.event_id == event_id, Registration.status.in_(AUDIENCES[audience])
+    )
 
 
 def _registrations_after(fan_out, after_id: int, limit: int) -> list[tuple[int, Registration]]:
     audience = (fan_out.payload or {}).get("audience", "all")
-    registrations = db.session.scalars(audience_query(fan_out.subject_id, audience)
-                                       .where(Registration.id > after_id)
-                                       .order_by(Registration.id).limit(limit))
+    registrations = db.session.scalars(
+        audience_query(fan_out.subject_id, audience)
+        .where(Registration.id > after_id)
+        .order_by(Registration.id)
+        .limit(limit)
+    )
     return [(registration.id, registration) for registration in registrations]
 
 

@@ -35,6 +35,7 @@ _DATE_MESSAGE = _l("Enter a date and time like 2026-12-01 09:00.")
 
 # ------------------------------------------------------------------------ registering
 
+
 class AnswersMixin:
     """The event's optional questions; only those the event asks are shown and kept."""
 
@@ -56,14 +57,21 @@ class RegisterForm(AnswersMixin, BaseForm):
 
 class GuestRegisterForm(AnswersMixin, AntiSpamFields, BaseForm):
     name = StringField(_l("Your name"), validators=[DataRequired(_l("Enter your name.")), Length(max=120)])
-    email = EmailField(_l("E-mail address"), validators=[
-        DataRequired(_l("Enter your e-mail address.")),
-        Email(_l("Enter an e-mail address like name@example.be."), check_deliverability=False),
-        Length(max=320)])
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[
+            DataRequired(_l("Enter your e-mail address.")),
+            Email(_l("Enter an e-mail address like name@example.be."), check_deliverability=False),
+            Length(max=320),
+        ],
+    )
     privacy_consent = BooleanField(
-        _l("I agree that the city uses my name and e-mail address to organise this event, as the privacy "
-           "statement explains."),
-        validators=[DataRequired(_l("You can only register when you agree to the privacy statement."))])
+        _l(
+            "I agree that the city uses my name and e-mail address to organise this event, as the privacy "
+            "statement explains."
+        ),
+        validators=[DataRequired(_l("You can only register when you agree to the privacy statement."))],
+    )
 
 
 class EventFilterForm(BaseForm):
@@ -79,13 +87,17 @@ class EventFilterForm(BaseForm):
     def setup(self, consultations, themes, lang: str) -> None:
         self.when.choices = [SelectChoice("", _l("Upcoming events")), SelectChoice("past", _l("Past events"))]
         self.consultation.choices = [SelectChoice("", _l("All consultations"))] + [
-            SelectChoice(c.slug, translated(c.title, lang).text) for c in consultations]
+            SelectChoice(c.slug, translated(c.title, lang).text) for c in consultations
+        ]
         self.theme.choices = [SelectChoice("", _l("All themes"))] + [
-            SelectChoice(t.slug, translated(t.name, lang).text) for t in themes]
+            SelectChoice(t.slug, translated(t.name, lang).text) for t in themes
+        ]
         self.format.choices = [SelectChoice("", _l("All formats"))] + [
-            SelectChoice(f.value, label) for f, label in FORMAT_LABELS.items()]
+            SelectChoice(f.value, label) for f, label in FORMAT_LABELS.items()
+        ]
         self.language.choices = [SelectChoice("", _l("All languages"))] + [
-            SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
+            SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()
+        ]
 
     def chosen(self, field) -> str | None:
         """The value when it is one of the field's choices (a tampered address is ignored)."""
@@ -112,18 +124,30 @@ TEXT_FIELDS = [
     LanguageText("accessibility_notes", _l("More about accessibility (optional)"), 1000),
     LanguageText("free_question", _l("A question of your own on the registration form (optional)"), 300),
 ]
-CANCEL_MESSAGE = [LanguageText("message", _l("Message to the people who registered"), 2000, multiline=True,
-                               required_in_dutch=True)]
-REPORT_SUMMARY = [LanguageText("summary", _l("What was discussed and the main points raised (Markdown)"), 10000,
-                               multiline=True, required_in_dutch=True)]
+CANCEL_MESSAGE = [
+    LanguageText("message", _l("Message to the people who registered"), 2000, multiline=True, required_in_dutch=True)
+]
+REPORT_SUMMARY = [
+    LanguageText(
+        "summary",
+        _l("What was discussed and the main points raised (Markdown)"),
+        10000,
+        multiline=True,
+        required_in_dutch=True,
+    )
+]
 
 
 class EventFormBase(BaseForm):
     consultation_id = SelectField(_l("Consultation"), coerce=int, validators=[InputRequired()])
     starts_at = LocalDateTimeField(_l("Starts (Brussels time)"), validators=[InputRequired(_DATE_MESSAGE)])
     ends_at = LocalDateTimeField(_l("Ends (Brussels time)"), validators=[InputRequired(_DATE_MESSAGE)])
-    format = RadioField(_l("Format"), choices=[SelectChoice(f.value, label) for f, label in FORMAT_LABELS.items()],
-                        default=EventFormat.IN_PERSON.value, validators=[InputRequired()])
+    format = RadioField(
+        _l("Format"),
+        choices=[SelectChoice(f.value, label) for f, label in FORMAT_LABELS.items()],
+        default=EventFormat.IN_PERSON.value,
+        validators=[InputRequired()],
+    )
     venue = StringField(_l("Venue"), validators=[Optional(), Length(max=200)])
     address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
     online_url = StringField(_l("Link to the online meeting"), validators=[Optional(), Length(max=500)])
@@ -131,13 +155,19 @@ class EventFormBase(BaseForm):
     step_free = BooleanField(_l("Step-free access"))
     sign_language = BooleanField(_l("Flemish Sign Language interpreting"))
     induction_loop = BooleanField(_l("Induction loop"))
-    capacity = IntegerField(_l("Number of places"), validators=[
-        InputRequired(_l("Enter the number of places.")),
-        NumberRange(min=1, max=100000, message=_l("Enter a number of places from 1 to 100,000."))])
-    registration_opens_at = LocalDateTimeField(_l("Registration opens (Brussels time)"),
-                                               validators=[InputRequired(_DATE_MESSAGE)])
-    registration_closes_at = LocalDateTimeField(_l("Registration closes (Brussels time)"),
-                                                validators=[InputRequired(_DATE_MESSAGE)])
+    capacity = IntegerField(
+        _l("Number of places"),
+        validators=[
+            InputRequired(_l("Enter the number of places.")),
+            NumberRange(min=1, max=100000, message=_l("Enter a number of places from 1 to 100,000.")),
+        ],
+    )
+    registration_opens_at = LocalDateTimeField(
+        _l("Registration opens (Brussels time)"), validators=[InputRequired(_DATE_MESSAGE)]
+    )
+    registration_closes_at = LocalDateTimeField(
+        _l("Registration closes (Brussels time)"), validators=[InputRequired(_DATE_MESSAGE)]
+    )
     ask_dietary = BooleanField(_l("Ask for dietary needs"))
     ask_accessibility = BooleanField(_l("Ask for accessibility needs"))
 
@@ -157,18 +187,24 @@ class EventFormBase(BaseForm):
 
         return EventInput(
             consultation_id=self.consultation_id.data or None,
-            title=texts("title"), description=texts("description"),
-            starts_at=from_brussels_naive(self.starts_at.data), ends_at=from_brussels_naive(self.ends_at.data),
+            title=texts("title"),
+            description=texts("description"),
+            starts_at=from_brussels_naive(self.starts_at.data),
+            ends_at=from_brussels_naive(self.ends_at.data),
             format=EventFormat(self.format.data),
-            venue=self.venue.data, address=self.address.data, online_url=self.online_url.data,
+            venue=self.venue.data,
+            address=self.address.data,
+            online_url=self.online_url.data,
             languages=self.languages.data or [],
-            step_free=bool(self.step_free.data), sign_language=bool(self.sign_language.data),
+            step_free=bool(self.step_free.data),
+            sign_language=bool(self.sign_language.data),
             induction_loop=bool(self.induction_loop.data),
             accessibility_notes=texts("accessibility_notes"),
             capacity=self.capacity.data,
             registration_opens_at=from_brussels_naive(self.registration_opens_at.data),
             registration_closes_at=from_brussels_naive(self.registration_closes_at.data),
-            ask_dietary=bool(self.ask_dietary.data), ask_accessibility=bool(self.ask_accessibility.data),
+            ask_dietary=bool(self.ask_dietary.data),
+            ask_accessibility=bool(self.ask_accessibility.data),
             free_question=texts("free_question"),
         )
 
@@ -180,8 +216,17 @@ class EventFormBase(BaseForm):
         for name in ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at"):
             getattr(self, name).data = to_brussels(getattr(event, name)).replace(tzinfo=None)
         self.format.data = event.format.value
-        for name in ("venue", "address", "online_url", "step_free", "sign_language", "induction_loop",
-                     "capacity", "ask_dietary", "ask_accessibility"):
+        for name in (
+            "venue",
+            "address",
+            "online_url",
+            "step_free",
+            "sign_language",
+            "induction_loop",
+            "capacity",
+            "ask_dietary",
+            "ask_accessibility",
+        ):
             getattr(self, name).data = getattr(event, name)
         self.languages.data = event.language_codes
 
@@ -214,8 +259,10 @@ def language_completeness(form, names: list[str], required: tuple[str, ...] = ()
     `names` are the field name prefixes (`title` for title_nl, title_en, ...); a text written in
     no language at all does not count, except the `required` ones.
     """
-    texts = {name: {lang: (getattr(form, f"{name}_{lang}").data or "").strip() for lang in form.content_languages}
-             for name in names}
+    texts = {
+        name: {lang: (getattr(form, f"{name}_{lang}").data or "").strip() for lang in form.content_languages}
+        for name in names
+    }
     given = [values for name, values in texts.items() if name in required or any(values.values())]
     return completeness(given, tuple(form.content_languages))
 
@@ -228,15 +275,21 @@ AUDIENCE_LABELS = {
 
 
 class MessageForm(BaseForm):
-    audience = RadioField(_l("Send to"), choices=[SelectChoice(k, v) for k, v in AUDIENCE_LABELS.items()],
-                          default="all", validators=[InputRequired()])
+    audience = RadioField(
+        _l("Send to"),
+        choices=[SelectChoice(k, v) for k, v in AUDIENCE_LABELS.items()],
+        default="all",
+        validators=[InputRequired()],
+    )
     subject = StringField(_l("Subject"), validators=[DataRequired(_l("Write a subject.")), Length(max=150)])
     body = TextAreaField(_l("Message"), validators=[DataRequired(_l("Write a message.")), Length(max=5000)])
 
 
 class ReportFormBase(BaseForm):
-    attendees = IntegerField(_l("Number of attendees"), validators=[
-        Optional(), NumberRange(min=0, max=100000, message=_l("Enter a number from 0 to 100,000."))])
+    attendees = IntegerField(
+        _l("Number of attendees"),
+        validators=[Optional(), NumberRange(min=0, max=100000, message=_l("Enter a number from 0 to 100,000."))],
+    )
 
     def summaries(self) -> dict:
         return {lang: getattr(self, f"summary_{lang}").data or "" for lang in self.content_languages}

@@ -30,19 +30,29 @@ def _theirs(user) -> sa.ColumnElement[bool]:
 
 def export_event_data(user) -> dict:
     rows = db.session.execute(
-        sa.select(Registration, Event).join(Event, Event.id == Registration.event_id)
-        .where(_theirs(user)).order_by(Registration.id)
+        sa.select(Registration, Event)
+        .join(Event, Event.id == Registration.event_id)
+        .where(_theirs(user))
+        .order_by(Registration.id)
     ).all()
     return {
         "registrations": [
-            {"event": dict(event.title), "event_id": event.id, "starts_at": event.starts_at.isoformat(),
-             "as_visitor": registration.user_id is None, "name": registration.name,
-             "email": registration.email, "language": registration.language,
-             "status": registration.status.value, "dietary_needs": registration.dietary_needs,
-             "accessibility_needs": registration.accessibility_needs, "free_answer": registration.free_answer,
-             "registered_at": registration.created_at.isoformat(),
-             "cancelled_at": registration.cancelled_at.isoformat() if registration.cancelled_at else None,
-             "checked_in_at": registration.checked_in_at.isoformat() if registration.checked_in_at else None}
+            {
+                "event": dict(event.title),
+                "event_id": event.id,
+                "starts_at": event.starts_at.isoformat(),
+                "as_visitor": registration.user_id is None,
+                "name": registration.name,
+                "email": registration.email,
+                "language": registration.language,
+                "status": registration.status.value,
+                "dietary_needs": registration.dietary_needs,
+                "accessibility_needs": registration.accessibility_needs,
+                "free_answer": registration.free_answer,
+                "registered_at": registration.created_at.isoformat(),
+                "cancelled_at": registration.cancelled_at.isoformat() if registration.cancelled_at else None,
+                "checked_in_at": registration.checked_in_at.isoformat() if registration.checked_in_at else None,
+            }
             for registration, event in rows
         ],
     }
@@ -52,7 +62,8 @@ def erase_event_data(user, options=None) -> None:
     now = utcnow()
     rows = db.session.execute(
         sa.select(Registration.id, Registration.event_id, Registration.status, Event.starts_at)
-        .join(Event, Event.id == Registration.event_id).where(_theirs(user))
+        .join(Event, Event.id == Registration.event_id)
+        .where(_theirs(user))
     ).all()
     future = [(rid, eid, status) for rid, eid, status, starts_at in rows if starts_at > now]
     past = [rid for rid, _eid, _status, starts_at in rows if starts_at <= now]
@@ -62,8 +73,11 @@ def erase_event_data(user, options=None) -> None:
     if future:
         db.session.execute(sa.delete(Registration).where(Registration.id.in_([rid for rid, _e, _s in future])))
     if past:
-        db.session.execute(sa.update(Registration).where(Registration.id.in_(past)).values(
-            user_id=None, name=None, email=None, dietary_needs=None, accessibility_needs=None, free_answer=None))
+        db.session.execute(
+            sa.update(Registration)
+            .where(Registration.id.in_(past))
+            .values(user_id=None, name=None, email=None, dietary_needs=None, accessibility_needs=None, free_answer=None)
+        )
     db.session.flush()
 
 
@@ -73,8 +87,10 @@ def purge_unconfirmed_registrations(now) -> int:
 
     days = current_app.config["RETENTION_UNCONFIRMED_REGISTRATION_DAYS"]
     dropped = db.session.execute(
-        sa.delete(Registration).where(Registration.status == RegistrationStatus.PENDING,
-                                      Registration.created_at < now - timedelta(days=days)))
+        sa.delete(Registration).where(
+            Registration.status == RegistrationStatus.PENDING, Registration.created_at < now - timedelta(days=days)
+        )
+    )
     return dropped.rowcount or 0
 
 
@@ -85,21 +101,30 @@ def anonymise_old_attendee_data(now) -> int:
     old_events = sa.select(Event.id).where(Event.ends_at < now - timedelta(days=days))
     anonymised = db.session.execute(
         sa.update(Registration)
-        .where(Registration.event_id.in_(old_events),
-               sa.or_(Registration.user_id.is_not(None), Registration.email.is_not(None),
-                      Registration.name.is_not(None)))
-        .values(user_id=None, name=None, email=None, dietary_needs=None, accessibility_needs=None,
-                free_answer=None)
-        .execution_options(synchronize_session=False))
+        .where(
+            Registration.event_id.in_(old_events),
+            sa.or_(Registration.user_id.is_not(None), Registration.email.is_not(None), Registration.name.is_not(None)),
+        )
+        .values(user_id=None, name=None, email=None, dietary_needs=None, accessibility_needs=None, free_answer=None)
+        .execution_options(synchronize_session=False)
+    )
     return anonymised.rowcount or 0
 
 
 def register_event_purges(app) -> None:
     from participation.core.retention import register_purge
 
-    register_purge(app, "unconfirmed_registrations",
-                   "visitors' event registrations not confirmed within {days} days, deleted",
-                   purge_unconfirmed_registrations, days_key="RETENTION_UNCONFIRMED_REGISTRATION_DAYS")
-    register_purge(app, "attendee_data",
-                   "registrations of events that ended over {days} days ago, anonymised",
-                   anonymise_old_attendee_data, days_key="RETENTION_ATTENDEE_DATA_DAYS")
+    register_purge(
+        app,
+        "unconfirmed_registrations",
+        "visitors' event registrations not confirmed within {days} days, deleted",
+        purge_unconfirmed_registrations,
+        days_key="RETENTION_UNCONFIRMED_REGISTRATION_DAYS",
+    )
+    register_purge(
+        app,
+        "attendee_data",
+        "registrations of events that ended over {days} days ago, anonymised",
+        anonymise_old_attendee_data,
+        days_key="RETENTION_ATTENDEE_DATA_DAYS",
+    )

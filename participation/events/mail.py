@@ -40,12 +40,18 @@ def _send(registration: Registration, template: str, with_calendar: bool = False
         online_url = event.online_url if event.is_online else None
         attachments = [("event.ics", "text/calendar", event_calendar(event, lang, online_url))]
     return queue_mail(
-        recipient, template, lang, attachments=attachments, account=registration.user_id,
-        name=registration.display_name(), event=event,
+        recipient,
+        template,
+        lang,
+        attachments=attachments,
+        account=registration.user_id,
+        name=registration.display_name(),
+        event=event,
         title=translated(event.title, lang).text,
         event_url=public_url_for("events.detail", event_id=event.id, lang=lang),
         ticket_url=ticket_url(registration, lang),
-        registration=registration, **context,
+        registration=registration,
+        **context,
     )
 
 
@@ -74,15 +80,21 @@ def already_registered(registration: Registration) -> None:
 def guest_confirmation_request(registration: Registration) -> None:
     lang = _lang(registration)
     token = make_registration_token(GUEST_CONFIRM, registration)
-    _send(registration, "event_guest_confirm",
-          confirm_url=public_url_for("events.guest_confirm", token=token, lang=lang))
+    _send(
+        registration, "event_guest_confirm", confirm_url=public_url_for("events.guest_confirm", token=token, lang=lang)
+    )
 
 
 def event_cancelled(registration: Registration):
     """The organisers' message in the person's language, else in Dutch (the mail says so)."""
     message = translated(registration.event.cancel_reason, _lang(registration))
-    return _send(registration, "event_cancelled", message=message.text, message_lang=message.lang,
-                 message_is_fallback=message.is_fallback)
+    return _send(
+        registration,
+        "event_cancelled",
+        message=message.text,
+        message_lang=message.lang,
+        message_is_fallback=message.is_fallback,
+    )
 
 
 def reminder(registration: Registration) -> None:

@@ -37,7 +37,7 @@ from participation.events.forms import (
     report_form_class,
 )
 from participation.events.models import Event, Registration, RegistrationStatus
-from participation.events.permissions import can_manage_event
+from participation.events.permissions import can_cancel_registration, can_give_place, can_manage_event
 from participation.events.tokens import CHECK_IN, InvalidToken, read_registration_token
 from participation.extensions import db
 
@@ -74,9 +74,13 @@ def _registration(event: Event, registration_id: int) -> Registration:
 def _consultation_choices() -> list[Consultation]:
     stmt = sa.select(Consultation).order_by(Consultation.opens_at.desc())
     if not is_admin(current_user):
-        stmt = stmt.where(Consultation.id.in_(
-            sa.select(consultation_organisers.c.consultation_id)
-            .where(consultation_organisers.c.user_id == current_user.id)))
+        stmt = stmt.where(
+            Consultation.id.in_(
+                sa.select(consultation_organisers.c.consultation_id).where(
+                    consultation_organisers.c.user_id == current_user.id
+                )
+            )
+        )
     return list(db.session.scalars(stmt.where(Consultation.state != ConsultationState.RESULTS_PUBLISHED)))
 
 
@@ -91,6 +95,7 @@ def _event_form(event: Event | None = None):
 
 # ----------------------------------------------------------------------------- list
 
+
 @bp.get("/")
 def index():
     page = paginate(queries.manageable_events(current_user), per_page=25)
@@ -99,11 +104,17 @@ def index():
 
 # --------------------------------------------------------------------- create / edit
 
+
 def _edit_page(form, event=None, status=200):
-    completeness = language_completeness(form, [name for name, *_rest in TEXT_FIELDS],
-                                         required=("title", "description"))
-    return _no_store(render_template("events/manage/edit.html", form=form, event=event, completeness=completeness,
-                                     language_names=LANGUAGE_NAMES), status)
+    completeness = language_completeness(
+        form, [name for name, *_rest in TEXT_FIELDS], required=("title", "description")
+    )
+    return _no_store(
+        render_template(
+            "events/manage/edit.html", form=form, event=event, completeness=completeness, language_names=LANGUAGE_NAMES
+        ),
+        status,
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -144,9 +155,14 @@ def edit(event_id: int):
     db.session.commit()
     flash(_("The event is saved."), "success")
     if promoted:
-        flash(ngettext("%(num)d person moved from the waiting list to a place and was told by e-mail.",
-                       "%(num)d people moved from the waiting list to a place and were told by e-mail.",
-                       len(promoted)), "info")
+        flash(
+            ngettext(
+                "%(num)d person moved from the waiting list to a place and was told by e-mail.",
+                "%(num)d people moved from the waiting list to a place and were told by e-mail.",
+                len(promoted),
+            ),
+            "info",
+        )
     return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
 
 
@@ -175,18 +191,32 @@ def cancel(event_id: int):
                 status = exc.status_code
             else:
                 db.session.commit()
-                flash(ngettext("The event is cancelled; %(num)d person was told by e-mail.",
-                               "The event is cancelled; %(num)d people were told by e-mail.", mailed), "success")
+                flash(
+                    ngettext(
+                        "The event is cancelled; %(num)d person was told by e-mail.",
+                        "The event is cancelled; %(num)d people were told by e-mail.",
+                        mailed,
+                    ),
+                    "success",
+                )
                 return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
         else:
             status = 400
         event = _event(event_id)
-    return _no_store(render_template(
-        "events/manage/cancel.html", event=event, form=form, language_names=LANGUAGE_NAMES,
-        completeness=language_completeness(form, ["message"], required=("message",))), status)
+    return _no_store(
+        render_template(
+            "events/manage/cancel.html",
+            event=event,
+            form=form,
+            language_names=LANGUAGE_NAMES,
+            completeness=language_completeness(form, ["message"], required=("message",)),
+        ),
+        status,
+    )
 
 
 # ------------------------------------------------------------------------ attendees
+
 
 @bp.get("/<id:event_id>/attendees")
 def attendees(event_id: int):
@@ -194,33 +224,59 @@ def attendees(event_id: int):
     status = request.args.get("status")
     statuses = [RegistrationStatus(status)] if status in set(RegistrationStatus) else None
     registrations = list(db.session.scalars(queries.attendees(event.id, statuses=statuses)))
-    return _no_store(render_template(
-        "events/manage/attendees.html", event=event, registrations=registrations,
-        numbers=queries.attendance(event.id), status_labels=STATUS_LABELS, status_filter=status,
-        format_label=FORMAT_LABELS[event.format], full=(event.confirmed_places or 0) >= event.capacity))
+    return _no_store(
+        render_template(
+            "events/manage/attendees.html",
+            event=event,
+            registrations=registrations,
+            numbers=queries.attendance(event.id),
+            status_labels=STATUS_LABELS,
+            status_filter=status,
+            format_label=FORMAT_LABELS[event.format],
+            full=(event.confirmed_places or 0) >= event.capacity,
+            can_give_place=can_give_place,
+            can_cancel_registration=can_cancel_registration,
+        )
+    )
 
 
 @bp.get("/<id:event_id>/attendees.csv")
 def attendees_csv(event_id: int):
     event = _event(event_id)
-    rows = [[_("Status"), _("Waiting list number"), _("Name"), _("E-mail address"), _("Account"),
-             _("Registered on"), _("Dietary needs"), _("Accessibility needs"), _("Answer to the event's question"),
-             _("Checked in")]]
+    rows = [
+        [
+            _("Status"),
+            _("Waiting list number"),
+            _("Name"),
+            _("E-mail address"),
+            _("Account"),
+            _("Registered on"),
+            _("Dietary needs"),
+            _("Accessibility needs"),
+            _("Answer to the event's question"),
+            _("Checked in"),
+        ]
+    ]
     waiting_number = 0
     for registration in db.session.scalars(queries.attendees(event.id)):
         if registration.status == RegistrationStatus.WAITING:
             waiting_number += 1
-        rows.append([
-            STATUS_LABELS[registration.status](),
-            waiting_number if registration.status == RegistrationStatus.WAITING else "",
-            csv_safe(registration.display_name()),
-            csv_safe(registration.user.email if registration.user else registration.email),
-            _("yes") if registration.user_id else _("no"),
-            to_brussels(registration.created_at).strftime("%Y-%m-%d %H:%M"),
-            csv_safe(registration.dietary_needs), csv_safe(registration.accessibility_needs),
-            csv_safe(registration.free_answer),
-            to_brussels(registration.checked_in_at).strftime("%Y-%m-%d %H:%M") if registration.checked_in_at else "",
-        ])
+        rows.append(
+            [
+                STATUS_LABELS[registration.status](),
+                waiting_number if registration.status == RegistrationStatus.WAITING else "",
+                csv_safe(registration.display_name()),
+                csv_safe(registration.user.email if registration.user else registration.email),
+                _("yes") if registration.user_id else _("no"),
+                to_brussels(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+                csv_safe(registration.dietary_needs),
+                csv_safe(registration.accessibility_needs),
+                csv_safe(registration.free_answer),
+                to_brussels(registration.checked_in_at).strftime("%Y-%m-%d %H:%M")
+                if registration.checked_in_at
+                else "",
+            ]
+        )
     return csv_response(rows, f"attendees-event-{event.id}.csv")
 
 
@@ -245,23 +301,32 @@ def _place_action(event_id: int, registration_id: int, do, success: str, back: s
 
 @bp.post("/<id:event_id>/registrations/<id:registration_id>/give-place")
 def give_place(event_id: int, registration_id: int):
-    return _place_action(event_id, registration_id,
-                         lambda e, r: places.give_place_by_hand(r.id, e.id, current_user),
-                         _("The person has a place now and was told by e-mail."))
+    return _place_action(
+        event_id,
+        registration_id,
+        lambda e, r: places.give_place_by_hand(r.id, e.id, current_user),
+        _("The person has a place now and was told by e-mail."),
+    )
 
 
 @bp.post("/<id:event_id>/registrations/<id:registration_id>/cancel")
 def cancel_registration(event_id: int, registration_id: int):
-    return _place_action(event_id, registration_id,
-                         lambda e, r: places.cancel_registration(r.id, e.id, actor=current_user),
-                         _("The registration is cancelled."))
+    return _place_action(
+        event_id,
+        registration_id,
+        lambda e, r: places.cancel_registration(r.id, e.id, actor=current_user),
+        _("The registration is cancelled."),
+    )
 
 
 @bp.get("/<id:event_id>/message")
 def message(event_id: int):
     event = _event(event_id)
-    return _no_store(render_template("events/manage/message.html", event=event, form=MessageForm(formdata=None),
-                                     audience_labels=AUDIENCE_LABELS))
+    return _no_store(
+        render_template(
+            "events/manage/message.html", event=event, form=MessageForm(formdata=None), audience_labels=AUDIENCE_LABELS
+        )
+    )
 
 
 @bp.post("/<id:event_id>/message")
@@ -271,22 +336,31 @@ def send_message(event_id: int):
     status = 400
     if form.validate():
         try:
-            sent = services.message_registrants(current_user, event, form.audience.data, form.subject.data,
-                                                form.body.data)
+            sent = services.message_registrants(
+                current_user, event, form.audience.data, form.subject.data, form.body.data
+            )
         except UserError as exc:
             db.session.rollback()
             form.apply_error(exc)
             status = exc.status_code
         else:
             db.session.commit()
-            flash(ngettext("Your message is on its way to %(num)d person.",
-                           "Your message is on its way to %(num)d people.", sent), "success")
+            flash(
+                ngettext(
+                    "Your message is on its way to %(num)d person.",
+                    "Your message is on its way to %(num)d people.",
+                    sent,
+                ),
+                "success",
+            )
             return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
-    return _no_store(render_template("events/manage/message.html", event=event, form=form,
-                                     audience_labels=AUDIENCE_LABELS), status)
+    return _no_store(
+        render_template("events/manage/message.html", event=event, form=form, audience_labels=AUDIENCE_LABELS), status
+    )
 
 
 # ------------------------------------------------------------------------- check-in
+
 
 @bp.get("/<id:event_id>/check-in")
 def check_in(event_id: int):
@@ -296,23 +370,36 @@ def check_in(event_id: int):
     form = CheckInSearchForm(request.args)
     form.validate()
     query = (form.q.data or "").strip()
-    people = list(db.session.scalars(queries.attendees(event.id, search=query or None,
-                                                       statuses=[RegistrationStatus.CONFIRMED])))
+    people = list(
+        db.session.scalars(queries.attendees(event.id, search=query or None, statuses=[RegistrationStatus.CONFIRMED]))
+    )
     # The live filter announces how many people it shows: the words for every possible count
     # come from here, so each language's plural rules apply (a two-form rule in JavaScript
     # gets French "0 personne" wrong).
-    shown_texts = [ngettext("%(num)d person shown", "%(num)d people shown", count)
-                   for count in range(len(people) + 1)]
-    return _no_store(render_template("events/manage/check_in.html", event=event, form=form, people=people,
-                                     query=query, numbers=queries.attendance(event.id), shown_texts=shown_texts))
+    shown_texts = [ngettext("%(num)d person shown", "%(num)d people shown", count) for count in range(len(people) + 1)]
+    return _no_store(
+        render_template(
+            "events/manage/check_in.html",
+            event=event,
+            form=form,
+            people=people,
+            query=query,
+            numbers=queries.attendance(event.id),
+            shown_texts=shown_texts,
+        )
+    )
 
 
 @bp.post("/<id:event_id>/registrations/<id:registration_id>/check-in")
 def mark_present(event_id: int, registration_id: int):
     present = request.form.get("present") != "0"
     return _place_action(
-        event_id, registration_id, lambda e, r: places.set_check_in(r.id, e.id, current_user, present),
-        _("Marked as present.") if present else _("No longer marked as present."), back="check_in")
+        event_id,
+        registration_id,
+        lambda e, r: places.set_check_in(r.id, e.id, current_user, present),
+        _("Marked as present.") if present else _("No longer marked as present."),
+        back="check_in",
+    )
 
 
 @bp.route("/<id:event_id>/check-in/<token>", methods=["GET", "POST"])
@@ -322,8 +409,9 @@ def check_in_code(event_id: int, token: str):
     try:
         registration_id, token_event_id = read_registration_token(CHECK_IN, token)
     except InvalidToken:
-        return _no_store(render_template("events/link_invalid.html",
-                                         message=_("This check-in code is not valid.")), 400)
+        return _no_store(
+            render_template("events/link_invalid.html", message=_("This check-in code is not valid.")), 400
+        )
     require(token_event_id == event.id, 404)
     registration = _registration(event, registration_id)
     status = 200
@@ -339,11 +427,16 @@ def check_in_code(event_id: int, token: str):
             db.session.commit()
             flash(_("%(name)s is checked in.", name=registration.display_name()), "success")
             return redirect(url_for("events_manage.check_in_code", event_id=event.id, token=token), 303)
-    return _no_store(render_template("events/manage/check_in_code.html", event=event, registration=registration,
-                                     status_labels=STATUS_LABELS), status)
+    return _no_store(
+        render_template(
+            "events/manage/check_in_code.html", event=event, registration=registration, status_labels=STATUS_LABELS
+        ),
+        status,
+    )
 
 
 # --------------------------------------------------------------------------- report
+
 
 @bp.route("/<id:event_id>/report", methods=["GET", "POST"])
 def report(event_id: int):
@@ -354,8 +447,9 @@ def report(event_id: int):
     if request.method == "GET":
         for lang in form.content_languages:
             getattr(form, f"summary_{lang}").data = (event.report_summary or {}).get(lang, "")
-        form.attendees.data = event.report_attendees if event.report_attendees is not None \
-            else numbers["checked_in"] or None
+        form.attendees.data = (
+            event.report_attendees if event.report_attendees is not None else numbers["checked_in"] or None
+        )
     elif form.validate():
         try:
             services.publish_report(current_user, event, form.summaries(), form.attendees.data)
@@ -369,7 +463,14 @@ def report(event_id: int):
             return redirect(url_for("events.detail", event_id=event.id), 303)
     else:
         status = 400
-    return _no_store(render_template(
-        "events/manage/report.html", event=_event(event_id), form=form, numbers=numbers,
-        completeness=language_completeness(form, ["summary"], required=("summary",)),
-        language_names=LANGUAGE_NAMES), status)
+    return _no_store(
+        render_template(
+            "events/manage/report.html",
+            event=_event(event_id),
+            form=form,
+            numbers=numbers,
+            completeness=language_completeness(form, ["summary"], required=("summary",)),
+            language_names=LANGUAGE_NAMES,
+        ),
+        status,
+    )

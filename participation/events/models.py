@@ -37,8 +37,14 @@ _ACTIVE_SQL = "status IN ('pending', 'confirmed', 'waiting')"
 
 
 def _enum(enum_cls, name):
-    return sa.Enum(enum_cls, native_enum=False, create_constraint=True, length=20, name=name,
-                   values_callable=lambda members: [m.value for m in members])
+    return sa.Enum(
+        enum_cls,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        name=name,
+        values_callable=lambda members: [m.value for m in members],
+    )
 
 
 class Event(db.Model):
@@ -58,7 +64,8 @@ class Event(db.Model):
 
     id: Mapped[IntPK]
     consultation_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("consultations.id", ondelete="CASCADE"), index=True)
+        sa.ForeignKey("consultations.id", ondelete="CASCADE"), index=True
+    )
     title: Mapped[dict] = mapped_column(TranslatedText)
     description: Mapped[dict] = mapped_column(TranslatedText)
     starts_at: Mapped[datetime] = mapped_column(index=True)
@@ -126,8 +133,11 @@ class Event(db.Model):
 
     def registration_is_open(self, now: datetime | None = None) -> bool:
         now = now or utcnow()
-        return (not self.is_cancelled and self.registration_opens_at <= now < self.registration_closes_at
-                and now < self.starts_at)
+        return (
+            not self.is_cancelled
+            and self.registration_opens_at <= now < self.registration_closes_at
+            and now < self.starts_at
+        )
 
 
 class Registration(db.Model):
@@ -141,10 +151,22 @@ class Registration(db.Model):
 
     __tablename__ = "event_registrations"
     __table_args__ = (
-        sa.Index("uq_event_registrations_active_email", "event_id", "email", unique=True,
-                 sqlite_where=sa.text(_ACTIVE_SQL), postgresql_where=sa.text(_ACTIVE_SQL)),
-        sa.Index("uq_event_registrations_active_user", "event_id", "user_id", unique=True,
-                 sqlite_where=sa.text(_ACTIVE_SQL), postgresql_where=sa.text(_ACTIVE_SQL)),
+        sa.Index(
+            "uq_event_registrations_active_email",
+            "event_id",
+            "email",
+            unique=True,
+            sqlite_where=sa.text(_ACTIVE_SQL),
+            postgresql_where=sa.text(_ACTIVE_SQL),
+        ),
+        sa.Index(
+            "uq_event_registrations_active_user",
+            "event_id",
+            "user_id",
+            unique=True,
+            sqlite_where=sa.text(_ACTIVE_SQL),
+            postgresql_where=sa.text(_ACTIVE_SQL),
+        ),
         sa.UniqueConstraint("event_id", "sequence"),
         # Counting places and walking the waiting list read this index only.
         sa.Index("ix_event_registrations_event_status", "event_id", "status", "sequence"),

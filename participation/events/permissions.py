@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from participation.consultations.permissions import can_manage_consultation
 from participation.core.permissions import Role, has_role
+from participation.events.models import RegistrationStatus
 
 
 def can_manage_event(user, event) -> bool:
@@ -28,3 +29,28 @@ def can_create_event_for(user, consultation) -> bool:
     if consultation is None:
         return has_role(user, Role.ORGANISER)
     return can_manage_consultation(user, consultation)
+
+
+# The rules below decide which buttons a page shows and what the services accept: one function
+# per rule, so the ticket page, "my registrations" and the attendee list cannot disagree.
+
+
+def can_cancel_registration(registration, event, user=None) -> bool:
+    """An active registration can be given back until the event starts, unless the event is cancelled.
+
+    With `user`: someone other than the holder needs to run the event (the holder cancels with
+    their own account, or without one through the secret link of their registration).
+    """
+    if user is not None and user.id != registration.user_id and not can_manage_event(user, event):
+        return False
+    return registration.is_active and not event.is_cancelled and not event.has_started()
+
+
+def can_give_place(user, registration, event) -> bool:
+    """An organiser moves someone from the waiting list to a place, while the event is not cancelled."""
+    return can_manage_event(user, event) and registration.status == RegistrationStatus.WAITING and not event.is_cancelled
+
+
+def can_check_in(user, registration, event) -> bool:
+    """Only people with a confirmed place are marked present, by the people who run the event."""
+    return can_manage_event(user, event) and registration.status == RegistrationStatus.CONFIRMED

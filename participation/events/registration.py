@@ -25,6 +25,7 @@ from participation.core.errors import Conflict, NotAllowed, NotFound, UserError
 from participation.core.i18n import _
 from participation.core.locking import lock_for_update
 from participation.events import mail
+from participation.events.permissions import can_manage_event
 from participation.events.models import ACTIVE_STATUSES, Event, Registration, RegistrationStatus
 from participation.extensions import db
 
@@ -39,6 +40,7 @@ class Answers:
 
     def cleaned(self, event: Event) -> dict:
         """Keep only the answers to questions the event asks."""
+
         def clean(value, asked, limit):
             value = (value or "").strip()
             return value[:limit] or None if asked else None
@@ -56,10 +58,13 @@ def normalise_email(email: str) -> str:
 
 # ----------------------------------------------------------------------------- reading
 
+
 def confirmed_count(event_id: int) -> int:
     return db.session.scalar(
-        sa.select(sa.func.count()).select_from(Registration)
-        .where(Registration.event_id == event_id, Registration.status == RegistrationStatus.CONFIRMED))
+        sa.select(sa.func.count())
+        .select_from(Registration)
+        .where(Registration.event_id == event_id, Registration.status == RegistrationStatus.CONFIRMED)
+    )
 
 
 def closed_reason(event: Event, now=None) -> str | None:
@@ -118,7 +123,8 @@ def _active_registration(event_id: int, *, user_id: int | None = None, email: st
     return db.session.execute(
         sa.select(Registration)
         .where(Registration.event_id == event_id, Registration.status.in_(ACTIVE_STATUSES), sa.or_(*clauses))
-        .order_by(Registration.id).limit(1)
+        .order_by(Registration.id)
+        .limit(1)
         .execution_options(populate_existing=True)
     ).scalar_one_or_none()
 
@@ -146,6 +152,7 @@ def _insert(registration: Registration) -> None:
 
 # ------------------------------------------------------------------------- registering
 
+
 def register_resident(event_id: int, user, answers: Answers) -> Registration:
     """A verified resident who is not suspended takes a place, or joins the waiting list."""
     event = _locked_event(event_id)
@@ -165,8 +172,14 @@ def register_resident(event_id: int, user, answers: Answers) -> Registration:
             db.session.flush()
         else:
             raise Conflict(_("You are already registered for this event."))
-    registration = Registration(event_id=event.id, user_id=user.id, name=user.display_name, email=email,
-                                language=user.preferred_language or "nl", **answers.cleaned(event))
+    registration = Registration(
+        event_id=event.id,
+        user_id=user.id,
+        name=user.display_name,
+        email=email,
+        language=user.preferred_language or "nl",
+        **answers.cleaned(event),
+    )
     _take_place(event, registration)
     _insert(registration)
     mail.registration_outcome(registration)
@@ -199,8 +212,15 @@ def request_guest_registration(event_id: int, name: str, email: str, lang: str, 
             setattr(existing, key, value)
         mail.guest_confirmation_request(existing)
         return
-    registration = Registration(event_id=event.id, user_id=None, name=name[:120], email=email, language=lang,
-                                status=RegistrationStatus.PENDING, **answers.cleaned(event))
+    registration = Registration(
+        event_id=event.id,
+        user_id=None,
+        name=name[:120],
+        email=email,
+        language=lang,
+        status=RegistrationStatus.PENDING,
+        **answers.cleaned(event),
+    )
     _insert(registration)
     mail.guest_confirmation_request(registration)
 
@@ -226,22 +246,33 @@ def confirm_guest_registration(registration_id: int, event_id: int) -> Registrat
 
 # ---------------------------------------------------------------------- cancelling
 
+
 def cancel_registration(registration_id: int, event_id: int, actor=None) -> Registration:
     """The person (or an organiser) gives the place back; the first on the waiting list moves up."""
     event = _locked_event(event_id)
     registration = lock_for_update(Registration, registration_id)
     if registration is None or registration.event_id != event.id:
         raise NotFound(_("This registration no longer exists."))
+    if actor is not None and actor.id != registration.user_id and not can_manage_event(actor, event):
+        raise NotAllowed(_("You do not run this event."))
     if not registration.is_active:
         raise Conflict(_("This registration is already cancelled."))
+    if event.is_cancelled:
+        raise Conflict(_("This event is cancelled; the registration no longer needs cancelling."))
     if event.has_started():
         raise Conflict(_("This event has already started; the registration can no longer be cancelled."))
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = utcnow()
     db.session.flush()
     if actor is not None and actor.id != registration.user_id:
-        record(actor, "event.registration_cancelled", "event", event.id, consultation_id=event.consultation_id,
-               details={"registration": registration.id})
+        record(
+            actor,
+            "event.registration_cancelled",
+            "event",
+            event.id,
+            consultation_id=event.consultation_id,
+            details={"registration": registration.id},
+        )
     promote_waiting(event)
     return registration
 
@@ -253,12 +284,16 @@ def promote_waiting(event: Event) -> list[Registration]:
     free = event.capacity - confirmed_count(event.id)
     if free <= 0:
         return []
-    promoted = list(db.session.scalars(
-        sa.select(Registration)
-        .where(Registration.event_id == event.id, Registration.status == RegistrationStatus.WAITING)
-        .order_by(Registration.sequence).limit(free)
-        .with_for_update().execution_options(populate_existing=True)
-    ))
+    promoted = list(
+        db.session.scalars(
+            sa.select(Registration)
+            .where(Registration.event_id == event.id, Registration.status == RegistrationStatus.WAITING)
+            .order_by(Registration.sequence)
+            .limit(free)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    )
     for registration in promoted:
         registration.status = RegistrationStatus.CONFIRMED
         mail.promoted(registration)
@@ -276,6 +311,8 @@ def give_place_by_hand(registration_id: int, event_id: int, actor) -> Registrati
     registration = lock_for_update(Registration, registration_id)
     if registration is None or registration.event_id != event.id:
         raise NotFound(_("This registration no longer exists."))
+    if not can_manage_event(actor, event):
+        raise NotAllowed(_("You do not run this event."))
     if registration.status != RegistrationStatus.WAITING:
         raise Conflict(_("This person is not on the waiting list."))
     if event.is_cancelled:
@@ -284,8 +321,14 @@ def give_place_by_hand(registration_id: int, event_id: int, actor) -> Registrati
         event.capacity += 1
     registration.status = RegistrationStatus.CONFIRMED
     db.session.flush()
-    record(actor, "event.place_given", "event", event.id, consultation_id=event.consultation_id,
-           details={"registration": registration.id, "capacity": event.capacity})
+    record(
+        actor,
+        "event.place_given",
+        "event",
+        event.id,
+        consultation_id=event.consultation_id,
+        details={"registration": registration.id, "capacity": event.capacity},
+    )
     mail.promoted(registration)
     return registration
 
@@ -295,6 +338,8 @@ def set_check_in(registration_id: int, event_id: int, actor, present: bool) -> R
     registration = db.session.get(Registration, registration_id)
     if registration is None or registration.event_id != event_id:
         raise NotFound(_("This registration no longer exists."))
+    if not can_manage_event(actor, registration.event):
+        raise NotAllowed(_("You do not run this event."))
     if registration.status != RegistrationStatus.CONFIRMED:
         raise Conflict(_("Only people with a confirmed place can be checked in."))
     registration.checked_in_at = utcnow() if present else None
@@ -303,6 +348,7 @@ def set_check_in(registration_id: int, event_id: int, actor, present: bool) -> R
 
 
 # ------------------------------------------------------------------- e-mail changes
+
 
 def _rank(registration: Registration) -> tuple:
     """Which of two registrations of one person is worth more: a place, then the earlier queue number."""
@@ -323,8 +369,12 @@ def follow_email_change(user) -> int:
     mine_ids = db.session.execute(
         sa.select(Registration.id, Registration.event_id)
         .join(Event, Event.id == Registration.event_id)
-        .where(Registration.user_id == user.id, Registration.status.in_(ACTIVE_STATUSES),
-               Registration.email != new_email, Event.ends_at > utcnow())
+        .where(
+            Registration.user_id == user.id,
+            Registration.status.in_(ACTIVE_STATUSES),
+            Registration.email != new_email,
+            Event.ends_at > utcnow(),
+        )
         .order_by(Registration.event_id)
     ).all()
     given_up = 0
@@ -335,9 +385,14 @@ def follow_email_change(user) -> int:
             continue
         visitor = db.session.execute(
             sa.select(Registration)
-            .where(Registration.event_id == event.id, Registration.user_id.is_(None),
-                   Registration.email == new_email, Registration.status.in_(ACTIVE_STATUSES))
-            .with_for_update().execution_options(populate_existing=True)
+            .where(
+                Registration.event_id == event.id,
+                Registration.user_id.is_(None),
+                Registration.email == new_email,
+                Registration.status.in_(ACTIVE_STATUSES),
+            )
+            .with_for_update()
+            .execution_options(populate_existing=True)
         ).scalar_one_or_none()
         if visitor is not None:
             keep, drop = (visitor, mine) if _rank(visitor) < _rank(mine) else (mine, visitor)

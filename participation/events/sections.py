@@ -17,8 +17,12 @@ def consultation_events_section(consultation, user):
     can_add = can_create_event_for(user, consultation)
     if not events and not can_add:
         return None
-    return Section("events/_consultation_section.html",
-                   {"events": events, "can_add_event": can_add}, anchor="events", title=_("Events"))
+    return Section(
+        "events/_consultation_section.html",
+        {"events": events, "can_add_event": can_add},
+        anchor="events",
+        title=_("Events"),
+    )
 
 
 def next_events_section():

@@ -96,17 +96,24 @@ def _check(data: EventInput) -> dict:
     if not spoken:
         raise UserError(_("Choose at least one language spoken at the event."), field="languages")
     return {
-        "title": title, "description": description,
-        "starts_at": data.starts_at, "ends_at": data.ends_at, "format": data.format,
-        "venue": venue if in_person else None, "address": address if in_person else None,
+        "title": title,
+        "description": description,
+        "starts_at": data.starts_at,
+        "ends_at": data.ends_at,
+        "format": data.format,
+        "venue": venue if in_person else None,
+        "address": address if in_person else None,
         "online_url": online_url if online else None,
         "languages": "," + ",".join(spoken) + ",",
-        "step_free": data.step_free, "sign_language": data.sign_language, "induction_loop": data.induction_loop,
+        "step_free": data.step_free,
+        "sign_language": data.sign_language,
+        "induction_loop": data.induction_loop,
         "accessibility_notes": clean_translations(data.accessibility_notes, languages) or None,
         "capacity": data.capacity,
         "registration_opens_at": data.registration_opens_at,
         "registration_closes_at": data.registration_closes_at,
-        "ask_dietary": data.ask_dietary, "ask_accessibility": data.ask_accessibility,
+        "ask_dietary": data.ask_dietary,
+        "ask_accessibility": data.ask_accessibility,
         "free_question": clean_translations(data.free_question, languages) or None,
     }
 
@@ -141,15 +148,21 @@ def update_event(actor, event_id: int, data: EventInput) -> list[Registration]:
     taken = confirmed_count(event.id)
     if values["capacity"] < taken:
         raise UserError(
-            _("%(taken)d people already hold a place, so the capacity cannot be lower than %(taken)d. "
-              "Cancel registrations first if the room really is smaller.", taken=taken), field="capacity")
+            _(
+                "%(taken)d people already hold a place, so the capacity cannot be lower than %(taken)d. "
+                "Cancel registrations first if the room really is smaller.",
+                taken=taken,
+            ),
+            field="capacity",
+        )
     changed = sorted(name for name, value in values.items() if getattr(event, name) != value)
     for name, value in values.items():
         setattr(event, name, value)
     event.consultation_id = data.consultation_id
     db.session.flush()
-    record(actor, "event.updated", "event", event.id, consultation_id=event.consultation_id,
-           details={"changed": changed})
+    record(
+        actor, "event.updated", "event", event.id, consultation_id=event.consultation_id, details={"changed": changed}
+    )
     return promote_waiting(event)
 
 
@@ -168,8 +181,12 @@ def cancel_event(actor, event_id: int, messages: dict[str, str]) -> int:
         raise Conflict(_("This event has already taken place."))
     messages = clean_translations(messages, _languages())
     if not messages.get("nl"):
-        raise UserError(_("Tell the people who registered why the event is cancelled.") if not messages
-                        else _("Fill in the Dutch text: Dutch is required."), field="message_nl")
+        raise UserError(
+            _("Tell the people who registered why the event is cancelled.")
+            if not messages
+            else _("Fill in the Dutch text: Dutch is required."),
+            field="message_nl",
+        )
     message = messages["nl"]
     event.status = EventStatus.CANCELLED
     event.cancel_reason = messages
@@ -177,8 +194,15 @@ def cancel_event(actor, event_id: int, messages: dict[str, str]) -> int:
     # The mail goes out from a job once this commits (events.fan_out): the request does not wait.
     mailed = _count(audience_query(event.id, "all"))
     start_fan_out(fan_out.CANCELLED, event.id)
-    record(actor, "event.cancelled", "event", event.id, consultation_id=event.consultation_id,
-           details={"mailed": mailed}, personal={"message": message})
+    record(
+        actor,
+        "event.cancelled",
+        "event",
+        event.id,
+        consultation_id=event.consultation_id,
+        details={"mailed": mailed},
+        personal={"message": message},
+    )
     return mailed
 
 
@@ -192,24 +216,35 @@ def duplicate_event(actor, event: Event) -> Event:
         raise NotAllowed(_("You do not run this event."))
     shift = timedelta(days=7)
     copy = Event(
-        consultation_id=event.consultation_id, created_by_id=actor.id,
-        title=dict(event.title), description=dict(event.description),
-        starts_at=event.starts_at + shift, ends_at=event.ends_at + shift, format=event.format,
-        venue=event.venue, address=event.address, online_url=event.online_url, languages=event.languages,
-        step_free=event.step_free, sign_language=event.sign_language, induction_loop=event.induction_loop,
+        consultation_id=event.consultation_id,
+        created_by_id=actor.id,
+        title=dict(event.title),
+        description=dict(event.description),
+        starts_at=event.starts_at + shift,
+        ends_at=event.ends_at + shift,
+        format=event.format,
+        venue=event.venue,
+        address=event.address,
+        online_url=event.online_url,
+        languages=event.languages,
+        step_free=event.step_free,
+        sign_language=event.sign_language,
+        induction_loop=event.induction_loop,
         accessibility_notes=dict(event.accessibility_notes) if event.accessibility_notes else None,
         capacity=event.capacity,
         registration_opens_at=utcnow(),
         registration_closes_at=event.starts_at + shift - (event.starts_at - event.registration_closes_at),
-        ask_dietary=event.ask_dietary, ask_accessibility=event.ask_accessibility,
+        ask_dietary=event.ask_dietary,
+        ask_accessibility=event.ask_accessibility,
         free_question=dict(event.free_question) if event.free_question else None,
     )
     if copy.registration_closes_at <= copy.registration_opens_at:
         copy.registration_closes_at = copy.starts_at
     db.session.add(copy)
     db.session.flush()
-    record(actor, "event.duplicated", "event", copy.id, consultation_id=copy.consultation_id,
-           details={"from": event.id})
+    record(
+        actor, "event.duplicated", "event", copy.id, consultation_id=copy.consultation_id, details={"from": event.id}
+    )
     return copy
 
 
@@ -229,8 +264,15 @@ def message_registrants(actor, event: Event, audience: str, subject: str, body: 
         raise Conflict(_("Nobody is registered in this group yet."))
     # Mailed in batches by a job once this commits (events.fan_out).
     start_fan_out(fan_out.MESSAGE, event.id, {"audience": audience, "subject": subject, "body": body})
-    record(actor, "event.message_sent", "event", event.id, consultation_id=event.consultation_id,
-           details={"audience": audience, "recipients": recipients}, personal={"subject": subject})
+    record(
+        actor,
+        "event.message_sent",
+        "event",
+        event.id,
+        consultation_id=event.consultation_id,
+        details={"audience": audience, "recipients": recipients},
+        personal={"subject": subject},
+    )
     return recipients
 
 
@@ -251,8 +293,14 @@ def publish_report(actor, event: Event, summary: dict, attendees: int | None) ->
     event.report_attendees = attendees
     event.report_published_at = event.report_published_at or utcnow()
     db.session.flush()
-    record(actor, "event.report_published" if first else "event.report_updated", "event", event.id,
-           consultation_id=event.consultation_id, details={"attendees": attendees})
+    record(
+        actor,
+        "event.report_published" if first else "event.report_updated",
+        "event",
+        event.id,
+        consultation_id=event.consultation_id,
+        details={"attendees": attendees},
+    )
 
 
 def send_reminders(now: datetime | None = None) -> int:
@@ -265,13 +313,21 @@ def send_reminders(now: datetime | None = None) -> int:
     now = now or utcnow()
     start = now
     end = now + timedelta(hours=current_app.config.get("REMINDER_WINDOW_HOURS", 36))
-    registrations = list(db.session.scalars(
-        sa.select(Registration).join(Event, Event.id == Registration.event_id)
-        .where(Event.status == EventStatus.SCHEDULED, Event.starts_at > start, Event.starts_at <= end,
-               Registration.status == RegistrationStatus.CONFIRMED, Registration.reminded_at.is_(None))
-        .order_by(Registration.id)
-        .with_for_update(skip_locked=True, of=Registration)
-    ))
+    registrations = list(
+        db.session.scalars(
+            sa.select(Registration)
+            .join(Event, Event.id == Registration.event_id)
+            .where(
+                Event.status == EventStatus.SCHEDULED,
+                Event.starts_at > start,
+                Event.starts_at <= end,
+                Registration.status == RegistrationStatus.CONFIRMED,
+                Registration.reminded_at.is_(None),
+            )
+            .order_by(Registration.id)
+            .with_for_update(skip_locked=True, of=Registration)
+        )
+    )
     for registration in registrations:
         mail.reminder(registration)
         registration.reminded_at = now

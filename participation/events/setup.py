@@ -21,8 +21,8 @@ def init_app(app) -> None:
     from participation.events.registration import follow_email_change
     from participation.events.sections import consultation_events_section, next_events_section
     from participation.events.views import bp
+    from participation.my_participation.queries import register_participation_source
     from participation.pages.views import register_home_section
-    from participation.participation.queries import register_participation_source
 
     app.register_blueprint(bp)
     app.register_blueprint(manage_bp)

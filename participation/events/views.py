@@ -23,7 +23,7 @@ from participation.events.forms import (
     RegisterForm,
 )
 from participation.events.models import Event, EventFormat, Registration, RegistrationStatus
-from participation.events.permissions import can_manage_event, can_view_event
+from participation.events.permissions import can_cancel_registration, can_manage_event, can_view_event
 from participation.events.qr import check_in_qr_svg
 from participation.events.tokens import GUEST_CONFIRM, TICKET, InvalidToken, read_registration_token
 from participation.extensions import db, limiter
@@ -44,21 +44,30 @@ def _event_or_404(event_id: int) -> Event:
 
 # ------------------------------------------------------------------------ browsing
 
+
 @bp.get("/events/")
 def index():
     """Upcoming events soonest first (or past ones), filtered by consultation, theme, format, language."""
     lang = current_lang()
     form = EventFilterForm(request.args)
-    form.setup(list(db.session.scalars(queries.consultations_with_events())),
-               list(db.session.scalars(queries.themes_with_events())), lang)
+    form.setup(
+        list(db.session.scalars(queries.consultations_with_events())),
+        list(db.session.scalars(queries.themes_with_events())),
+        lang,
+    )
     when = queries.When.PAST if form.chosen(form.when) == "past" else queries.When.UPCOMING
     event_format = form.chosen(form.format)
     stmt = queries.catalogue(
-        when=when, consultation_slug=form.chosen(form.consultation), theme_slug=form.chosen(form.theme),
-        event_format=EventFormat(event_format) if event_format else None, language=form.chosen(form.language))
+        when=when,
+        consultation_slug=form.chosen(form.consultation),
+        theme_slug=form.chosen(form.theme),
+        event_format=EventFormat(event_format) if event_format else None,
+        language=form.chosen(form.language),
+    )
     page = paginate(stmt, per_page=PER_PAGE)
-    return render_template("events/index.html", page=page, form=form, when=when.value, formats=FORMAT_LABELS,
-                           language_names=LANGUAGE_NAMES)
+    return render_template(
+        "events/index.html", page=page, form=form, when=when.value, formats=FORMAT_LABELS, language_names=LANGUAGE_NAMES
+    )
 
 
 @bp.get("/events/<id:event_id>")
@@ -72,8 +81,11 @@ def _detail_page(event: Event, form=None, guest_form=None, status: int = 200, er
     mine, position = None, 0
     if current_user.is_authenticated:
         mine, position = queries.active_registration_with_position(event.id, current_user.id)
-    block = places.registration_block_reason(current_user, event) if current_user.is_authenticated \
+    block = (
+        places.registration_block_reason(current_user, event)
+        if current_user.is_authenticated
         else places.closed_reason(event)
+    )
     # A form is only built when the page shows it: building one makes a CSRF token, which would
     # make an anonymous visitor's page personal (and uncacheable, see core/page_cache.py).
     if form is None and current_user.is_authenticated:
@@ -86,13 +98,22 @@ def _detail_page(event: Event, form=None, guest_form=None, status: int = 200, er
     if guest_form is not None:
         guest_form.refresh_form_token()
     return render_template(
-        "events/detail.html", event=event, mine=mine, position=position, block=block, form=form,
-        guest_form=guest_form, can_manage=can_manage_event(current_user, event), error=error,
-        format_label=FORMAT_LABELS[event.format], language_names=LANGUAGE_NAMES,
+        "events/detail.html",
+        event=event,
+        mine=mine,
+        position=position,
+        block=block,
+        form=form,
+        guest_form=guest_form,
+        can_manage=can_manage_event(current_user, event),
+        error=error,
+        format_label=FORMAT_LABELS[event.format],
+        language_names=LANGUAGE_NAMES,
     ), status
 
 
 # ------------------------------------------------------------------------ registering
+
 
 @bp.post("/events/<id:event_id>/register")
 @limiter.limit(REGISTER_LIMITS, key_func=actor_key, methods=["POST"])
@@ -112,8 +133,13 @@ def register(event_id: int):
     if registration.status == RegistrationStatus.CONFIRMED:
         flash(_("You are registered. We sent you a confirmation with a calendar file."), "success")
     else:
-        flash(_("The event is full: you are on the waiting list. We will send you an e-mail as soon as a place "
-                "frees up."), "info")
+        flash(
+            _(
+                "The event is full: you are on the waiting list. We will send you an e-mail as soon as a place "
+                "frees up."
+            ),
+            "info",
+        )
     return redirect(url_for("events.detail", event_id=event.id), 303)
 
 
@@ -130,14 +156,14 @@ def guest_register(event_id: int):
         form.form_errors.append(antispam_message())
         return _detail_page(event, guest_form=form, status=400)
     try:
-        places.request_guest_registration(event.id, form.name.data, form.email.data, current_lang(),
-                                          form.answers())
+        places.request_guest_registration(event.id, form.name.data, form.email.data, current_lang(), form.answers())
     except UserError as exc:
         db.session.rollback()
         if exc.field:
             form.apply_error(exc)
-        return _detail_page(_event_or_404(event_id), guest_form=form, status=exc.status_code,
-                            error=None if exc.field else exc.message)
+        return _detail_page(
+            _event_or_404(event_id), guest_form=form, status=exc.status_code, error=None if exc.field else exc.message
+        )
     db.session.commit()
     return render_template("events/check_email.html", event=event, email=form.email.data)
 
@@ -176,8 +202,12 @@ def guest_confirm(token: str):
         return redirect(url_for("events.ticket", token=_ticket_token(registration)), 303)
     if registration.status == RegistrationStatus.CANCELLED:
         return _link_invalid(_("This registration was cancelled. You can register again on the event page."), 409)
-    return render_template("events/guest_confirm.html", registration=registration, event=registration.event,
-                           closed=places.closed_reason(registration.event))
+    return render_template(
+        "events/guest_confirm.html",
+        registration=registration,
+        event=registration.event,
+        closed=places.closed_reason(registration.event),
+    )
 
 
 def _ticket_token(registration: Registration) -> str:
@@ -193,9 +223,18 @@ def ticket(token: str):
     event = queries.event_with_counts(registration.event_id)
     position = queries.waiting_position(registration)
     qr = check_in_qr_svg(registration) if registration.status == RegistrationStatus.CONFIRMED else None
-    response = Response(render_template(
-        "events/ticket.html", registration=registration, event=event, position=position, qr=qr, token=token,
-        format_label=FORMAT_LABELS[event.format]))
+    response = Response(
+        render_template(
+            "events/ticket.html",
+            registration=registration,
+            event=event,
+            position=position,
+            qr=qr,
+            token=token,
+            format_label=FORMAT_LABELS[event.format],
+            can_cancel_registration=can_cancel_registration,
+        )
+    )
     # Personal page behind a secret link: never cache it, never leak the link onwards.
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
@@ -234,8 +273,7 @@ def cancel(event_id: int):
     event = _event_or_404(event_id)
     require(ActionForm().validate(), 400)
     # Back to the page the form was on, whatever the outcome.
-    back = url_for("events.mine") if request.form.get("next") == "mine" \
-        else url_for("events.detail", event_id=event.id)
+    back = url_for("events.mine") if request.form.get("next") == "mine" else url_for("events.detail", event_id=event.id)
     mine = queries.active_registration_of(event.id, current_user.id)
     if mine is None:
         flash(_("You have no registration for this event."), "error")
@@ -255,10 +293,13 @@ def cancel(event_id: int):
 @login_required
 def mine():
     rows = db.session.execute(queries.registrations_of_user(current_user.id)).all()
-    return render_template("events/mine.html", rows=rows, ticket_token=_ticket_token)
+    return render_template(
+        "events/mine.html", rows=rows, ticket_token=_ticket_token, can_cancel_registration=can_cancel_registration
+    )
 
 
 # ------------------------------------------------------------------------ calendar
+
 
 def _ics_response(body: bytes, filename: str) -> Response:
     response = Response(body, mimetype="text/calendar")
@@ -281,4 +322,3 @@ def feed():
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Disposition"] = 'inline; filename="events.ics"'
     return response
-

@@ -15,7 +15,6 @@ from participation.comments.models import Comment
 from participation.core.audit import AuditEntry, AuditPersonalDetail
 from participation.extensions import db
 
-
 SUSPENSION_ACTIONS = ("user.suspend", "user.lift_suspension")
 
 
@@ -29,21 +28,31 @@ def _about_them(user) -> sa.ColumnElement[bool]:
 
 def _row(entry: AuditEntry) -> dict:
     personal = entry.personal  # a fresh dict: "reason" (the moderator's words) and/or "note"
-    return {"action": entry.action, "at": entry.created_at.isoformat(),
-            "comment_id": entry.target_id if entry.target_type == "comment" else None,
-            "reason": personal.pop("reason", None) or entry.reason, "details": entry.details or {}, **personal}
+    return {
+        "action": entry.action,
+        "at": entry.created_at.isoformat(),
+        "comment_id": entry.target_id if entry.target_type == "comment" else None,
+        "reason": personal.pop("reason", None) or entry.reason,
+        "details": entry.details or {},
+        **personal,
+    }
 
 
 def export_moderation_data(user) -> dict:
     """Decisions about the person's comments and account, with their reasons (not who took them)."""
-    entries = list(db.session.scalars(sa.select(AuditEntry).where(_about_them(user))
-                                      .order_by(AuditEntry.created_at, AuditEntry.id)))
+    entries = list(
+        db.session.scalars(
+            sa.select(AuditEntry).where(_about_them(user)).order_by(AuditEntry.created_at, AuditEntry.id)
+        )
+    )
     about_account = [e for e in entries if e.target_type == "user"]
     suspensions = [e for e in about_account if e.action in SUSPENSION_ACTIONS]
-    return {"decisions": [_row(e) for e in entries if e.target_type == "comment"],
-            "suspensions": [_account_row(e) for e in suspensions],
-            # Other logged changes to the account (two-factor log-in reset, for instance).
-            "account_changes": [_account_row(e) for e in about_account if e not in suspensions]}
+    return {
+        "decisions": [_row(e) for e in entries if e.target_type == "comment"],
+        "suspensions": [_account_row(e) for e in suspensions],
+        # Other logged changes to the account (two-factor log-in reset, for instance).
+        "account_changes": [_account_row(e) for e in about_account if e not in suspensions],
+    }
 
 
 def _account_row(entry: AuditEntry) -> dict:
@@ -52,8 +61,10 @@ def _account_row(entry: AuditEntry) -> dict:
 
 def erase_moderation_data(user, options=None) -> None:
     """Forget the person in the log: delete the personal details about them or written by them."""
-    about_account = sa.select(AuditEntry.id).where(AuditEntry.target_type == "user",
-                                                   AuditEntry.target_id == user.id)
-    db.session.execute(sa.delete(AuditPersonalDetail).where(
-        sa.or_(AuditPersonalDetail.person_id == user.id, AuditPersonalDetail.entry_id.in_(about_account))))
+    about_account = sa.select(AuditEntry.id).where(AuditEntry.target_type == "user", AuditEntry.target_id == user.id)
+    db.session.execute(
+        sa.delete(AuditPersonalDetail).where(
+            sa.or_(AuditPersonalDetail.person_id == user.id, AuditPersonalDetail.entry_id.in_(about_account))
+        )
+    )
     db.session.flush()

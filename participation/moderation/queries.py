@@ -16,14 +16,16 @@ from participation.core.time import BRUSSELS
 
 def review_queue() -> sa.Select:
     """Pending comments and comments with open reports, oldest first, with reports and context."""
-    has_open_reports = sa.exists().where(CommentReport.comment_id == Comment.id,
-                                         CommentReport.resolved_at.is_(None))
+    has_open_reports = sa.exists().where(CommentReport.comment_id == Comment.id, CommentReport.resolved_at.is_(None))
     return (
         sa.select(Comment)
-        .options(joinedload(Comment.author), joinedload(Comment.consultation), joinedload(Comment.parent),
-                 selectinload(Comment.reports.and_(CommentReport.resolved_at.is_(None))))
-        .where(Comment.deleted_at.is_(None),
-               sa.or_(Comment.state == CommentState.PENDING, has_open_reports))
+        .options(
+            joinedload(Comment.author),
+            joinedload(Comment.consultation),
+            joinedload(Comment.parent),
+            selectinload(Comment.reports.and_(CommentReport.resolved_at.is_(None))),
+        )
+        .where(Comment.deleted_at.is_(None), sa.or_(Comment.state == CommentState.PENDING, has_open_reports))
         .order_by(Comment.created_at, Comment.id)
     )
 
@@ -41,8 +43,7 @@ def thread_context(comment: Comment) -> list[Comment]:
 def open_appeals() -> sa.Select:
     return (
         sa.select(CommentAppeal)
-        .options(joinedload(CommentAppeal.comment).joinedload(Comment.consultation),
-                 joinedload(CommentAppeal.author))
+        .options(joinedload(CommentAppeal.comment).joinedload(Comment.consultation), joinedload(CommentAppeal.author))
         .where(CommentAppeal.decided_at.is_(None))
         .order_by(CommentAppeal.created_at, CommentAppeal.id)
     )
@@ -53,8 +54,7 @@ def suspended_users() -> sa.Select:
 
 
 def moderators() -> sa.Select:
-    return (sa.select(User).where(User.role.in_([Role.MODERATOR, Role.ADMIN]))
-            .order_by(User.display_name, User.id))
+    return sa.select(User).where(User.role.in_([Role.MODERATOR, Role.ADMIN])).order_by(User.display_name, User.id)
 
 
 MODERATION_ACTION_PREFIXES = ("comment.", "user.suspend", "user.lift_suspension", "appeal.")
@@ -64,8 +64,9 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=BRUSSELS).astimezone(UTC)
 
 
-def audit_log(action: str | None = None, actor_id: int | None = None, date_from: date | None = None,
-              date_to: date | None = None) -> sa.Select:
+def audit_log(
+    action: str | None = None, actor_id: int | None = None, date_from: date | None = None, date_to: date | None = None
+) -> sa.Select:
     """Moderation entries of the audit log, newest first, filtered."""
     stmt = (
         sa.select(AuditEntry)

@@ -54,11 +54,16 @@ def _check_not_own(moderator, comment: Comment) -> None:
 
 def hider_ids(comment: Comment) -> set[int]:
     """Everyone who hid this comment at some point (the log keeps them all), and its current hider."""
-    ids = set(db.session.scalars(
-        sa.select(AuditEntry.actor_id).where(AuditEntry.target_type == "comment",
-                                             AuditEntry.target_id == comment.id,
-                                             AuditEntry.action == "comment.hide",
-                                             AuditEntry.actor_id.is_not(None))))
+    ids = set(
+        db.session.scalars(
+            sa.select(AuditEntry.actor_id).where(
+                AuditEntry.target_type == "comment",
+                AuditEntry.target_id == comment.id,
+                AuditEntry.action == "comment.hide",
+                AuditEntry.actor_id.is_not(None),
+            )
+        )
+    )
     if comment.hidden_by_id is not None:
         ids.add(comment.hidden_by_id)
     return ids
@@ -88,10 +93,19 @@ def _mail_author(comment: Comment, template: str, **context) -> None:
     if author is None or comment.is_deleted:
         return
     lang = author.preferred_language
-    queue_mail(author.email, template, lang, person=author, comment=comment,
-               consultation=comment.consultation, consultation_title=translated(comment.consultation.title, lang).text,
-               url=comment_url(comment, external=True, lang=lang), reason_labels=HIDE_REASON_LABELS,
-               appeal_url=public_url_for("comments.appeal", comment_id=comment.id, lang=lang), **context)
+    queue_mail(
+        author.email,
+        template,
+        lang,
+        person=author,
+        comment=comment,
+        consultation=comment.consultation,
+        consultation_title=translated(comment.consultation.title, lang).text,
+        url=comment_url(comment, external=True, lang=lang),
+        reason_labels=HIDE_REASON_LABELS,
+        appeal_url=public_url_for("comments.appeal", comment_id=comment.id, lang=lang),
+        **context,
+    )
 
 
 def approve_comment(moderator, comment: Comment) -> None:
@@ -108,8 +122,14 @@ def approve_comment(moderator, comment: Comment) -> None:
     first_publication = was_pending and not _was_resubmitted(comment)
     comment.state = CommentState.PUBLISHED
     closed = _resolve_reports(comment)
-    audit.record(moderator, "comment.approve", "comment", comment.id, consultation_id=comment.consultation_id,
-                 details={"was_pending": was_pending, "reports_closed": closed})
+    audit.record(
+        moderator,
+        "comment.approve",
+        "comment",
+        comment.id,
+        consultation_id=comment.consultation_id,
+        details={"was_pending": was_pending, "reports_closed": closed},
+    )
     db.session.flush()
     if was_pending:
         _mail_author(comment, "moderation_approved")
@@ -118,9 +138,18 @@ def approve_comment(moderator, comment: Comment) -> None:
 
 
 def _was_resubmitted(comment: Comment) -> bool:
-    return db.session.scalar(
-        sa.select(AuditEntry.id).where(AuditEntry.target_type == "comment", AuditEntry.target_id == comment.id,
-                                       AuditEntry.action == "comment.resubmitted").limit(1)) is not None
+    return (
+        db.session.scalar(
+            sa.select(AuditEntry.id)
+            .where(
+                AuditEntry.target_type == "comment",
+                AuditEntry.target_id == comment.id,
+                AuditEntry.action == "comment.resubmitted",
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def hide_comment(moderator, comment: Comment, reason: str, note: str | None) -> None:
@@ -141,9 +170,17 @@ def hide_comment(moderator, comment: Comment, reason: str, note: str | None) -> 
     comment.hidden_at = utcnow()
     comment.hidden_by_id = moderator.id
     closed = _resolve_reports(comment)
-    audit.record(moderator, "comment.hide", "comment", comment.id, consultation_id=comment.consultation_id,
-                 reason=reason.value, details={"reports_closed": closed},
-                 personal={"note": comment.moderator_note}, about=comment.author_id)
+    audit.record(
+        moderator,
+        "comment.hide",
+        "comment",
+        comment.id,
+        consultation_id=comment.consultation_id,
+        reason=reason.value,
+        details={"reports_closed": closed},
+        personal={"note": comment.moderator_note},
+        about=comment.author_id,
+    )
     db.session.flush()
     _mail_author(comment, "moderation_hidden", reason=reason.value, note=comment.moderator_note)
 
@@ -156,8 +193,9 @@ def _restore(comment: Comment) -> None:
 
 
 def _open_appeal(comment: Comment) -> CommentAppeal | None:
-    return db.session.scalar(sa.select(CommentAppeal).where(CommentAppeal.comment_id == comment.id,
-                                                            CommentAppeal.decided_at.is_(None)))
+    return db.session.scalar(
+        sa.select(CommentAppeal).where(CommentAppeal.comment_id == comment.id, CommentAppeal.decided_at.is_(None))
+    )
 
 
 def _grant_open_appeal(moderator, comment: Comment, how: str) -> CommentAppeal | None:
@@ -168,8 +206,14 @@ def _grant_open_appeal(moderator, comment: Comment, how: str) -> CommentAppeal |
     appeal.outcome = AppealOutcome.GRANTED
     appeal.decided_at = utcnow()
     appeal.decided_by_id = moderator.id
-    audit.record(moderator, "appeal.granted", "comment", comment.id, consultation_id=comment.consultation_id,
-                 details={"appeal_id": appeal.id, "by": how})
+    audit.record(
+        moderator,
+        "appeal.granted",
+        "comment",
+        comment.id,
+        consultation_id=comment.consultation_id,
+        details={"appeal_id": appeal.id, "by": how},
+    )
     return appeal
 
 
@@ -182,8 +226,14 @@ def restore_comment(moderator, comment: Comment) -> None:
         raise Conflict(_("This comment is not hidden."))
     _restore(comment)
     closed = _resolve_reports(comment)
-    audit.record(moderator, "comment.restore", "comment", comment.id, consultation_id=comment.consultation_id,
-                 details={"reports_closed": closed})
+    audit.record(
+        moderator,
+        "comment.restore",
+        "comment",
+        comment.id,
+        consultation_id=comment.consultation_id,
+        details={"reports_closed": closed},
+    )
     appeal = _grant_open_appeal(moderator, comment, "restore")
     db.session.flush()
     if appeal is not None:
@@ -203,8 +253,14 @@ def dismiss_reports(moderator, comment: Comment) -> int:
     restored = comment.state == CommentState.HIDDEN and comment.hidden_reason == HideReason.REPORTED
     if restored:
         _restore(comment)
-    audit.record(moderator, "comment.dismiss_reports", "comment", comment.id,
-                 consultation_id=comment.consultation_id, details={"reports_closed": closed, "restored": restored})
+    audit.record(
+        moderator,
+        "comment.dismiss_reports",
+        "comment",
+        comment.id,
+        consultation_id=comment.consultation_id,
+        details={"reports_closed": closed, "restored": restored},
+    )
     appeal = _grant_open_appeal(moderator, comment, "dismiss_reports") if restored else None
     db.session.flush()
     if appeal is not None:
@@ -228,8 +284,15 @@ def suspend_user(moderator, user, until: datetime | None, reason: str) -> None:
     user.suspended_until = until
     user.suspension_reason = reason.strip()
     end_all_sessions(user)
-    audit.record(moderator, "user.suspend", "user", user.id, details={"until": until.isoformat() if until else None},
-                 personal={"reason": user.suspension_reason}, about=user)
+    audit.record(
+        moderator,
+        "user.suspend",
+        "user",
+        user.id,
+        details={"until": until.isoformat() if until else None},
+        personal={"reason": user.suspension_reason},
+        about=user,
+    )
     db.session.flush()
 
 
@@ -270,8 +333,15 @@ def decide_appeal(moderator, appeal: CommentAppeal, outcome: str, note: str | No
     if outcome == AppealOutcome.GRANTED:
         _restore(comment)
         _resolve_reports(comment)
-    audit.record(moderator, f"appeal.{outcome.value}", "comment", comment.id,
-                 consultation_id=comment.consultation_id, details={"appeal_id": appeal.id},
-                 personal={"note": appeal.decision_note}, about=comment.author_id)
+    audit.record(
+        moderator,
+        f"appeal.{outcome.value}",
+        "comment",
+        comment.id,
+        consultation_id=comment.consultation_id,
+        details={"appeal_id": appeal.id},
+        personal={"note": appeal.decision_note},
+        about=comment.author_id,
+    )
     db.session.flush()
     _mail_author(comment, "moderation_appeal_decided", outcome=outcome.value, note=appeal.decision_note)

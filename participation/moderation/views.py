@@ -42,9 +42,14 @@ def _no_store(response):
 
 
 def _labels() -> dict:
-    return {"alignment_labels": ALIGNMENT_LABELS, "reason_labels": HIDE_REASON_LABELS,
-            "report_labels": REPORT_REASON_LABELS, "outcome_labels": APPEAL_OUTCOME_LABELS,
-            "action_labels": ACTION_LABELS, "render_body": render_comment_body}
+    return {
+        "alignment_labels": ALIGNMENT_LABELS,
+        "reason_labels": HIDE_REASON_LABELS,
+        "report_labels": REPORT_REASON_LABELS,
+        "outcome_labels": APPEAL_OUTCOME_LABELS,
+        "action_labels": ACTION_LABELS,
+        "render_body": render_comment_body,
+    }
 
 
 @bp.get("/")
@@ -56,11 +61,19 @@ def queue():
 
 
 def _comment_page(comment: Comment, hide_form=None, status=200):
-    return Response(render_template(
-        "moderation/comment.html", comment=comment, context=queries.thread_context(comment),
-        hide_form=hide_form or HideForm(formdata=None), action_form=ActionForm(),
-        own_comment=comment.author_id is not None and comment.author_id == current_user.id,
-        public_url=comment_url(comment), **_labels()), status)
+    return Response(
+        render_template(
+            "moderation/comment.html",
+            comment=comment,
+            context=queries.thread_context(comment),
+            hide_form=hide_form or HideForm(formdata=None),
+            action_form=ActionForm(),
+            own_comment=comment.author_id is not None and comment.author_id == current_user.id,
+            public_url=comment_url(comment),
+            **_labels(),
+        ),
+        status,
+    )
 
 
 @bp.get("/comments/<id:comment_id>")
@@ -121,9 +134,18 @@ def _user_page(user: User, form=None, status=200):
     comments = db.session.scalars(
         sa.select(Comment).where(Comment.author_id == user.id).order_by(Comment.created_at.desc()).limit(20)
     ).all()
-    return Response(render_template("moderation/user.html", person=user, form=form or SuspendForm(formdata=None),
-                                    action_form=ActionForm(), comments=comments,
-                                    is_suspended=user.is_suspended(), **_labels()), status)
+    return Response(
+        render_template(
+            "moderation/user.html",
+            person=user,
+            form=form or SuspendForm(formdata=None),
+            action_form=ActionForm(),
+            comments=comments,
+            is_suspended=user.is_suspended(),
+            **_labels(),
+        ),
+        status,
+    )
 
 
 @bp.get("/people/<id:user_id>")
@@ -179,9 +201,17 @@ def appeals():
 
 
 def _appeal_page(appeal: CommentAppeal, form=None, status=200):
-    return Response(render_template(
-        "moderation/appeal.html", appeal=appeal, comment=appeal.comment, form=form or AppealDecisionForm(formdata=None),
-        refusal=services.appeal_refusal(current_user, appeal), **_labels()), status)
+    return Response(
+        render_template(
+            "moderation/appeal.html",
+            appeal=appeal,
+            comment=appeal.comment,
+            form=form or AppealDecisionForm(formdata=None),
+            refusal=services.appeal_refusal(current_user, appeal),
+            **_labels(),
+        ),
+        status,
+    )
 
 
 @bp.route("/appeals/<id:appeal_id>", methods=["GET", "POST"])

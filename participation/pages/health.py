@@ -81,8 +81,7 @@ def _check_redis(url: str) -> None:
 
     clients = current_app.extensions.setdefault("participation.health_redis", {})
     if url not in clients:
-        clients[url] = redis.Redis.from_url(url, socket_connect_timeout=TIMEOUT_SECONDS,
-                                            socket_timeout=TIMEOUT_SECONDS)
+        clients[url] = redis.Redis.from_url(url, socket_connect_timeout=TIMEOUT_SECONDS, socket_timeout=TIMEOUT_SECONDS)
     clients[url].ping()
 
 

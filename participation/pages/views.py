@@ -48,8 +48,10 @@ def retention_days() -> dict[str, int]:
     """RETENTION_MAIL_BODY_DAYS -> retention["mail_body"], and so on."""
     from participation.config import RETENTION_DEFAULTS
 
-    return {key.removeprefix("RETENTION_").removesuffix("_DAYS").lower(): current_app.config[key]
-            for key in RETENTION_DEFAULTS}
+    return {
+        key.removeprefix("RETENTION_").removesuffix("_DAYS").lower(): current_app.config[key]
+        for key in RETENTION_DEFAULTS
+    }
 
 
 @bp.get("/<lang>/accessibility")

@@ -47,8 +47,9 @@ def _hint(question: Question) -> str | None:
     return None
 
 
-def voting_context(consultation, user, only_question_id: int | None = None,
-                   submitted: BallotForm | None = None) -> dict:
+def voting_context(
+    consultation, user, only_question_id: int | None = None, submitted: BallotForm | None = None
+) -> dict:
     """Everything templates/votes/_questions.html needs (a fixed number of queries)."""
     lang = current_lang()
     questions = list(db.session.scalars(queries.questions_of(consultation.id)))
@@ -64,20 +65,33 @@ def voting_context(consultation, user, only_question_id: int | None = None,
             continue
         labels = {o.id: translated(o.label, lang) for o in question.options}
         current = mine.get(question.id, {})
-        chosen = [ChosenOption(labels[oid], rank) for oid, rank in
-                  sorted(current.items(), key=lambda item: (item[1] or 0, item[0])) if oid in labels]
+        chosen = [
+            ChosenOption(labels[oid], rank)
+            for oid, rank in sorted(current.items(), key=lambda item: (item[1] or 0, item[0]))
+            if oid in labels
+        ]
         if block is None:
-            form = submitted if submitted is not None and submitted.question.id == question.id else \
-                ballot_form(question, lang, current)
+            form = (
+                submitted
+                if submitted is not None and submitted.question.id == question.id
+                else ballot_form(question, lang, current)
+            )
         else:
             form = None
-        views.append(QuestionView(
-            question=question, number=number, prompt=translated(question.prompt, lang),
-            help=translated(question.help, lang), kind_label=str(KIND_LABELS[question.kind]),
-            hint=_hint(question), form=form,
-            action=url_for("votes.vote", slug=consultation.slug, question_id=question.id), chosen=chosen,
-            corrected_at=corrections.get(question.id),
-        ))
+        views.append(
+            QuestionView(
+                question=question,
+                number=number,
+                prompt=translated(question.prompt, lang),
+                help=translated(question.help, lang),
+                kind_label=str(KIND_LABELS[question.kind]),
+                hint=_hint(question),
+                form=form,
+                action=url_for("votes.vote", slug=consultation.slug, question_id=question.id),
+                chosen=chosen,
+                corrected_at=corrections.get(question.id),
+            )
+        )
     show_results = can_see_results(user, consultation)
     results = question_results(questions, consultation, lang) if show_results and questions else []
     if only_question_id is not None:

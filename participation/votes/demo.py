@@ -20,7 +20,7 @@ def _demo_choice(question: Question, voter_index: int) -> list[tuple[int, int | 
     options = question.options
     n = len(options)
     if question.kind == QuestionKind.RANKING:
-        order = options[voter_index % n:] + options[:voter_index % n]
+        order = options[voter_index % n :] + options[: voter_index % n]
         return [(option.id, rank) for rank, option in enumerate(order, start=1)]
     if question.kind == QuestionKind.MULTIPLE:
         limit = min(question.max_choices or n, 2)
@@ -34,9 +34,13 @@ def seed_questions(accounts: dict) -> None:
 
     slugs = {q["consultation"] for q in QUESTIONS}
     consultations = {c.slug: c for c in db.session.scalars(sa.select(Consultation).where(Consultation.slug.in_(slugs)))}
-    seeded_before = set(db.session.scalars(
-        sa.select(Question.consultation_id).where(Question.consultation_id.in_([c.id for c in consultations.values()]))
-    ))
+    seeded_before = set(
+        db.session.scalars(
+            sa.select(Question.consultation_id).where(
+                Question.consultation_id.in_([c.id for c in consultations.values()])
+            )
+        )
+    )
     positions: dict[int, int] = {}
     for spec in QUESTIONS:
         consultation = consultations.get(spec["consultation"])
@@ -45,9 +49,14 @@ def seed_questions(accounts: dict) -> None:
         positions[consultation.id] = positions.get(consultation.id, 0) + 1
         kind = QuestionKind(spec["kind"])
         labels = scale_labels() if kind == QuestionKind.SCALE else spec["options"]
-        question = Question(consultation_id=consultation.id, position=positions[consultation.id], kind=kind,
-                            max_choices=spec.get("max_choices"), prompt=dict(spec["prompt"]),
-                            help=dict(spec["help"]) if spec.get("help") else None)
+        question = Question(
+            consultation_id=consultation.id,
+            position=positions[consultation.id],
+            kind=kind,
+            max_choices=spec.get("max_choices"),
+            prompt=dict(spec["prompt"]),
+            help=dict(spec["help"]) if spec.get("help") else None,
+        )
         question.options = [Option(position=i, label=dict(label)) for i, label in enumerate(labels, start=1)]
         db.session.add(question)
     db.session.flush()
@@ -64,8 +73,11 @@ def _seed_ballots(accounts: dict, consultations: list[Consultation]) -> None:
         if consultation.opens_at > now:
             continue
         was_open = consultation.is_open()
-        questions = list(db.session.scalars(sa.select(Question).where(Question.consultation_id == consultation.id)
-                                            .order_by(Question.position)))
+        questions = list(
+            db.session.scalars(
+                sa.select(Question).where(Question.consultation_id == consultation.id).order_by(Question.position)
+            )
+        )
         ballots = []
         for question in questions:
             already = set(db.session.scalars(sa.select(Ballot.user_id).where(Ballot.question_id == question.id)))
@@ -73,8 +85,13 @@ def _seed_ballots(accounts: dict, consultations: list[Consultation]) -> None:
                 # The first demo resident keeps open questions unanswered, to try voting in the demo.
                 if voter.id in already or (index == 0 and was_open):
                     continue
-                ballot = Ballot(question_id=question.id, user_id=voter.id,
-                                receipt_fingerprint=fingerprint(new_receipt_code()), created_at=now, updated_at=now)
+                ballot = Ballot(
+                    question_id=question.id,
+                    user_id=voter.id,
+                    receipt_fingerprint=fingerprint(new_receipt_code()),
+                    created_at=now,
+                    updated_at=now,
+                )
                 ballot.choices = [BallotChoice(option_id=oid, rank=rank) for oid, rank in _demo_choice(question, index)]
                 ballots.append(ballot)
         if not ballots:

@@ -19,14 +19,34 @@ FINGERPRINTS_PER_CHUNK = 2000
 def aggregated_rows(consultation, lang: str) -> list[list]:
     """One row per option: counts, percentages, first preferences and Borda points; no ballots, no people."""
     questions = list(db.session.scalars(queries.questions_of(consultation.id)))
-    rows = [[_("Question number"), _("Question"), _("Kind"), _("Option"), _("Votes"), _("Percentage"),
-             _("First preferences"), _("Borda points"), _("Voters")]]
+    rows = [
+        [
+            _("Question number"),
+            _("Question"),
+            _("Kind"),
+            _("Option"),
+            _("Votes"),
+            _("Percentage"),
+            _("First preferences"),
+            _("Borda points"),
+            _("Voters"),
+        ]
+    ]
     for number, result in enumerate(question_results(questions, consultation, lang), start=1):
         for option in result.options:
-            rows.append([number, csv_safe(result.prompt.text), str(KIND_LABELS[result.question.kind]),
-                         csv_safe(option.label.text), option.count, f"{option.percent:.1f}",
-                         option.first_preferences if result.is_ranking else "",
-                         option.borda if result.is_ranking else "", result.voters])
+            rows.append(
+                [
+                    number,
+                    csv_safe(result.prompt.text),
+                    str(KIND_LABELS[result.question.kind]),
+                    csv_safe(option.label.text),
+                    option.count,
+                    f"{option.percent:.1f}",
+                    option.first_preferences if result.is_ranking else "",
+                    option.borda if result.is_ranking else "",
+                    result.voters,
+                ]
+            )
     return rows
 
 

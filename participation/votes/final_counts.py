@@ -77,19 +77,31 @@ def _live_tallies(consultation_id: int, questions=None) -> Tallies:
     if questions is None:
         return queries.voters_per_question(consultation_id), queries.option_tallies(consultation_id)
     option_counts = {o.id: len(q.options) for q in questions for o in q.options}
-    return (queries.voters_per_question(consultation_id, [q.id for q in questions]),
-            queries.option_tallies(consultation_id, option_counts))
+    return (
+        queries.voters_per_question(consultation_id, [q.id for q in questions]),
+        queries.option_tallies(consultation_id, option_counts),
+    )
 
 
 def _stored(consultation, session=None) -> tuple[int, dict, dict] | None:
     """The stored counts for the consultation's current closing moment (one query), or None."""
-    rows = (session or db.session).execute(
-        sa.select(FinalCount.ballots, FinalCountRow.question_id, FinalCountRow.option_id, FinalCountRow.count,
-                  FinalCountRow.first_preferences, FinalCountRow.borda)
-        .select_from(FinalCount)
-        .outerjoin(FinalCountRow, FinalCountRow.consultation_id == FinalCount.consultation_id)
-        .where(FinalCount.consultation_id == consultation.id, FinalCount.closes_at == consultation.closes_at)
-    ).all()
+    rows = (
+        (session or db.session)
+        .execute(
+            sa.select(
+                FinalCount.ballots,
+                FinalCountRow.question_id,
+                FinalCountRow.option_id,
+                FinalCountRow.count,
+                FinalCountRow.first_preferences,
+                FinalCountRow.borda,
+            )
+            .select_from(FinalCount)
+            .outerjoin(FinalCountRow, FinalCountRow.consultation_id == FinalCount.consultation_id)
+            .where(FinalCount.consultation_id == consultation.id, FinalCount.closes_at == consultation.closes_at)
+        )
+        .all()
+    )
     if not rows:
         return None
     voters, options = {}, {}
@@ -113,15 +125,39 @@ def store_final_counts(consultation, session=None) -> tuple[int, dict, dict]:
     session.execute(sa.delete(FinalCount).where(FinalCount.consultation_id == consultation.id))
     voters = queries.voters_per_question(consultation.id, session=session)
     options = queries.option_tallies(consultation.id, session=session)
-    question_of = dict(session.execute(sa.select(Option.id, Option.question_id).join(Question)
-                                       .where(Question.consultation_id == consultation.id)).all())
+    question_of = dict(
+        session.execute(
+            sa.select(Option.id, Option.question_id).join(Question).where(Question.consultation_id == consultation.id)
+        ).all()
+    )
     total = sum(voters.values())
-    session.execute(sa.insert(FinalCount).values(consultation_id=consultation.id, closes_at=consultation.closes_at,
-                                                 ballots=total, computed_at=utcnow()))
-    rows = [{"consultation_id": consultation.id, "question_id": q, "option_id": None, "count": n,
-             "first_preferences": 0, "borda": 0} for q, n in voters.items()]
-    rows += [{"consultation_id": consultation.id, "question_id": question_of[o], "option_id": o, "count": c,
-              "first_preferences": f, "borda": b} for o, (c, f, b) in options.items()]
+    session.execute(
+        sa.insert(FinalCount).values(
+            consultation_id=consultation.id, closes_at=consultation.closes_at, ballots=total, computed_at=utcnow()
+        )
+    )
+    rows = [
+        {
+            "consultation_id": consultation.id,
+            "question_id": q,
+            "option_id": None,
+            "count": n,
+            "first_preferences": 0,
+            "borda": 0,
+        }
+        for q, n in voters.items()
+    ]
+    rows += [
+        {
+            "consultation_id": consultation.id,
+            "question_id": question_of[o],
+            "option_id": o,
+            "count": c,
+            "first_preferences": f,
+            "borda": b,
+        }
+        for o, (c, f, b) in options.items()
+    ]
     if rows:
         session.execute(sa.insert(FinalCountRow), rows)
     return total, voters, options
@@ -169,9 +205,12 @@ def store_all_final_counts(session=None) -> int:
 
     session = session or db.session
     pending = session.scalars(
-        sa.select(Consultation).where(Consultation.closes_at <= utcnow(),
-                                      ~sa.exists().where(FinalCount.consultation_id == Consultation.id,
-                                                         FinalCount.closes_at == Consultation.closes_at))
+        sa.select(Consultation).where(
+            Consultation.closes_at <= utcnow(),
+            ~sa.exists().where(
+                FinalCount.consultation_id == Consultation.id, FinalCount.closes_at == Consultation.closes_at
+            ),
+        )
     ).all()
     for consultation in pending:
         store_final_counts(consultation, session)

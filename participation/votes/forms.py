@@ -68,11 +68,21 @@ def ballot_form(question: Question, lang: str, current=None, formdata=None) -> B
         n = len(question.options)
         rank_choices = [SelectChoice("", _("Choose a rank"))] + [SelectChoice(str(r), str(r)) for r in range(1, n + 1)]
         for option in question.options:
-            attrs[f"rank_{option.id}"] = SelectField(translated(option.label, lang).text, choices=rank_choices,
-                                                     id=f"{prefix}-rank-{option.id}", validate_choice=False)
+            attrs[f"rank_{option.id}"] = SelectField(
+                translated(option.label, lang).text,
+                choices=rank_choices,
+                id=f"{prefix}-rank-{option.id}",
+                validate_choice=False,
+            )
     elif question.kind == QuestionKind.MULTIPLE:
-        attrs["option"] = SelectMultipleField(prompt, choices=choices, id=f"{prefix}-option", validate_choice=False,
-                                              widget=ListWidget(prefix_label=False), option_widget=CheckboxInput())
+        attrs["option"] = SelectMultipleField(
+            prompt,
+            choices=choices,
+            id=f"{prefix}-option",
+            validate_choice=False,
+            widget=ListWidget(prefix_label=False),
+            option_widget=CheckboxInput(),
+        )
     else:
         attrs["option"] = RadioField(prompt, choices=choices, id=f"{prefix}-option", validate_choice=False)
     form_class = type("QuestionBallotForm", (BallotForm,), attrs)
@@ -106,8 +116,11 @@ def _lines(text: str | None) -> list[str]:
 class QuestionForm(BaseForm):
     """A question with its wording in each language; options one per line, in the same order per language."""
 
-    kind = SelectField(_l("Kind of question"), validators=[InputRequired()],
-                       choices=[SelectChoice(k.value, KIND_LABELS[k]) for k in QuestionKind])
+    kind = SelectField(
+        _l("Kind of question"),
+        validators=[InputRequired()],
+        choices=[SelectChoice(k.value, KIND_LABELS[k]) for k in QuestionKind],
+    )
     max_choices = IntegerField(_l("Maximum number of choices"), validators=[Optional(), NumberRange(min=1, max=10)])
     prompt_nl = TextAreaField(_l("Question in Dutch"), validators=[InputRequired(), Length(max=500)])
     prompt_en = TextAreaField(_l("Question in English"), validators=[Optional(), Length(max=500)])
@@ -132,8 +145,12 @@ class QuestionForm(BaseForm):
 
     def question_input(self) -> QuestionInput:
         langs = ("nl", "en", "fr")
-        prompt = {lang: self[f"prompt_{lang}"].data.strip() for lang in langs if (self[f"prompt_{lang}"].data or "").strip()}
-        help_text = {lang: self[f"help_{lang}"].data.strip() for lang in langs if (self[f"help_{lang}"].data or "").strip()}
+        prompt = {
+            lang: self[f"prompt_{lang}"].data.strip() for lang in langs if (self[f"prompt_{lang}"].data or "").strip()
+        }
+        help_text = {
+            lang: self[f"help_{lang}"].data.strip() for lang in langs if (self[f"help_{lang}"].data or "").strip()
+        }
         per_lang = {lang: _lines(self[f"options_{lang}"].data) for lang in langs}
         labels = []
         for i, nl in enumerate(per_lang["nl"]):

@@ -22,16 +22,24 @@ def export_vote_data(user) -> dict:
         .where(Ballot.user_id == user.id)
         .order_by(Ballot.id)
     ).all()
-    labels = dict(db.session.execute(
-        sa.select(Option.id, Option.label).join(BallotChoice, BallotChoice.option_id == Option.id)
-        .join(Ballot, Ballot.id == BallotChoice.ballot_id).where(Ballot.user_id == user.id)
-    ).all())
+    labels = dict(
+        db.session.execute(
+            sa.select(Option.id, Option.label)
+            .join(BallotChoice, BallotChoice.option_id == Option.id)
+            .join(Ballot, Ballot.id == BallotChoice.ballot_id)
+            .where(Ballot.user_id == user.id)
+        ).all()
+    )
     return {
         "ballots": [
-            {"consultation": slug, "question": dict(question.prompt),
-             "choices": [{"option": dict(labels.get(c.option_id) or {}), "rank": c.rank} for c in ballot.choices],
-             "receipt_fingerprint": ballot.receipt_fingerprint,
-             "created_at": ballot.created_at.isoformat(), "updated_at": ballot.updated_at.isoformat()}
+            {
+                "consultation": slug,
+                "question": dict(question.prompt),
+                "choices": [{"option": dict(labels.get(c.option_id) or {}), "rank": c.rank} for c in ballot.choices],
+                "receipt_fingerprint": ballot.receipt_fingerprint,
+                "created_at": ballot.created_at.isoformat(),
+                "updated_at": ballot.updated_at.isoformat(),
+            }
             for ballot, question, slug in rows
         ],
     }

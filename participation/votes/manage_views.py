@@ -49,17 +49,32 @@ def index(slug: str):
     lang = current_lang()
     questions = list(db.session.scalars(queries.questions_of(consultation.id)))
     voters = queries.voters_per_question(consultation.id)
-    return _no_store(render_template(
-        "votes/manage/index.html", consultation=consultation, questions=questions, voters=voters,
-        kind_labels=KIND_LABELS, lang=lang, tr_lang=lambda value: translated(value, lang),
-    ))
+    return _no_store(
+        render_template(
+            "votes/manage/index.html",
+            consultation=consultation,
+            questions=questions,
+            voters=voters,
+            kind_labels=KIND_LABELS,
+            lang=lang,
+            tr_lang=lambda value: translated(value, lang),
+        )
+    )
 
 
 def _edit_page(consultation, form, question=None, status=200):
     voters = queries.voters_per_question(consultation.id).get(question.id, 0) if question else 0
-    return _no_store(render_template("votes/manage/edit.html", consultation=consultation, form=form,
-                                     question=question, voters=voters,
-                                     min_percent=round(wording.MIN_RATIO * 100)), status)
+    return _no_store(
+        render_template(
+            "votes/manage/edit.html",
+            consultation=consultation,
+            form=form,
+            question=question,
+            voters=voters,
+            min_percent=round(wording.MIN_RATIO * 100),
+        ),
+        status,
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -120,17 +135,20 @@ def _action(slug: str, question_id: int, do, success: str):
 
 @bp.post("/<id:question_id>/up")
 def move_up(slug: str, question_id: int):
-    return _action(slug, question_id, lambda q: services.move_question(q, current_user, "up"),
-                   _("The question moved up."))
+    return _action(
+        slug, question_id, lambda q: services.move_question(q, current_user, "up"), _("The question moved up.")
+    )
 
 
 @bp.post("/<id:question_id>/down")
 def move_down(slug: str, question_id: int):
-    return _action(slug, question_id, lambda q: services.move_question(q, current_user, "down"),
-                   _("The question moved down."))
+    return _action(
+        slug, question_id, lambda q: services.move_question(q, current_user, "down"), _("The question moved down.")
+    )
 
 
 @bp.post("/<id:question_id>/delete")
 def delete(slug: str, question_id: int):
-    return _action(slug, question_id, lambda q: services.delete_question(q, current_user),
-                   _("The question was deleted."))
+    return _action(
+        slug, question_id, lambda q: services.delete_question(q, current_user), _("The question was deleted.")
+    )

@@ -24,16 +24,20 @@ class Question(db.Model):
     """A question the organisers ask in a consultation, shown in `position` order."""
 
     __tablename__ = "questions"
-    __table_args__ = (
-        sa.CheckConstraint("max_choices IS NULL OR max_choices >= 1", name="max_choices_positive"),
-    )
+    __table_args__ = (sa.CheckConstraint("max_choices IS NULL OR max_choices >= 1", name="max_choices_positive"),)
 
     id: Mapped[IntPK]
     consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultations.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     kind: Mapped[QuestionKind] = mapped_column(
-        sa.Enum(QuestionKind, native_enum=False, create_constraint=True, length=20, name="question_kind",
-                values_callable=lambda members: [m.value for m in members])
+        sa.Enum(
+            QuestionKind,
+            native_enum=False,
+            create_constraint=True,
+            length=20,
+            name="question_kind",
+            values_callable=lambda members: [m.value for m in members],
+        )
     )
     max_choices: Mapped[int | None]
     prompt: Mapped[dict] = mapped_column(TranslatedText)
@@ -42,7 +46,9 @@ class Question(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     options: Mapped[list[Option]] = relationship(
-        back_populates="question", order_by="Option.position", cascade="all, delete-orphan",
+        back_populates="question",
+        order_by="Option.position",
+        cascade="all, delete-orphan",
         passive_deletes=True,
     )
 
@@ -91,7 +97,9 @@ class Ballot(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     choices: Mapped[list[BallotChoice]] = relationship(
-        back_populates="ballot", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="ballot",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="BallotChoice.rank, BallotChoice.option_id",
     )
 
@@ -126,8 +134,9 @@ class FinalCount(db.Model):
 
     __tablename__ = "final_counts"
 
-    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultations.id", ondelete="CASCADE"),
-                                                 primary_key=True, autoincrement=False)
+    consultation_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("consultations.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
     closes_at: Mapped[datetime]  # the closing moment they were counted for
     ballots: Mapped[int]
     computed_at: Mapped[CreatedAt]
@@ -140,11 +149,9 @@ class FinalCountRow(db.Model):
     __table_args__ = (sa.Index("ix_final_count_rows_consultation", "consultation_id", "question_id", "option_id"),)
 
     id: Mapped[IntPK]
-    consultation_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("final_counts.consultation_id", ondelete="CASCADE"))
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("final_counts.consultation_id", ondelete="CASCADE"))
     question_id: Mapped[int] = mapped_column(sa.ForeignKey("questions.id", ondelete="CASCADE"), index=True)
-    option_id: Mapped[int | None] = mapped_column(sa.ForeignKey("question_options.id", ondelete="CASCADE"),
-                                                  index=True)
+    option_id: Mapped[int | None] = mapped_column(sa.ForeignKey("question_options.id", ondelete="CASCADE"), index=True)
     count: Mapped[int]  # voters (question row) or times chosen (option row)
     first_preferences: Mapped[int] = mapped_column(default=0)
     borda: Mapped[int] = mapped_column(default=0)
@@ -188,20 +195,39 @@ _CLOSED_SQLITE_TRIGGERS = tuple(
     "BEGIN SELECT RAISE(ABORT, 'voting has closed: no ballot can be cast or changed'); END"
     for name, when, table, source, match in (
         ("ballots_refuse_insert_after_closing", "INSERT", "ballots", "questions q", "q.id = NEW.question_id"),
-        ("ballots_refuse_update_after_closing", "UPDATE OF question_id, receipt_fingerprint, updated_at",
-         "ballots", "questions q", "q.id = NEW.question_id"),
-        ("ballot_choices_refuse_insert_after_closing", "INSERT", "ballot_choices",
-         "ballots b JOIN questions q ON q.id = b.question_id", "b.id = NEW.ballot_id"),
-        ("ballot_choices_refuse_update_after_closing", "UPDATE", "ballot_choices",
-         "ballots b JOIN questions q ON q.id = b.question_id", "b.id = NEW.ballot_id"),
+        (
+            "ballots_refuse_update_after_closing",
+            "UPDATE OF question_id, receipt_fingerprint, updated_at",
+            "ballots",
+            "questions q",
+            "q.id = NEW.question_id",
+        ),
+        (
+            "ballot_choices_refuse_insert_after_closing",
+            "INSERT",
+            "ballot_choices",
+            "ballots b JOIN questions q ON q.id = b.question_id",
+            "b.id = NEW.ballot_id",
+        ),
+        (
+            "ballot_choices_refuse_update_after_closing",
+            "UPDATE",
+            "ballot_choices",
+            "ballots b JOIN questions q ON q.id = b.question_id",
+            "b.id = NEW.ballot_id",
+        ),
     )
 )
 for _dialect, _statements in (("postgresql", (_CLOSED_PG, *_CLOSED_PG_TRIGGERS)), ("sqlite", _CLOSED_SQLITE_TRIGGERS)):
     for _statement in _statements:  # DDL formats its text with %: a literal % is written %%
-        sa.event.listen(BallotChoice.__table__, "after_create",
-                        sa.DDL(_statement.replace("%", "%%")).execute_if(dialect=_dialect))
-sa.event.listen(BallotChoice.__table__, "after_drop",
-                sa.DDL("DROP FUNCTION IF EXISTS ballots_refuse_after_closing()").execute_if(dialect="postgresql"))
+        sa.event.listen(
+            BallotChoice.__table__, "after_create", sa.DDL(_statement.replace("%", "%%")).execute_if(dialect=_dialect)
+        )
+sa.event.listen(
+    BallotChoice.__table__,
+    "after_drop",
+    sa.DDL("DROP FUNCTION IF EXISTS ballots_refuse_after_closing()").execute_if(dialect="postgresql"),
+)
 
 # Stored final counts belong to one closing moment: any change of closes_at (reopening, closing
 # again, even back to the same moment) deletes them, whatever code path writes it.
@@ -225,10 +251,20 @@ _FORGET_SQLITE_TRIGGER = (
 for _dialect, _statements in (("postgresql", (_FORGET_PG, _FORGET_PG_TRIGGER)), ("sqlite", (_FORGET_SQLITE_TRIGGER,))):
     for _statement in _statements:
         sa.event.listen(FinalCount.__table__, "after_create", sa.DDL(_statement).execute_if(dialect=_dialect))
-sa.event.listen(FinalCount.__table__, "after_drop",
-                sa.DDL("DROP TRIGGER IF EXISTS consultations_forget_final_counts ON consultations")
-                .execute_if(dialect="postgresql"))
-sa.event.listen(FinalCount.__table__, "after_drop",
-                sa.DDL("DROP FUNCTION IF EXISTS final_counts_forget()").execute_if(dialect="postgresql"))
-sa.event.listen(FinalCount.__table__, "after_drop",
-                sa.DDL("DROP TRIGGER IF EXISTS consultations_forget_final_counts").execute_if(dialect="sqlite"))
+sa.event.listen(
+    FinalCount.__table__,
+    "after_drop",
+    sa.DDL("DROP TRIGGER IF EXISTS consultations_forget_final_counts ON consultations").execute_if(
+        dialect="postgresql"
+    ),
+)
+sa.event.listen(
+    FinalCount.__table__,
+    "after_drop",
+    sa.DDL("DROP FUNCTION IF EXISTS final_counts_forget()").execute_if(dialect="postgresql"),
+)
+sa.event.listen(
+    FinalCount.__table__,
+    "after_drop",
+    sa.DDL("DROP TRIGGER IF EXISTS consultations_forget_final_counts").execute_if(dialect="sqlite"),
+)

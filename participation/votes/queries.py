@@ -50,8 +50,9 @@ def consultation_ids_for_user(user_id) -> sa.Select:
 
 
 def question_ids_of(consultation_id: int, session=None) -> list[int]:
-    return list((session or db.session).scalars(
-        sa.select(Question.id).where(Question.consultation_id == consultation_id)))
+    return list(
+        (session or db.session).scalars(sa.select(Question.id).where(Question.consultation_id == consultation_id))
+    )
 
 
 def voters_per_question(consultation_id: int, question_ids: list[int] | None = None, session=None) -> dict[int, int]:
@@ -62,15 +63,14 @@ def voters_per_question(consultation_id: int, question_ids: list[int] | None = N
     if not ids:
         return {}
     rows = session.execute(
-        sa.select(Ballot.question_id, sa.func.count())
-        .where(Ballot.question_id.in_(ids))
-        .group_by(Ballot.question_id)
+        sa.select(Ballot.question_id, sa.func.count()).where(Ballot.question_id.in_(ids)).group_by(Ballot.question_id)
     )
     return {question_id: count for question_id, count in rows}
 
 
-def option_tallies(consultation_id: int, option_counts: dict[int, int] | None = None,
-                   session=None) -> dict[int, tuple[int, int, int]]:
+def option_tallies(
+    consultation_id: int, option_counts: dict[int, int] | None = None, session=None
+) -> dict[int, tuple[int, int, int]]:
     """Per option: (times chosen, first preferences, Borda points).
 
     Borda count: in a question with n options, rank r earns n - r points
@@ -83,8 +83,10 @@ def option_tallies(consultation_id: int, option_counts: dict[int, int] | None = 
     if option_counts is None:
         option_counts = {}
         rows = session.execute(
-            sa.select(Option.id, Option.question_id).join(Question, Question.id == Option.question_id)
-            .where(Question.consultation_id == consultation_id))
+            sa.select(Option.id, Option.question_id)
+            .join(Question, Question.id == Option.question_id)
+            .where(Question.consultation_id == consultation_id)
+        )
         per_question: dict[int, list[int]] = {}
         for option_id, question_id in rows:
             per_question.setdefault(question_id, []).append(option_id)
@@ -102,8 +104,10 @@ def option_tallies(consultation_id: int, option_counts: dict[int, int] | None = 
         .where(BallotChoice.option_id.in_(list(option_counts)))
         .group_by(BallotChoice.option_id)
     )
-    return {option_id: (int(count), int(first), option_counts[option_id] * int(ranked) - int(rank_sum))
-            for option_id, count, first, ranked, rank_sum in session.execute(stmt)}
+    return {
+        option_id: (int(count), int(first), option_counts[option_id] * int(ranked) - int(rank_sum))
+        for option_id, count, first, ranked, rank_sum in session.execute(stmt)
+    }
 
 
 def fingerprints_of(consultation_id: int) -> sa.Select:
@@ -125,9 +129,17 @@ def fingerprint_page(consultation_id: int, offset: int, limit: int) -> tuple[str
     if not ids:
         return ()
     fp = Ballot.receipt_fingerprint
-    parts = [sa.select(sa.select(fp.label("fp")).where(Ballot.question_id == question_id)
-                       .order_by(fp).limit(offset + limit).subquery().c.fp)
-             for question_id in sorted(ids)]
+    parts = [
+        sa.select(
+            sa.select(fp.label("fp"))
+            .where(Ballot.question_id == question_id)
+            .order_by(fp)
+            .limit(offset + limit)
+            .subquery()
+            .c.fp
+        )
+        for question_id in sorted(ids)
+    ]
     merged = (parts[0] if len(parts) == 1 else sa.union_all(*parts)).subquery()
     return tuple(db.session.scalars(sa.select(merged.c.fp).order_by(merged.c.fp).offset(offset).limit(limit)))
 
@@ -163,8 +175,11 @@ def wording_corrections(consultation_id: int) -> dict[int, datetime]:
     """When each question's wording was last corrected after voting started (questions never corrected are absent)."""
     rows = db.session.execute(
         sa.select(AuditEntry.target_id, sa.func.max(AuditEntry.created_at))
-        .where(AuditEntry.consultation_id == consultation_id, AuditEntry.target_type == "question",
-               AuditEntry.action == CORRECTION_ACTION)
+        .where(
+            AuditEntry.consultation_id == consultation_id,
+            AuditEntry.target_type == "question",
+            AuditEntry.action == CORRECTION_ACTION,
+        )
         .group_by(AuditEntry.target_id)
     )
     return {question_id: corrected_at for question_id, corrected_at in rows}
@@ -174,8 +189,11 @@ def wording_when_voting_started(question_id: int) -> dict | None:
     """The texts before the first correction, i.e. what the first voters saw (None if never corrected)."""
     return db.session.scalar(
         sa.select(AuditEntry.details)
-        .where(AuditEntry.target_type == "question", AuditEntry.target_id == question_id,
-               AuditEntry.action == CORRECTION_ACTION)
+        .where(
+            AuditEntry.target_type == "question",
+            AuditEntry.target_id == question_id,
+            AuditEntry.action == CORRECTION_ACTION,
+        )
         .order_by(AuditEntry.created_at, AuditEntry.id)
         .limit(1)
     )

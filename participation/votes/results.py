@@ -50,8 +50,17 @@ def question_results(questions: list[Question], consultation, lang: str) -> list
         for option in question.options:
             count, first, borda = tallies.get(option.id, (0, 0, 0))
             shown = first if question.kind == QuestionKind.RANKING else count
-            options.append(OptionResult(option.id, translated(option.label, lang), count, _percent(shown, n_voters),
-                                        first, borda, _percent(borda, max_borda)))
+            options.append(
+                OptionResult(
+                    option.id,
+                    translated(option.label, lang),
+                    count,
+                    _percent(shown, n_voters),
+                    first,
+                    borda,
+                    _percent(borda, max_borda),
+                )
+            )
         if question.kind == QuestionKind.RANKING:
             options.sort(key=lambda o: (-o.borda, -o.first_preferences))
         results.append(QuestionResult(question, translated(question.prompt, lang), n_voters, options, max_borda))

@@ -44,6 +44,7 @@ class CastResult:
 
 # ----------------------------------------------------------------------------- voting
 
+
 def voting_block_reason(user, consultation: Consultation) -> str | None:
     """Why this person cannot vote in this consultation now (None when they can)."""
     if not getattr(user, "is_authenticated", False):
@@ -86,12 +87,15 @@ def _choice_rows(question: Question, data: BallotInput) -> list[tuple[int, int |
             if rank is None:
                 raise UserError(_("Give “%(option)s” a rank.", option=label), field=f"rank_{option.id}")
             if not 1 <= rank <= n:
-                raise UserError(_("Choose a rank from 1 to %(num)d for “%(option)s”.", num=n, option=label),
-                                field=f"rank_{option.id}")
+                raise UserError(
+                    _("Choose a rank from 1 to %(num)d for “%(option)s”.", num=n, option=label),
+                    field=f"rank_{option.id}",
+                )
             if rank in seen:
                 raise UserError(
-                    _("Rank %(rank)d is given to more than one option; give each option a different rank.",
-                      rank=rank), field=f"rank_{option.id}")
+                    _("Rank %(rank)d is given to more than one option; give each option a different rank.", rank=rank),
+                    field=f"rank_{option.id}",
+                )
             seen[rank] = option.id
         return [(option_id, rank) for rank, option_id in sorted(seen.items())]
 
@@ -105,9 +109,15 @@ def _choice_rows(question: Question, data: BallotInput) -> list[tuple[int, int |
     if len(chosen) > limit:
         if limit == 1:
             raise UserError(_("Choose only one answer."), field="option")
-        raise UserError(ngettext("You chose %(chosen)d options; choose at most %(num)d.",
-                                 "You chose %(chosen)d options; choose at most %(num)d.",
-                                 limit, chosen=len(chosen)), field="option")
+        raise UserError(
+            ngettext(
+                "You chose %(chosen)d options; choose at most %(num)d.",
+                "You chose %(chosen)d options; choose at most %(num)d.",
+                limit,
+                chosen=len(chosen),
+            ),
+            field="option",
+        )
     return [(option_id, None) for option_id in chosen]
 
 
@@ -133,7 +143,9 @@ def cast_ballot(question: Question, user, data: BallotInput) -> CastResult:
     # Shared lock: voters do not block each other, but an organiser changing the
     # question (FOR UPDATE) waits for them, and they for it.
     question = db.session.execute(
-        sa.select(Question).where(Question.id == question.id).with_for_update(read=True)
+        sa.select(Question)
+        .where(Question.id == question.id)
+        .with_for_update(read=True)
         .execution_options(populate_existing=True)
     ).scalar_one_or_none()
     if question is None:
@@ -149,8 +161,13 @@ def cast_ballot(question: Question, user, data: BallotInput) -> CastResult:
     if ballot is None:
         try:
             with db.session.begin_nested():
-                ballot = Ballot(question_id=question.id, user_id=user.id, receipt_fingerprint=fingerprint(code),
-                                created_at=now, updated_at=now)
+                ballot = Ballot(
+                    question_id=question.id,
+                    user_id=user.id,
+                    receipt_fingerprint=fingerprint(code),
+                    created_at=now,
+                    updated_at=now,
+                )
                 db.session.add(ballot)
                 db.session.flush()
         except IntegrityError:
@@ -172,12 +189,15 @@ def cast_ballot(question: Question, user, data: BallotInput) -> CastResult:
 
 def _own_ballot(question_id: int, user_id: int) -> Ballot | None:
     return db.session.execute(
-        sa.select(Ballot).where(Ballot.question_id == question_id, Ballot.user_id == user_id)
-        .with_for_update().execution_options(populate_existing=True)
+        sa.select(Ballot)
+        .where(Ballot.question_id == question_id, Ballot.user_id == user_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     ).scalar_one_or_none()
 
 
 # ----------------------------------------------------------------------- organisers
+
 
 @dataclass
 class QuestionInput:
@@ -198,8 +218,7 @@ def _check_shape(data: QuestionInput) -> list[dict]:
         raise UserError(_("Write the question in Dutch."), field="prompt_nl")
     if data.kind == QuestionKind.SCALE:
         if data.max_choices is not None:
-            raise UserError(_("A statement on a scale takes one answer; leave the maximum empty."),
-                            field="max_choices")
+            raise UserError(_("A statement on a scale takes one answer; leave the maximum empty."), field="max_choices")
         return scale_labels()
     labels = data.option_labels
     if len(labels) < 2:
@@ -208,8 +227,13 @@ def _check_shape(data: QuestionInput) -> list[dict]:
         raise UserError(_("Give at most %(num)d options.", num=MAX_OPTIONS), field="options_nl")
     if data.kind == QuestionKind.MULTIPLE:
         if data.max_choices is None or not 1 <= data.max_choices <= len(labels):
-            raise UserError(_("For multiple choice, give a maximum between 1 and the number of options (%(num)d).",
-                              num=len(labels)), field="max_choices")
+            raise UserError(
+                _(
+                    "For multiple choice, give a maximum between 1 and the number of options (%(num)d).",
+                    num=len(labels),
+                ),
+                field="max_choices",
+            )
     elif data.max_choices is not None:
         raise UserError(_("Only multiple-choice questions have a maximum; leave it empty."), field="max_choices")
     return labels
@@ -218,10 +242,18 @@ def _check_shape(data: QuestionInput) -> list[dict]:
 def create_question(consultation: Consultation, actor, data: QuestionInput) -> Question:
     """Add a question at the end of the consultation's list."""
     labels = _check_shape(data)
-    last = db.session.scalar(sa.select(sa.func.max(Question.position))
-                             .where(Question.consultation_id == consultation.id)) or 0
-    question = Question(consultation_id=consultation.id, position=last + 1, kind=data.kind,
-                        max_choices=data.max_choices, prompt=dict(data.prompt), help=dict(data.help or {}) or None)
+    last = (
+        db.session.scalar(sa.select(sa.func.max(Question.position)).where(Question.consultation_id == consultation.id))
+        or 0
+    )
+    question = Question(
+        consultation_id=consultation.id,
+        position=last + 1,
+        kind=data.kind,
+        max_choices=data.max_choices,
+        prompt=dict(data.prompt),
+        help=dict(data.help or {}) or None,
+    )
     question.options = [Option(position=i, label=dict(label)) for i, label in enumerate(labels, start=1)]
     db.session.add(question)
     db.session.flush()
@@ -257,7 +289,7 @@ def update_question(question: Question, actor, data: QuestionInput) -> Question:
             existing[i - 1].position = i
         else:
             question.options.append(Option(position=i, label=dict(label)))
-    for option in existing[len(labels):]:
+    for option in existing[len(labels) :]:
         question.options.remove(option)
     db.session.flush()
     if details is None or details != wording_of(question):
@@ -267,22 +299,35 @@ def update_question(question: Question, actor, data: QuestionInput) -> Question:
 
 def wording_of(question: Question) -> dict:
     """The texts people answer: prompt, help and option labels (kept in the audit log on correction)."""
-    return {"prompt": dict(question.prompt or {}), "help": dict(question.help or {}),
-            "options": [dict(o.label or {}) for o in question.options]}
+    return {
+        "prompt": dict(question.prompt or {}),
+        "help": dict(question.help or {}),
+        "options": [dict(o.label or {}) for o in question.options],
+    }
 
 
 def _check_meaning_kept(question: Question, data: QuestionInput, labels: list[dict]) -> None:
     """Refuse, with a message on the field at fault, any change that would alter what ballots answered."""
     if data.kind != question.kind:
-        raise Conflict(_("People have already voted, so the kind of question cannot change. "
-                         "Only the wording can still be corrected."), field="kind")
+        raise Conflict(
+            _(
+                "People have already voted, so the kind of question cannot change. "
+                "Only the wording can still be corrected."
+            ),
+            field="kind",
+        )
     if data.max_choices != question.max_choices:
-        raise Conflict(_("People have already voted, so the maximum number of choices cannot change."),
-                       field="max_choices")
+        raise Conflict(
+            _("People have already voted, so the maximum number of choices cannot change."), field="max_choices"
+        )
     if len(labels) != len(question.options):
-        raise Conflict(_("People have already voted, so options cannot be added or removed. "
-                         "You can still correct their wording, one per line in the same order."),
-                       field="options_nl")
+        raise Conflict(
+            _(
+                "People have already voted, so options cannot be added or removed. "
+                "You can still correct their wording, one per line in the same order."
+            ),
+            field="options_nl",
+        )
     references = [wording_of(question)]
     started = queries.wording_when_voting_started(question.id)
     if started is not None:
@@ -300,22 +345,41 @@ def _check_meaning_kept(question: Question, data: QuestionInput, labels: list[di
 
 def _refusal_message(refused: wording.RefusedChange) -> str:
     if refused.reason == "moved":
-        return _("People have already voted on this question, so options cannot change places: option %(num)d "
-                 "would get the wording of option %(other)d (“%(new)s”). Keep every option on its own line, "
-                 "in the same order.", num=refused.position, other=refused.other_position, new=refused.new)
+        return _(
+            "People have already voted on this question, so options cannot change places: option %(num)d "
+            "would get the wording of option %(other)d (“%(new)s”). Keep every option on its own line, "
+            "in the same order.",
+            num=refused.position,
+            other=refused.other_position,
+            new=refused.new,
+        )
     if refused.position is None:
         if refused.reason == "removed":
-            return _("People have already voted on this question, so this translation cannot be removed: "
-                     "“%(old)s”. You can still correct it.", old=refused.old)
-        return _("People have already voted on this question, so its wording only takes small corrections "
-                 "(at most one letter per word, no words added or removed). “%(old)s” cannot become “%(new)s”.",
-                 old=refused.old, new=refused.new)
+            return _(
+                "People have already voted on this question, so this translation cannot be removed: "
+                "“%(old)s”. You can still correct it.",
+                old=refused.old,
+            )
+        return _(
+            "People have already voted on this question, so its wording only takes small corrections "
+            "(at most one letter per word, no words added or removed). “%(old)s” cannot become “%(new)s”.",
+            old=refused.old,
+            new=refused.new,
+        )
     if refused.reason == "removed":
-        return _("People have already voted on this question, so the translation of option %(num)d cannot be "
-                 "removed: “%(old)s”. You can still correct it.", num=refused.position, old=refused.old)
-    return _("People have already voted on this question, so option %(num)d only takes small corrections "
-             "(at most one letter per word, no words added or removed). “%(old)s” cannot become “%(new)s”.",
-             num=refused.position, old=refused.old, new=refused.new)
+        return _(
+            "People have already voted on this question, so the translation of option %(num)d cannot be "
+            "removed: “%(old)s”. You can still correct it.",
+            num=refused.position,
+            old=refused.old,
+        )
+    return _(
+        "People have already voted on this question, so option %(num)d only takes small corrections "
+        "(at most one letter per word, no words added or removed). “%(old)s” cannot become “%(new)s”.",
+        num=refused.position,
+        old=refused.old,
+        new=refused.new,
+    )
 
 
 def delete_question(question: Question, actor) -> None:
@@ -331,10 +395,14 @@ def delete_question(question: Question, actor) -> None:
 
 def move_question(question: Question, actor, direction: str) -> None:
     """Swap the question with its neighbour above ('up') or below ('down')."""
-    siblings = list(db.session.scalars(
-        sa.select(Question).where(Question.consultation_id == question.consultation_id)
-        .order_by(Question.position, Question.id).with_for_update()
-    ))
+    siblings = list(
+        db.session.scalars(
+            sa.select(Question)
+            .where(Question.consultation_id == question.consultation_id)
+            .order_by(Question.position, Question.id)
+            .with_for_update()
+        )
+    )
     index = next(i for i, q in enumerate(siblings) if q.id == question.id)
     other = index - 1 if direction == "up" else index + 1
     if direction not in ("up", "down") or not 0 <= other < len(siblings):

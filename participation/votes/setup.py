@@ -26,7 +26,7 @@ def init_app(app) -> None:
     register_periodic(app, "store-final-counts", timedelta(minutes=5), store_final_counts_job)
     register_consultation_section(app, questions_section, order=40)
     register_user_data(app, "votes", exporter=export_vote_data, eraser=erase_vote_data)
-    from participation.participation.queries import register_participation_source
+    from participation.my_participation.queries import register_participation_source
     from participation.votes.queries import consultation_ids_for_user
 
     register_participation_source(app, "voted", consultation_ids_for_user)

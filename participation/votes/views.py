@@ -32,7 +32,6 @@ FINGERPRINTS_PER_PAGE = 100
 RECEIPT_KEY = "votes_receipt"
 
 
-
 def _no_store(response):
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -52,8 +51,14 @@ def _question_or_404(consultation: Consultation, question_id: int) -> Question:
 
 def _question_page(consultation, question, form=None, status=200):
     context = voting_context(consultation, current_user, only_question_id=question.id, submitted=form)
-    return _no_store(Response(render_template("votes/question.html", consultation=consultation,
-                                              question_view=context["questions"][0], **context), status))
+    return _no_store(
+        Response(
+            render_template(
+                "votes/question.html", consultation=consultation, question_view=context["questions"][0], **context
+            ),
+            status,
+        )
+    )
 
 
 @bp.get("/<slug>/questions/<id:question_id>")
@@ -94,11 +99,19 @@ def receipt(slug: str, question_id: int):
     if not issued or issued.get("question_id") != question.id:
         return redirect(url_for("consultations.detail", slug=slug, _anchor=f"question-{question.id}"), 303)
     session.pop(RECEIPT_KEY, None)
-    return _no_store(Response(render_template(
-        "votes/receipt.html", consultation=consultation, prompt=translated(question.prompt, current_lang()),
-        code=issued["code"], changed=issued.get("changed", False), question=question,
-        results_url=url_for("votes.results", slug=slug),
-    )))
+    return _no_store(
+        Response(
+            render_template(
+                "votes/receipt.html",
+                consultation=consultation,
+                prompt=translated(question.prompt, current_lang()),
+                code=issued["code"],
+                changed=issued.get("changed", False),
+                question=question,
+                results_url=url_for("votes.results", slug=slug),
+            )
+        )
+    )
 
 
 @bp.get("/<slug>/results")
@@ -108,15 +121,15 @@ def results(slug: str):
     visible = can_see_results(current_user, consultation)
     requested_page = page_number()
     manager = can_export_ballots(current_user, consultation)
-    context = {"consultation": consultation, "visible": visible, "status": consultation.status(),
-               "manager": manager}
+    context = {"consultation": consultation, "visible": visible, "status": consultation.status(), "manager": manager}
     if visible:
         questions = list(db.session.scalars(queries.questions_of(consultation.id)))
         page = FingerprintPagination(consultation, requested_page, FINGERPRINTS_PER_PAGE)
         context.update(
             results=question_results(questions, consultation, current_lang()),
             corrections=queries.wording_corrections(consultation.id),
-            kind_labels=KIND_LABELS, page=page,
+            kind_labels=KIND_LABELS,
+            page=page,
             url_for_page=lambda n: url_for("votes.results", slug=slug, page=n, _anchor="fingerprints"),
             ballots_exportable=manager and ballots_exportable(consultation),
         )
@@ -139,10 +152,17 @@ def check_receipt(slug: str):
         found = question_id is not None
         if found:
             prompt = translated(db.session.get(Question, question_id).prompt, current_lang())
-    return render_template("votes/check.html", consultation=consultation, code=raw, checked=code is not None,
-                           results_visible=can_see_results(current_user, consultation),
-                           invalid=bool(raw) and code is None, found=found, prompt=prompt,
-                           fingerprint=fingerprint(code) if code else None), status
+    return render_template(
+        "votes/check.html",
+        consultation=consultation,
+        code=raw,
+        checked=code is not None,
+        results_visible=can_see_results(current_user, consultation),
+        invalid=bool(raw) and code is None,
+        found=found,
+        prompt=prompt,
+        fingerprint=fingerprint(code) if code else None,
+    ), status
 
 
 @bp.get("/<slug>/results.csv")
@@ -159,8 +179,7 @@ def fingerprints_txt(slug: str):
     consultation = _consultation_or_404(slug)
     require(can_see_results(current_user, consultation), 404)
     # Inline plain text: readable in the browser, saved with the link's download attribute.
-    return Response(stream_with_context(exports.fingerprint_lines(consultation.id)),
-                    mimetype="text/plain")
+    return Response(stream_with_context(exports.fingerprint_lines(consultation.id)), mimetype="text/plain")
 
 
 @bp.get("/<slug>/ballots.csv")
@@ -170,7 +189,11 @@ def ballots_csv(slug: str):
     consultation = _consultation_or_404(slug)
     require(can_export_ballots(current_user, consultation))
     if not ballots_exportable(consultation):
-        raise Conflict(_("The anonymised ballots can be downloaded once voting has closed. While people can "
-                         "still vote, comparing two downloads would show how someone voted."))
+        raise Conflict(
+            _(
+                "The anonymised ballots can be downloaded once voting has closed. While people can "
+                "still vote, comparing two downloads would show how someone voted."
+            )
+        )
     rows = exports.anonymised_ballot_rows(consultation, current_lang())
     return _no_store(csv_response(rows, f"ballots-{consultation.slug}.csv"))

@@ -42,19 +42,22 @@ def test_email_change_requests_are_limited_per_account(app, client, rate_limits)
     client.login(user.email, PASSWORD)
     for n in range(5):
         client.client.environ_base["REMOTE_ADDR"] = f"10.0.0.{n}"
-        response = client.submit("/nl/account/", {"new_email": f"new{n}@example.org", "password": PASSWORD},
-                                 action="/nl/account/email")
+        response = client.submit(
+            "/nl/account/", {"new_email": f"new{n}@example.org", "password": PASSWORD}, action="/nl/account/email"
+        )
         assert response.status_code == 303
     client.client.environ_base["REMOTE_ADDR"] = "10.0.1.1"
-    blocked = client.submit("/en/account/", {"new_email": "new5@example.org", "password": PASSWORD},
-                            action="/en/account/email")
+    blocked = client.submit(
+        "/en/account/", {"new_email": "new5@example.org", "password": PASSWORD}, action="/en/account/email"
+    )
     assert_translated_429(blocked, "Too many attempts")
     assert outbox(app, "new5@example.org") == []
     other = make_user(app)
     other_client = client.__class__(app.test_client())
     other_client.login(other.email, PASSWORD)
-    fine = other_client.submit("/nl/account/", {"new_email": "mine@example.org", "password": PASSWORD},
-                               action="/nl/account/email")
+    fine = other_client.submit(
+        "/nl/account/", {"new_email": "mine@example.org", "password": PASSWORD}, action="/nl/account/email"
+    )
     assert fine.status_code == 303
 
 
@@ -98,8 +101,9 @@ def test_logout_with_a_bad_token_when_not_logged_in_just_says_so(client):
 def test_other_forms_with_a_bad_token_still_get_the_400_page(app, client):
     user = make_user(app)
     client.login(user.email, PASSWORD)
-    response = client.post("/en/account/", data={"display_name": "X Y", "preferred_language": "en",
-                                                 "csrf_token": "stale"})
+    response = client.post(
+        "/en/account/", data={"display_name": "X Y", "preferred_language": "en", "csrf_token": "stale"}
+    )
     assert response.status_code == 400
     assert "The request could not be understood" in text(response)
     assert get(app, User, user.id).display_name == user.display_name
@@ -108,8 +112,7 @@ def test_other_forms_with_a_bad_token_still_get_the_400_page(app, client):
 def test_confirmed_email_change_is_told_to_the_old_address_in_the_account_language(app, client):
     user = make_user(app, email="old@example.org", language="en")
     client.login(user.email, PASSWORD, lang="en")
-    client.submit("/en/account/", {"new_email": "new@example.org", "password": PASSWORD},
-                  action="/en/account/email")
+    client.submit("/en/account/", {"new_email": "new@example.org", "password": PASSWORD}, action="/en/account/email")
     assert outbox(app, "old@example.org", "email_changed") == []  # not before it happened
     client.submit(link_in(outbox(app, "new@example.org")[0], "/account/email/confirm/"))
     [notice] = outbox(app, "old@example.org", "email_changed")

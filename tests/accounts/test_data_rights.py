@@ -44,8 +44,7 @@ def test_data_download_from_a_remembered_session_asks_to_log_in_again(app, clien
 def test_deleting_the_account_removes_it_and_ends_the_session(app, client):
     user = make_user(app, email="lotte@example.org")
     client.login(user.email, PASSWORD)
-    response = client.submit("/nl/account/data", {"password": PASSWORD, "confirm": "y"},
-                             action="/nl/account/delete")
+    response = client.submit("/nl/account/data", {"password": PASSWORD, "confirm": "y"}, action="/nl/account/delete")
     assert response.status_code == 303
     assert get(app, User, user.id) is None
     assert client.get("/nl/account/").status_code == 302
@@ -56,8 +55,9 @@ def test_deleting_the_account_removes_it_and_ends_the_session(app, client):
 def test_deleting_needs_the_password_and_the_tick(app, client):
     user = make_user(app)
     client.login(user.email, PASSWORD)
-    wrong = client.submit("/nl/account/data", {"password": "not my password", "confirm": "y"},
-                          action="/nl/account/delete")
+    wrong = client.submit(
+        "/nl/account/data", {"password": "not my password", "confirm": "y"}, action="/nl/account/delete"
+    )
     assert wrong.status_code == 422 and "Je huidige wachtwoord klopt niet." in text(wrong)
     unticked = client.submit("/nl/account/data", {"password": PASSWORD}, action="/nl/account/delete")
     assert unticked.status_code == 422

@@ -51,8 +51,7 @@ DIETARY = "Dieetwens acht mus"
 HIDE_NOTE = f"Beste {NAME}, je schreef: {TOPLEVEL_TEXT}"
 SUSPENSION_REASON = f"Herhaalde spam door {NAME}"
 DECISION_NOTE = f"Afgewezen, {NAME}"
-NEEDLES = (EMAIL, NAME, TOPLEVEL_TEXT, REPLY_TEXT, DELIVERED_REPLY_TEXT, REPORT_TEXT, APPEAL_TEXT, DIETARY,
-           "amira.zq")
+NEEDLES = (EMAIL, NAME, TOPLEVEL_TEXT, REPLY_TEXT, DELIVERED_REPLY_TEXT, REPORT_TEXT, APPEAL_TEXT, DIETARY, "amira.zq")
 
 
 def _stringify(value) -> str:
@@ -89,8 +88,9 @@ def rich_setup(app) -> dict:
         person = get(User, amira.id)
         own = comments.post_comment(person, get(type(consultation), consultation.id), TOPLEVEL_TEXT, "for")
         comments.post_comment(person, own.consultation, REPLY_TEXT, "against", parent=get(Comment, bram_comment.id))
-        comments.post_comment(person, own.consultation, DELIVERED_REPLY_TEXT, "neutral",
-                              parent=get(Comment, chloe_comment.id))
+        comments.post_comment(
+            person, own.consultation, DELIVERED_REPLY_TEXT, "neutral", parent=get(Comment, chloe_comment.id)
+        )
         db.session.flush()
         # Chloe already received the notice of Amira's reply; Bram's is still waiting.
         for message in db.session.scalars(sa.select(OutboxMessage).where(OutboxMessage.recipient == chloe.email)):
@@ -110,28 +110,49 @@ def rich_setup(app) -> dict:
         request_guest_registration(other_upcoming.id, NAME, EMAIL, "nl", Answers())
         pending = db.session.scalar(sa.select(Registration).where(Registration.event_id == other_upcoming.id))
         confirm_guest_registration(pending.id, other_upcoming.id)
-        db.session.add(Registration(event_id=past.id, name=NAME, email=EMAIL, status=RegistrationStatus.CONFIRMED,
-                                    sequence=1, checked_in_at=utcnow()))
+        db.session.add(
+            Registration(
+                event_id=past.id,
+                name=NAME,
+                email=EMAIL,
+                status=RegistrationStatus.CONFIRMED,
+                sequence=1,
+                checked_in_at=utcnow(),
+            )
+        )
         moderation.suspend_user(get(User, hider.id), person, utcnow() + timedelta(days=3), SUSPENSION_REASON)
         # Some of her own mail was delivered long ago, the rest waits.
-        for message in db.session.scalars(sa.select(OutboxMessage).where(OutboxMessage.recipient == EMAIL)
-                                          .order_by(OutboxMessage.id).limit(2)):
+        for message in db.session.scalars(
+            sa.select(OutboxMessage).where(OutboxMessage.recipient == EMAIL).order_by(OutboxMessage.id).limit(2)
+        ):
             message.sent_at = utcnow() - timedelta(days=2)
         db.session.commit()
-        return {"amira": amira, "bram": bram, "chloe": chloe, "own_comment": own.id,
-                "bram_comment": bram_comment.id, "question": question, "events": (upcoming, other_upcoming, past)}
+        return {
+            "amira": amira,
+            "bram": bram,
+            "chloe": chloe,
+            "own_comment": own.id,
+            "bram_comment": bram_comment.id,
+            "question": question,
+            "events": (upcoming, other_upcoming, past),
+        }
 
 
 def test_the_append_only_log_holds_no_personal_text(app):
     rich_setup(app)
     with app.app_context():
-        rows = " ".join(_stringify(v) for row in db.session.execute(sa.select(AuditEntry.__table__)).all()
-                        for v in row).lower()
+        rows = " ".join(
+            _stringify(v) for row in db.session.execute(sa.select(AuditEntry.__table__)).all() for v in row
+        ).lower()
         for needle in (NAME, TOPLEVEL_TEXT, "nota voor bram", "afgewezen", "herhaalde spam"):
             assert needle.lower() not in rows
         kept = {(d.field, d.value) for d in db.session.scalars(sa.select(AuditPersonalDetail))}
-        assert {("note", HIDE_NOTE), ("reason", SUSPENSION_REASON), ("note", DECISION_NOTE),
-                ("note", "Nota voor Bram")} <= kept
+        assert {
+            ("note", HIDE_NOTE),
+            ("reason", SUSPENSION_REASON),
+            ("note", DECISION_NOTE),
+            ("note", "Nota voor Bram"),
+        } <= kept
 
 
 def test_export_holds_every_kind_of_data(app):
@@ -164,8 +185,13 @@ def test_export_holds_every_kind_of_data(app):
     mail = data["mail"]["messages"]
     assert {m["to"] for m in mail} == {EMAIL}
     kinds = {m["kind"] for m in mail}
-    assert {"comment_reply", "moderation_hidden", "moderation_appeal_decided", "event_confirmed",
-            "event_guest_confirm"} <= kinds
+    assert {
+        "comment_reply",
+        "moderation_hidden",
+        "moderation_appeal_decided",
+        "event_confirmed",
+        "event_guest_confirm",
+    } <= kinds
     assert any(m["sent_at"] for m in mail) and any(not m["sent_at"] for m in mail)
     assert any("Bram antwoordt Amira" in m["text"] for m in mail)
 
@@ -175,8 +201,11 @@ def test_deleting_the_account_leaves_nothing_behind_but_the_decisions(app, clien
     with app.app_context():
         entries_before = [tuple(r) for r in db.session.execute(sa.select(AuditEntry.__table__).order_by(AuditEntry.id))]
         assert scan_every_table(), "the set-up does put her data everywhere"
-        chloes_mail = db.session.scalar(sa.select(OutboxMessage.id).where(
-            OutboxMessage.recipient == setup["chloe"].email, OutboxMessage.template == "comment_reply"))
+        chloes_mail = db.session.scalar(
+            sa.select(OutboxMessage.id).where(
+                OutboxMessage.recipient == setup["chloe"].email, OutboxMessage.template == "comment_reply"
+            )
+        )
     with app.test_request_context("/nl/account/delete", method="POST"):
         accounts.delete_account(db.session.get(User, setup["amira"].id), PASSWORD, remove_comment_texts=True)
         db.session.commit()
@@ -188,13 +217,18 @@ def test_deleting_the_account_leaves_nothing_behind_but_the_decisions(app, clien
         for before, after in zip(entries_before, entries_after, strict=True):
             assert before[:2] + before[3:] == after[:2] + after[3:]
             assert after[2] == (None if before[2] == setup["amira"].id else before[2])
-        assert {e[3] for e in entries_after} >= {"comment.hide", "appeal.submitted", "appeal.rejected",
-                                                 "user.suspend"}
+        assert {e[3] for e in entries_after} >= {"comment.hide", "appeal.submitted", "appeal.rejected", "user.suspend"}
         # Personal details of others stay.
         assert db.session.scalar(sa.select(AuditPersonalDetail.value)) == "Nota voor Bram"
         # Bram's waiting notice of her reply is not sent; Chloe's delivered one keeps only its envelope.
-        assert db.session.scalar(sa.select(sa.func.count()).select_from(OutboxMessage).where(
-            OutboxMessage.recipient == setup["bram"].email, OutboxMessage.template == "comment_reply")) == 0
+        assert (
+            db.session.scalar(
+                sa.select(sa.func.count())
+                .select_from(OutboxMessage)
+                .where(OutboxMessage.recipient == setup["bram"].email, OutboxMessage.template == "comment_reply")
+            )
+            == 0
+        )
         delivered = db.session.get(OutboxMessage, chloes_mail)
         assert (delivered.recipient, delivered.body_text, delivered.body_html) == (setup["chloe"].email, "", None)
         # Her comments show as deleted; replies by others stay.
@@ -228,8 +262,11 @@ def test_deleting_through_the_page_with_the_option_removes_the_comment_texts(app
     client.login(EMAIL, PASSWORD)
     page = text(client.get("/en/account/data"))
     assert "Also remove the text of my comments" in page
-    response = client.submit("/nl/account/data", {"password": PASSWORD, "confirm": "y", "remove_comment_texts": "y"},
-                             action="/nl/account/delete")
+    response = client.submit(
+        "/nl/account/data",
+        {"password": PASSWORD, "confirm": "y", "remove_comment_texts": "y"},
+        action="/nl/account/delete",
+    )
     assert response.status_code == 303
     with app.app_context():
         stored = db.session.get(Comment, comment.id)
@@ -261,10 +298,16 @@ NOW = utcnow().replace(microsecond=0)
 
 
 def _mail(recipient: str, *, sent_days_ago: int | None, queued_days_ago: int = 0) -> int:
-    message = OutboxMessage(recipient=recipient, subject="Onderwerp", body_text=f"Hallo {recipient}",
-                            body_html=f"<p>Hallo {recipient}</p>", lang="nl", template="verify_email",
-                            created_at=NOW - timedelta(days=queued_days_ago),
-                            sent_at=NOW - timedelta(days=sent_days_ago) if sent_days_ago is not None else None)
+    message = OutboxMessage(
+        recipient=recipient,
+        subject="Onderwerp",
+        body_text=f"Hallo {recipient}",
+        body_html=f"<p>Hallo {recipient}</p>",
+        lang="nl",
+        template="verify_email",
+        created_at=NOW - timedelta(days=queued_days_ago),
+        sent_at=NOW - timedelta(days=sent_days_ago) if sent_days_ago is not None else None,
+    )
     db.session.add(message)
     db.session.flush()
     return message.id
@@ -307,16 +350,21 @@ def test_retention_periods_come_from_the_configuration(app, monkeypatch):
 
 def test_purge_reports_each_kind_with_its_count(app, runner):
     with app.app_context():
-        old_unverified = User(email="oud@example.org", display_name="Oud", password_hash="x",
-                              created_at=utcnow() - timedelta(days=8))
+        old_unverified = User(
+            email="oud@example.org", display_name="Oud", password_hash="x", created_at=utcnow() - timedelta(days=8)
+        )
         db.session.add(old_unverified)
         _mail("geleverd@example.org", sent_days_ago=200)
         db.session.commit()
     output = runner.invoke(args=["purge"]).output
-    for line in ("unverified_accounts: 1 (accounts never confirmed within 7 days, deleted)",
-                 "mail_bodies: 1 (mail delivered over 30 days ago, text removed)",
-                 "mail_addresses: 1 (mail delivered over 180 days ago, address removed)",
-                 "unconfirmed_registrations: 0 (", "attendee_data: 0 (", "Purge done: 3 row(s)"):
+    for line in (
+        "unverified_accounts: 1 (accounts never confirmed within 7 days, deleted)",
+        "mail_bodies: 1 (mail delivered over 30 days ago, text removed)",
+        "mail_addresses: 1 (mail delivered over 180 days ago, address removed)",
+        "unconfirmed_registrations: 0 (",
+        "attendee_data: 0 (",
+        "Purge done: 3 row(s)",
+    ):
         assert line in output, output
 
 

@@ -8,9 +8,29 @@ from hypothesis import strategies as st
 from tests.factories import PASSWORD, make_user
 from tests.support import FormClient, link_in, outbox, text
 
-NASTY = ["", " ", "\x00", "a\x00b@example.org", "lotte@example.org", "@", "a@b", "x" * 5000,
-         "🌷" * 90, "<script>alert(1)</script>", "' OR 1=1 --", "\u202e\u0000", "\r\n", "nl", "fr", "xx",
-         "y", "0001-01-01T00:00", "%00", "\ufffd", PASSWORD]
+NASTY = [
+    "",
+    " ",
+    "\x00",
+    "a\x00b@example.org",
+    "lotte@example.org",
+    "@",
+    "a@b",
+    "x" * 5000,
+    "🌷" * 90,
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "\u202e\u0000",
+    "\r\n",
+    "nl",
+    "fr",
+    "xx",
+    "y",
+    "0001-01-01T00:00",
+    "%00",
+    "\ufffd",
+    PASSWORD,
+]
 values = st.one_of(
     st.sampled_from(NASTY),
     st.text(max_size=40),
@@ -21,9 +41,9 @@ FUZZ = settings(max_examples=25, deadline=None, database=None, suppress_health_c
 
 def form_data(fields):
     """Each field missing, or any value, or a list of values (repeated keys)."""
-    return st.fixed_dictionaries({
-        name: st.one_of(st.none(), values, st.lists(values, min_size=2, max_size=3)) for name in fields
-    }).map(lambda data: {k: v for k, v in data.items() if v is not None})
+    return st.fixed_dictionaries(
+        {name: st.one_of(st.none(), values, st.lists(values, min_size=2, max_size=3)) for name in fields}
+    ).map(lambda data: {k: v for k, v in data.items() if v is not None})
 
 
 def assert_answered_with_a_message(response):
@@ -48,8 +68,9 @@ def fuzz_form(client: FormClient, page: str, fields, action: str | None = None):
 
 
 def test_signup_form_never_fails(app, client):
-    fuzz_form(client, "/en/account/signup",
-              ["email", "display_name", "password", "preferred_language", "consent", "website"])
+    fuzz_form(
+        client, "/en/account/signup", ["email", "display_name", "password", "preferred_language", "consent", "website"]
+    )
 
 
 def test_login_form_never_fails(app, client):

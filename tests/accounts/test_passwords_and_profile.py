@@ -46,9 +46,11 @@ def test_reset_with_mismatched_passwords_keeps_the_old_one(app, client):
 def test_password_change_needs_the_current_password(app, client):
     user = make_user(app)
     client.login(user.email, PASSWORD)
-    response = client.submit("/nl/account/", {"current_password": "wrong one entirely",
-                                              "new_password": NEW_PASSWORD},
-                             action="/nl/account/password")
+    response = client.submit(
+        "/nl/account/",
+        {"current_password": "wrong one entirely", "new_password": NEW_PASSWORD},
+        action="/nl/account/password",
+    )
     assert response.status_code == 422
     assert "Je huidige wachtwoord klopt niet." in text(response)
     assert get(app, User, user.id).password_hash == user.password_hash
@@ -58,8 +60,9 @@ def test_password_change_ends_other_sessions_but_keeps_this_one(app, client, oth
     user = make_user(app)
     client.login(user.email, PASSWORD)
     other_client.login(user.email, PASSWORD)
-    response = client.submit("/nl/account/", {"current_password": PASSWORD, "new_password": NEW_PASSWORD},
-                             action="/nl/account/password")
+    response = client.submit(
+        "/nl/account/", {"current_password": PASSWORD, "new_password": NEW_PASSWORD}, action="/nl/account/password"
+    )
     assert response.status_code == 303
     assert client.get("/nl/account/").status_code == 200
     assert other_client.get("/nl/account/").status_code == 302
@@ -78,8 +81,10 @@ def test_profile_change_of_language_moves_to_that_language(app, client):
 def test_profile_ignores_fields_it_does_not_offer(app, client):
     user = make_user(app)
     client.login(user.email, PASSWORD)
-    client.submit("/nl/account/", {"display_name": "Lotte", "preferred_language": "nl", "role": "admin",
-                                   "email": "other@example.org"})
+    client.submit(
+        "/nl/account/",
+        {"display_name": "Lotte", "preferred_language": "nl", "role": "admin", "email": "other@example.org"},
+    )
     saved = get(app, User, user.id)
     assert saved.role == user.role and saved.email == user.email
 
@@ -95,8 +100,9 @@ def test_profile_refuses_an_unoffered_language(app, client):
 def test_email_change_is_confirmed_from_the_new_address_and_the_old_one_is_told(app, client):
     user = make_user(app, email="old@example.org")
     client.login(user.email, PASSWORD)
-    response = client.submit("/nl/account/", {"new_email": "new@example.org", "password": PASSWORD},
-                             action="/nl/account/email")
+    response = client.submit(
+        "/nl/account/", {"new_email": "new@example.org", "password": PASSWORD}, action="/nl/account/email"
+    )
     assert response.status_code == 303
     assert get(app, User, user.id).email == "old@example.org"
     assert outbox(app, "old@example.org", "email_change_requested")
@@ -109,8 +115,9 @@ def test_email_change_is_confirmed_from_the_new_address_and_the_old_one_is_told(
 def test_email_change_needs_the_password(app, client):
     user = make_user(app, email="old@example.org")
     client.login(user.email, PASSWORD)
-    response = client.submit("/nl/account/", {"new_email": "new@example.org", "password": "not it at all"},
-                             action="/nl/account/email")
+    response = client.submit(
+        "/nl/account/", {"new_email": "new@example.org", "password": "not it at all"}, action="/nl/account/email"
+    )
     assert response.status_code == 422
     assert outbox(app, "new@example.org") == []
 

@@ -25,6 +25,7 @@ def steps(monkeypatch):
         def wrapper(*args, **kwargs):
             counted[name] += 1
             return function(*args, **kwargs)
+
         return wrapper
 
     monkeypatch.setattr(services.tokens, "make_token", counting("token", services.tokens.make_token))
@@ -46,8 +47,11 @@ def test_a_reset_request_does_the_same_work_for_a_known_and_an_unknown_address(a
     unknown = _reset(client, "nobody@example.org")
     assert known_steps == dict(steps)
     assert known_steps == {"token": 1, "mail": 1, "template": 3, "link": 1}
-    assert (known.status_code, known.headers["Location"], text(known)) == \
-           (unknown.status_code, unknown.headers["Location"], text(unknown))
+    assert (known.status_code, known.headers["Location"], text(known)) == (
+        unknown.status_code,
+        unknown.headers["Location"],
+        text(unknown),
+    )
     assert known.status_code == 303
 
 

@@ -13,8 +13,7 @@ GOOD_PASSWORD = "linden trees on the Kouter"
 
 
 def signup(client, email="lotte@example.org", password=GOOD_PASSWORD, lang="nl", consent="y", name="Lotte"):
-    data = {"email": email, "display_name": name, "password": password,
-            "preferred_language": lang}
+    data = {"email": email, "display_name": name, "password": password, "preferred_language": lang}
     if consent:
         data["consent"] = consent
     return client.submit(f"/{lang}/account/signup", data)
@@ -154,8 +153,7 @@ def test_logout_by_get_is_not_possible(app, client):
 def test_login_redirects_only_to_local_pages(app, client):
     user = make_user(app)
     for target in ("https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)"):
-        response = client.submit(f"/nl/account/login?next={target}",
-                                 {"email": user.email, "password": PASSWORD})
+        response = client.submit(f"/nl/account/login?next={target}", {"email": user.email, "password": PASSWORD})
         assert response.headers["Location"] == "/nl/", target
         client.logout()
     response = client.submit("/nl/account/login?next=/nl/privacy", {"email": user.email, "password": PASSWORD})

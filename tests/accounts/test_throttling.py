@@ -209,30 +209,42 @@ def test_guessing_the_current_password_is_throttled_per_account(app, rate_limits
     stolen = browser(app)
     stolen.login(user.email, PASSWORD)
     for _ in range(5):
-        response = stolen.submit("/nl/account/", {"current_password": WRONG, "new_password": GOOD_PASSWORD},
-                                 action="/nl/account/password")
+        response = stolen.submit(
+            "/nl/account/", {"current_password": WRONG, "new_password": GOOD_PASSWORD}, action="/nl/account/password"
+        )
         assert response.status_code == 422
-    blocked = stolen.submit("/en/account/", {"current_password": PASSWORD, "new_password": GOOD_PASSWORD},
-                            action="/en/account/password")
+    blocked = stolen.submit(
+        "/en/account/", {"current_password": PASSWORD, "new_password": GOOD_PASSWORD}, action="/en/account/password"
+    )
     assert retry_after(blocked) > 0
     assert "Your current password was entered wrongly too often" in text(blocked)
     assert get(app, User, user.id).password_hash == user.password_hash
     # The same account from another session and address, on the other forms: also refused.
     second = browser(app, "192.0.2.200")
     second.login(user.email, PASSWORD)
-    retry_after(second.submit("/nl/account/", {"new_email": "mine@example.org", "password": PASSWORD},
-                              action="/nl/account/email"))
-    retry_after(second.submit("/nl/account/data", {"password": PASSWORD, "confirm": "y"},
-                              action="/nl/account/delete"))
+    retry_after(
+        second.submit(
+            "/nl/account/", {"new_email": "mine@example.org", "password": PASSWORD}, action="/nl/account/email"
+        )
+    )
+    retry_after(second.submit("/nl/account/data", {"password": PASSWORD, "confirm": "y"}, action="/nl/account/delete"))
     assert get(app, User, user.id) is not None
     # Other accounts are not affected, and the window ends.
     other = browser(app)
     other.login(bystander.email, PASSWORD)
-    assert other.submit("/nl/account/", {"current_password": PASSWORD, "new_password": GOOD_PASSWORD},
-                        action="/nl/account/password").status_code == 303
+    assert (
+        other.submit(
+            "/nl/account/", {"current_password": PASSWORD, "new_password": GOOD_PASSWORD}, action="/nl/account/password"
+        ).status_code
+        == 303
+    )
     clock.advance(15 * 60 + 1)
-    assert stolen.submit("/nl/account/", {"current_password": PASSWORD, "new_password": GOOD_PASSWORD},
-                         action="/nl/account/password").status_code == 303
+    assert (
+        stolen.submit(
+            "/nl/account/", {"current_password": PASSWORD, "new_password": GOOD_PASSWORD}, action="/nl/account/password"
+        ).status_code
+        == 303
+    )
 
 
 # ------------------------------------------------------------------ anti-spam form token
@@ -243,8 +255,14 @@ def _form_token(client, url):
 
 
 def _signup_data(email, token, password=GOOD_PASSWORD):
-    return {"email": email, "display_name": "Lotte", "password": password, "preferred_language": "en",
-            "consent": "y", "form_started": token}
+    return {
+        "email": email,
+        "display_name": "Lotte",
+        "password": password,
+        "preferred_language": "en",
+        "consent": "y",
+        "form_started": token,
+    }
 
 
 def _count_users(app):
@@ -292,19 +310,26 @@ def test_antispam_token_expires_after_the_maximum_age(app, client, clock, monkey
 # ------------------------------------------------------------------ password strength and hashing
 
 
-@pytest.mark.parametrize("weak", ["iloveyou2026", "sunshine2026!", "qwerty123456", "LotteVanDamme1",
-                                  "Vandamme2026!"])
+@pytest.mark.parametrize("weak", ["iloveyou2026", "sunshine2026!", "qwerty123456", "LotteVanDamme1", "Vandamme2026!"])
 def test_guessable_passwords_are_refused_at_sign_up_and_at_change(app, client, weak):
-    response = client.submit("/en/account/signup", {
-        "email": "lotte@example.org", "display_name": "Lotte Van Damme", "password": weak,
-        "preferred_language": "en", "consent": "y"})
+    response = client.submit(
+        "/en/account/signup",
+        {
+            "email": "lotte@example.org",
+            "display_name": "Lotte Van Damme",
+            "password": weak,
+            "preferred_language": "en",
+            "consent": "y",
+        },
+    )
     assert response.status_code == 422
     assert "too easy to guess" in text(response) or "too common" in text(response)
     assert _count_users(app) == 0
     user = make_user(app, name="Lotte Van Damme", email="lotte.vandamme@example.org")
     client.login(user.email, PASSWORD, lang="en")
-    change = client.submit("/en/account/", {"current_password": PASSWORD, "new_password": weak},
-                           action="/en/account/password")
+    change = client.submit(
+        "/en/account/", {"current_password": PASSWORD, "new_password": weak}, action="/en/account/password"
+    )
     assert change.status_code == 422
     assert get(app, User, user.id).password_hash == user.password_hash
 
@@ -314,7 +339,8 @@ def test_password_advice_names_the_reason_and_long_passwords_are_judged_whole(ap
 
     with app.test_request_context("/en/"):
         assert "from your name, your e-mail address or this site" in password_problem(
-            "lottevandamme1", "lotte@example.org", "Lotte Van Damme")
+            "lottevandamme1", "lotte@example.org", "Lotte Van Damme"
+        )
         assert "too common" in password_problem("sunshine2026!", "lotte@example.org", "Lotte")
         for site_word in ("stadgent2026!", "participatie123", "gentgentgent1"):
             assert "this site" in password_problem(site_word, "lotte@example.org", "Lotte")
@@ -369,15 +395,30 @@ def test_a_dead_rate_limit_store_degrades_to_limits_per_process_and_says_so(app_
     dead = app_with_store(DEAD_REDIS)
     owner = make_user(dead)
     client = browser(dead)
-    response = client.submit("/nl/account/signup", {
-        "email": "lotte@example.org", "display_name": "Lotte", "password": GOOD_PASSWORD,
-        "preferred_language": "nl", "consent": "y"})
+    response = client.submit(
+        "/nl/account/signup",
+        {
+            "email": "lotte@example.org",
+            "display_name": "Lotte",
+            "password": GOOD_PASSWORD,
+            "preferred_language": "nl",
+            "consent": "y",
+        },
+    )
     assert response.status_code == 303  # a limited page, not an error page
     assert "falling back to in-memory storage" in caplog.text
     assert client.get("/nl/account/signup").status_code == 200
     for n in range(9):  # sign-up's limit (10 an hour per address) now holds in this process
-        client.submit("/nl/account/signup", {"email": f"bulk{n}@example.org", "display_name": "Bulk",
-                                             "password": GOOD_PASSWORD, "preferred_language": "nl", "consent": "y"})
+        client.submit(
+            "/nl/account/signup",
+            {
+                "email": f"bulk{n}@example.org",
+                "display_name": "Bulk",
+                "password": GOOD_PASSWORD,
+                "preferred_language": "nl",
+                "consent": "y",
+            },
+        )
     assert client.submit("/nl/account/signup", {"email": "one-more@example.org"}).status_code == 429
     guesses = [log_in(browser(dead, f"203.0.113.{n}"), owner.email, WRONG) for n in range(6)]
     assert [r.status_code for r in guesses] == [401] * 5 + [429]  # still throttled, in this process

@@ -68,8 +68,7 @@ def test_reset_link_works_for_one_hour_and_not_after(app, client, clock, lang):
     clock.advance(HOUR - 60)
     token = client.token_from(link)
     clock.advance(HOUR + 60)
-    late = client.post(link, data={"password": new_password, "password_again": new_password,
-                                   "csrf_token": token})
+    late = client.post(link, data={"password": new_password, "password_again": new_password, "csrf_token": token})
     assert refused(late, lang)
     assert get(app, User, user.id).password_hash == user.password_hash
     clock.advance(HOUR - 60)
@@ -82,8 +81,9 @@ def test_reset_link_works_for_one_hour_and_not_after(app, client, clock, lang):
 def test_email_change_link_works_until_48_hours_and_not_after(app, client, clock, lang):
     user = make_user(app, email="old@example.org", language=lang)
     client.login(user.email, PASSWORD, lang=lang)
-    client.submit(f"/{lang}/account/", {"new_email": "new@example.org", "password": PASSWORD},
-                  action=f"/{lang}/account/email")
+    client.submit(
+        f"/{lang}/account/", {"new_email": "new@example.org", "password": PASSWORD}, action=f"/{lang}/account/email"
+    )
     link = link_in(outbox(app, "new@example.org", "confirm_new_email")[-1], "/account/email/confirm/")
     clock.advance(48 * HOUR + 60)
     assert refused(client.submit(link), lang)

@@ -71,8 +71,11 @@ def prefixed_submit(client, page: str, action: str, prefix: str, data: dict):
 
 def audit_actions(app, user_id: int) -> list[tuple[str, int | None, dict | None]]:
     with app.app_context():
-        rows = db.session.scalars(sa.select(AuditEntry).where(
-            AuditEntry.target_type == "user", AuditEntry.target_id == user_id).order_by(AuditEntry.id))
+        rows = db.session.scalars(
+            sa.select(AuditEntry)
+            .where(AuditEntry.target_type == "user", AuditEntry.target_id == user_id)
+            .order_by(AuditEntry.id)
+        )
         return [(row.action, row.actor_id, row.details) for row in rows]
 
 
@@ -87,6 +90,7 @@ def required(app, monkeypatch):
 
 
 # --- set-up ---------------------------------------------------------------------------------------
+
 
 def test_resident_turns_it_on_from_the_profile_with_the_qr_code_the_key_and_a_first_code(app, client):
     user = make_user(app, email="lotte@example.org")
@@ -108,8 +112,7 @@ def test_resident_turns_it_on_from_the_profile_with_the_qr_code_the_key_and_a_fi
     assert len(key.split()) == 8  # 32 characters in groups of four
     secret = key.replace(" ", "")
 
-    wrong = client.submit(SETUP, {"code": "000000" if code_at(secret) != "000000" else "111111",
-                                  "password": PASSWORD})
+    wrong = client.submit(SETUP, {"code": "000000" if code_at(secret) != "000000" else "111111", "password": PASSWORD})
     assert wrong.status_code == 422 and "This code is not correct" in text(wrong)
     assert not is_enabled(app, user)
 
@@ -142,11 +145,15 @@ def test_set_up_needs_the_password(app, client):
 
 # --- the log-in's second step ---------------------------------------------------------------------
 
+
 def test_right_password_is_not_a_log_in_until_the_code(app, client):
     user = make_user(app)
     secret, _codes = enrol(app, user)
-    response = client.submit("/en/account/login?next=/en/events/", {"email": user.email, "password": PASSWORD},
-                             action="/en/account/login?next=/en/events/")
+    response = client.submit(
+        "/en/account/login?next=/en/events/",
+        {"email": user.email, "password": PASSWORD},
+        action="/en/account/login?next=/en/events/",
+    )
     assert response.status_code == 303 and response.headers["Location"].endswith("/en/account/login/code")
     assert not is_logged_in(client)
     page = client.get(SECOND_STEP)
@@ -284,6 +291,7 @@ def test_accounts_without_two_factor_log_in_with_the_password(app, client):
 
 # --- the staff gate -------------------------------------------------------------------------------
 
+
 def back_office_urls(app) -> list[tuple[str, str]]:
     """(method, url) of every route of every back-office blueprint, with made-up arguments."""
     adapter = app.url_map.bind("localhost")
@@ -367,6 +375,7 @@ def test_staff_member_sets_it_up_when_asked_and_gets_in(app, client, required):
 
 # --- settings: new recovery codes, turning it off --------------------------------------------------
 
+
 def test_new_recovery_codes_need_a_password_or_code_and_void_the_old_ones(app, client, other_client):
     user = make_user(app)
     secret, old_codes = enrol(app, user)
@@ -405,13 +414,16 @@ def test_confirmations_are_throttled_too(app, client, rate_limits):
     secret, _codes = enrol(app, user)
     log_in_with_code(client, user, secret)
     action = "/en/account/two-factor/disable"
-    statuses = [prefixed_submit(client, SETTINGS, action, "disable", {"confirmation": "wrong guess"}).status_code
-                for _ in range(6)]
+    statuses = [
+        prefixed_submit(client, SETTINGS, action, "disable", {"confirmation": "wrong guess"}).status_code
+        for _ in range(6)
+    ]
     assert statuses == [422] * 5 + [429]
     assert is_enabled(app, user)
 
 
 # --- administrators -------------------------------------------------------------------------------
+
 
 def test_role_change_asks_the_administrator_for_their_password_first(app, client):
     admin = make_user(app, role=Role.ADMIN)
@@ -421,8 +433,7 @@ def test_role_change_asks_the_administrator_for_their_password_first(app, client
     ask = client.submit("/en/admin/users", {"role": "moderator"}, action=action)
     assert ask.status_code == 200 and "Lotte" in text(ask) and 'value="moderator"' in text(ask)
     assert get(app, User, resident.id).role == Role.RESIDENT
-    wrong = client.submit("/en/admin/users", {"role": "moderator", "confirmation": "not my password"},
-                          action=action)
+    wrong = client.submit("/en/admin/users", {"role": "moderator", "confirmation": "not my password"}, action=action)
     assert wrong.status_code == 422 and get(app, User, resident.id).role == Role.RESIDENT
     done = client.submit("/en/admin/users", {"role": "moderator", "confirmation": PASSWORD}, action=action)
     assert done.status_code == 303 and get(app, User, resident.id).role == Role.MODERATOR
@@ -436,12 +447,10 @@ def test_role_change_by_an_administrator_with_two_factor_takes_a_code(app, clien
     action = f"/en/admin/users/{resident.id}/role"
     ask = client.submit("/en/admin/users", {"role": "organiser"}, action=action)
     assert "Your password or a code from your app" in text(ask)
-    done = client.submit("/en/admin/users", {"role": "organiser", "confirmation": code_at(secret, 1)},
-                         action=action)
+    done = client.submit("/en/admin/users", {"role": "organiser", "confirmation": code_at(secret, 1)}, action=action)
     assert done.status_code == 303 and get(app, User, resident.id).role == Role.ORGANISER
     # The code is used up.
-    again = client.submit("/en/admin/users", {"role": "moderator", "confirmation": code_at(secret, 1)},
-                          action=action)
+    again = client.submit("/en/admin/users", {"role": "moderator", "confirmation": code_at(secret, 1)}, action=action)
     assert again.status_code == 422 and get(app, User, resident.id).role == Role.ORGANISER
 
 
@@ -473,8 +482,9 @@ def test_administrator_cannot_reset_their_own_from_the_list(app, client):
     admin = make_user(app, role=Role.ADMIN)
     secret, _codes = enrol(app, admin)
     log_in_with_code(client, admin, secret)
-    response = client.submit("/en/admin/users", {"confirmation": PASSWORD},
-                             action=f"/en/admin/users/{admin.id}/two-factor/reset")
+    response = client.submit(
+        "/en/admin/users", {"confirmation": PASSWORD}, action=f"/en/admin/users/{admin.id}/two-factor/reset"
+    )
     assert response.status_code == 303 and is_enabled(app, admin)
 
 
@@ -494,6 +504,7 @@ def test_reset_two_factor_command_for_the_last_administrator(app, runner):
 
 # --- personal data --------------------------------------------------------------------------------
 
+
 def test_data_download_says_whether_it_is_on_but_holds_no_secret(app, client):
     user = make_user(app)
     secret, codes = enrol(app, user)
@@ -508,8 +519,7 @@ def test_deleting_the_account_removes_its_two_factor_rows(app, client):
     user = make_user(app)
     secret, _codes = enrol(app, user)
     log_in_with_code(client, user, secret)
-    response = client.submit("/en/account/data", {"password": PASSWORD, "confirm": "y"},
-                             action="/en/account/delete")
+    response = client.submit("/en/account/data", {"password": PASSWORD, "confirm": "y"}, action="/en/account/delete")
     assert response.status_code == 303
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(TwoFactorCredential)) == 0

@@ -20,8 +20,15 @@ from participation.extensions import db
 from tests.conftest import TEST_CONFIG
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -50,6 +57,7 @@ def _closing(app):
     (a context closed while a favicon was on its way), and the open static file then
     fails the test that happens to be running as an unraisable ResourceWarning.
     """
+
     def wsgi(environ, start_response):
         iterable = app(environ, start_response)
         try:
@@ -83,8 +91,7 @@ class LiveServer:
 
         with self.app.app_context():
             message = db.session.scalars(
-                sa.select(OutboxMessage).where(OutboxMessage.recipient == recipient)
-                .order_by(OutboxMessage.id.desc())
+                sa.select(OutboxMessage).where(OutboxMessage.recipient == recipient).order_by(OutboxMessage.id.desc())
             ).first()
             assert message is not None, f"no mail to {recipient}"
             return self.url + link_in(message, fragment)
@@ -102,8 +109,9 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     db_path = tmp_path_factory.mktemp("live") / "live.db"
-    app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
-                      "PUBLIC_URL": "http://127.0.0.1"})
+    app = create_app(
+        {**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}", "PUBLIC_URL": "http://127.0.0.1"}
+    )
     with app.app_context():
         db.create_all()
         from participation.demo.seed import seed_demo

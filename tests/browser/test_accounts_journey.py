@@ -88,8 +88,11 @@ def test_form_errors_are_announced_and_tied_to_their_fields(page, axe_source):
     email = page.get_by_label("E-mail address")
     assert email.get_attribute("aria-invalid") == "true"
     described = email.get_attribute("aria-describedby")
-    assert described and "Enter an e-mail address like" in page.locator(
-        "#" + [i for i in described.split() if i.endswith("-error")][0]).inner_text()
+    assert (
+        described
+        and "Enter an e-mail address like"
+        in page.locator("#" + [i for i in described.split() if i.endswith("-error")][0]).inner_text()
+    )
     assert email.input_value() == "not-an-address"
     assert_accessible(page, axe_source, "sign-up form after a failed submit (en)")
 

@@ -73,6 +73,7 @@ class Visit:
 
 # ---------------------------------------------------------------------------------- demo facts
 
+
 def _spec_slug(predicate) -> str:
     return next(c["slug"] for c in CONSULTATIONS if predicate(c))
 
@@ -114,19 +115,22 @@ def demo_facts(app, fresh_comment: bool) -> dict:
     with app.app_context():
         users = {a.key: db.session.scalar(sa.select(User).where(User.email == a.email)) for a in DEMO_ACCOUNTS}
         resident = users["resident"]
-        consultations = {key: db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
-                         for key, slug in SLUGS.items()}
+        consultations = {
+            key: db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
+            for key, slug in SLUGS.items()
+        }
         missing = [key for key, c in consultations.items() if c is None]
         assert not missing, f"demo consultations missing: {missing}"
 
         def comment_of(key: str) -> Comment:
             spec = next(s for s in demo_moderation.COMMENTS if s["key"] == key)
             author = users.get(spec["author"]) or db.session.scalar(
-                sa.select(User).where(User.email == next(p["email"] for p in demo_moderation.DEMO_PEOPLE
-                                                         if p["key"] == spec["author"])))
+                sa.select(User).where(
+                    User.email == next(p["email"] for p in demo_moderation.DEMO_PEOPLE if p["key"] == spec["author"])
+                )
+            )
             body = spec["body"].get(author.preferred_language) or spec["body"]["nl"]
-            comment = db.session.scalar(sa.select(Comment).where(Comment.author_id == author.id,
-                                                                 Comment.body == body))
+            comment = db.session.scalar(sa.select(Comment).where(Comment.author_id == author.id, Comment.body == body))
             assert comment is not None, f"demo comment {key!r} missing"
             return comment
 
@@ -135,22 +139,37 @@ def demo_facts(app, fresh_comment: bool) -> dict:
         appeal = db.session.scalar(sa.select(CommentAppeal).where(CommentAppeal.comment_id == appealed.id))
         assert appeal is not None and appeal.decided_at is None
         open_consultation = consultations["open"]
-        other = db.session.scalar(sa.select(Comment).where(
-            Comment.consultation_id == open_consultation.id, Comment.state == CommentState.PUBLISHED,
-            Comment.deleted_at.is_(None), Comment.author_id != resident.id, Comment.depth == 0).order_by(Comment.id))
+        other = db.session.scalar(
+            sa.select(Comment)
+            .where(
+                Comment.consultation_id == open_consultation.id,
+                Comment.state == CommentState.PUBLISHED,
+                Comment.deleted_at.is_(None),
+                Comment.author_id != resident.id,
+                Comment.depth == 0,
+            )
+            .order_by(Comment.id)
+        )
         # Without a fresh comment (the coverage check), any valid id names the route.
         fresh_id = 1
         if fresh_comment:
-            fresh = post_comment(resident, open_consultation,
-                                 f"Een korte reactie om te bewerken ({uuid.uuid4().hex[:6]}).", "neutral")
+            fresh = post_comment(
+                resident, open_consultation, f"Een korte reactie om te bewerken ({uuid.uuid4().hex[:6]}).", "neutral"
+            )
             db.session.commit()
             fresh_id = fresh.id
-        suspended = db.session.scalar(sa.select(User).where(
-            User.email == next(p["email"] for p in demo_moderation.DEMO_PEOPLE if p["key"] == "suspended")))
+        suspended = db.session.scalar(
+            sa.select(User).where(
+                User.email == next(p["email"] for p in demo_moderation.DEMO_PEOPLE if p["key"] == "suspended")
+            )
+        )
         assert suspended is not None and suspended.is_suspended()
 
-        questions = list(db.session.scalars(sa.select(Question).where(Question.consultation_id == open_consultation.id)
-                                            .order_by(Question.position)))
+        questions = list(
+            db.session.scalars(
+                sa.select(Question).where(Question.consultation_id == open_consultation.id).order_by(Question.position)
+            )
+        )
         # The demo resident votes on the first; the second stays without her ballot (a failed submit).
         assert len(questions) >= 2, f"the demo has fewer than two questions in {open_consultation.slug}"
 
@@ -171,30 +190,47 @@ def demo_facts(app, fresh_comment: bool) -> dict:
         confirmed = next(r for r in registrations(event_id=roomy.id, status=RegistrationStatus.CONFIRMED))
         guest = next(r for r in registrations(event_id=roomy.id, status=RegistrationStatus.PENDING))
         now = utcnow()
-        lotte_event = next(r.event_id for r in registrations(user_id=resident.id, status=RegistrationStatus.CONFIRMED)
-                           if db.session.get(Event, r.event_id).starts_at > now)
+        lotte_event = next(
+            r.event_id
+            for r in registrations(user_id=resident.id, status=RegistrationStatus.CONFIRMED)
+            if db.session.get(Event, r.event_id).starts_at > now
+        )
         message = db.session.scalar(sa.select(OutboxMessage).order_by(OutboxMessage.id.desc()))
         return {
             "slugs": SLUGS,
             "ids": {key: c.id for key, c in consultations.items()},
-            "comments": {"pending": pending.id, "reported": reported.id, "hidden": hidden.id,
-                         "appealed": appealed.id, "other": other.id, "fresh": fresh_id},
+            "comments": {
+                "pending": pending.id,
+                "reported": reported.id,
+                "hidden": hidden.id,
+                "appealed": appealed.id,
+                "other": other.id,
+                "fresh": fresh_id,
+            },
             "appeal": appeal.id,
             "users": {"suspended": suspended.id, "resident": resident.id},
             "question": questions[0].id,
             "unvoted_question": questions[1].id,
-            "events": {"roomy": roomy.id, "full": full.id, "cancelled": cancelled.id, "report": with_report.id,
-                       "registered": lotte_event},
+            "events": {
+                "roomy": roomy.id,
+                "full": full.id,
+                "cancelled": cancelled.id,
+                "report": with_report.id,
+                "registered": lotte_event,
+            },
             "tokens": {
                 "ticket": make_registration_token(TICKET, confirmed),
                 "ticket_waiting": make_registration_token(TICKET, waiting),
                 "guest_confirm": make_registration_token(GUEST_CONFIRM, guest),
                 "check_in": make_registration_token(CHECK_IN, confirmed),
                 "verify": tokens.make_token(tokens.VERIFY_EMAIL, {"uid": resident.id, "email": resident.email}),
-                "reset": tokens.make_token(tokens.RESET_PASSWORD, {
-                    "uid": resident.id, "pw": tokens.fingerprint(resident.password_hash)}),
-                "change_email": tokens.make_token(tokens.CHANGE_EMAIL, {
-                    "uid": resident.id, "email": "lotte.nieuw@demo.example", "old": resident.email}),
+                "reset": tokens.make_token(
+                    tokens.RESET_PASSWORD, {"uid": resident.id, "pw": tokens.fingerprint(resident.password_hash)}
+                ),
+                "change_email": tokens.make_token(
+                    tokens.CHANGE_EMAIL,
+                    {"uid": resident.id, "email": "lotte.nieuw@demo.example", "old": resident.email},
+                ),
             },
             "outbox_message": message.id,
             "two_factor": two_factor_accounts(),
@@ -226,13 +262,17 @@ def two_factor_accounts() -> dict:
                 secret = two_factor.start_enrolment(user)
                 two_factor.confirm_enrolment(user, TWO_FACTOR_PASSWORD, pyotp.TOTP(secret).now())
             account(f"axe-2fa-setup-{lang}@example.org", lang)
-            accounts[lang] = {"login": user.email, "setup": f"axe-2fa-setup-{lang}@example.org",
-                              "secret": db.session.get(two_factor.TwoFactorCredential, user.id).secret}
+            accounts[lang] = {
+                "login": user.email,
+                "setup": f"axe-2fa-setup-{lang}@example.org",
+                "secret": db.session.get(two_factor.TwoFactorCredential, user.id).secret,
+            }
         db.session.commit()
     return accounts
 
 
 # ------------------------------------------------------------------------------ interactions
+
 
 def _submit(page, form: str, *, fill: dict | None = None, check: tuple = (), button: str | None = None) -> int:
     """Fill and submit the form matching `form`; return the status of the page it leads to."""
@@ -253,6 +293,7 @@ def submit_form(form: str, **kwargs) -> Action:
 
 def rate_limited(form: str, fill: dict) -> Action:
     """Switch the limiter on and send the form until it answers 429 (tests run with it off)."""
+
     def act(page, server) -> int:
         start = page.url
         limiter.enabled = True
@@ -270,29 +311,37 @@ def rate_limited(form: str, fill: dict) -> Action:
             limiter.enabled = False
             with server.app.app_context():
                 limiter.reset()
+
     return act
 
 
 def wrong_code(secret: str) -> Action:
     """Type a code that is not the app's current one in the log-in's second step."""
+
     def act(page, server) -> int:
         right = pyotp.TOTP(secret).now()
         return _submit(page, "main form:has([name=code])", fill={"code": "000000" if right != "000000" else "111111"})
+
     return act
 
 
 def enrol_two_factor(page, server) -> int:
     """Read the key from the set-up page, type the code an app would show, and the password."""
     secret = page.locator("#two-factor-key").inner_text().replace(" ", "")
-    return _submit(page, "main form[action$='/two-factor/setup']",
-                   fill={"code": pyotp.TOTP(secret).now(), "password": TWO_FACTOR_PASSWORD})
+    return _submit(
+        page,
+        "main form[action$='/two-factor/setup']",
+        fill={"code": pyotp.TOTP(secret).now(), "password": TWO_FACTOR_PASSWORD},
+    )
 
 
 def confirm_wrongly(form: str) -> Action:
     """Send an administrator's form, then a wrong password on the "is it you?" page that follows."""
+
     def act(page, server) -> int:
         _submit(page, form)
         return _submit(page, "main form:has([name=confirmation])", fill={"confirmation": "not my password"})
+
     return act
 
 
@@ -311,6 +360,7 @@ def vote(page, server) -> int:
 
 
 # ------------------------------------------------------------------------------------ the plan
+
 
 def plan(lang: str, f: dict) -> list[Visit]:
     """Every page in every state, for one language."""
@@ -332,8 +382,12 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("visitor", f"{L}/consultations/{s['closed']}", "closed, results pending"),
         Visit("visitor", f"{L}/consultations/{s['results']}", "results and feedback published"),
         Visit("visitor", f"{L}/consultations/{s['upcoming']}", "upcoming"),
-        Visit("visitor", f"{L}/consultations/{s['fallback']}", fallback_state,
-              shows="main [lang='nl']" if lang == "fr" else None),
+        Visit(
+            "visitor",
+            f"{L}/consultations/{s['fallback']}",
+            fallback_state,
+            shows="main [lang='nl']" if lang == "fr" else None,
+        ),
         Visit("visitor", f"{L}/consultations/{s['draft']}", "draft hidden from the public", 404),
         Visit("visitor", f"{L}/consultations/{s['open']}/comments", "discussion with a hidden comment"),
         Visit("visitor", f"{L}/consultations/{s['pre_moderated']}/comments", "pre-moderated discussion"),
@@ -343,8 +397,9 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("visitor", f"{L}/consultations/{s['results']}/results", "results"),
         Visit("visitor", f"{L}/consultations/{s['upcoming']}/results", "results not available yet"),
         Visit("visitor", f"{L}/consultations/{s['results']}/results/check", "receipt check form"),
-        Visit("visitor", f"{L}/consultations/{s['results']}/results/check?code=ABCD-EFGH-JKLM-NPQR",
-              "receipt not found"),
+        Visit(
+            "visitor", f"{L}/consultations/{s['results']}/results/check?code=ABCD-EFGH-JKLM-NPQR", "receipt not found"
+        ),
         Visit("visitor", f"{L}/consultations/{s['results']}/results/check?code=nonsense", "invalid receipt", 400),
         Visit("visitor", f"{L}/events/", "upcoming events"),
         Visit("visitor", f"{L}/events/?when=past", "past events"),
@@ -352,102 +407,235 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("visitor", f"{L}/events/{ev['full']}", "full event, waiting list"),
         Visit("visitor", f"{L}/events/{ev['cancelled']}", "cancelled event"),
         Visit("visitor", f"{L}/events/{ev['report']}", "past event with its report"),
-        Visit("visitor", f"{L}/events/{ev['roomy']}", "visitor's registration form after a failed submit", 400,
-              submit_form(f"main form[action$='/events/{ev['roomy']}/guest']")),
-        Visit("visitor", f"{L}/events/{ev['roomy']}", "visitor's registration sent: check your e-mail", 200,
-              submit_form(f"main form[action$='/events/{ev['roomy']}/guest']",
-                          fill={"name": "Axe Bezoeker", "email": f"axe-{lang}@example.org"},
-                          check=("[name=privacy_consent]",))),
+        Visit(
+            "visitor",
+            f"{L}/events/{ev['roomy']}",
+            "visitor's registration form after a failed submit",
+            400,
+            submit_form(f"main form[action$='/events/{ev['roomy']}/guest']"),
+        ),
+        Visit(
+            "visitor",
+            f"{L}/events/{ev['roomy']}",
+            "visitor's registration sent: check your e-mail",
+            200,
+            submit_form(
+                f"main form[action$='/events/{ev['roomy']}/guest']",
+                fill={"name": "Axe Bezoeker", "email": f"axe-{lang}@example.org"},
+                check=("[name=privacy_consent]",),
+            ),
+        ),
         Visit("visitor", f"{L}/events/registrations/{tk['ticket']}", "ticket with check-in code"),
         Visit("visitor", f"{L}/events/registrations/{tk['ticket_waiting']}", "ticket on the waiting list"),
         Visit("visitor", f"{L}/events/registrations/not-a-token", "ticket link invalid", 400),
         Visit("visitor", f"{L}/events/confirm/{tk['guest_confirm']}", "visitor confirms a place"),
         Visit("visitor", f"{L}/account/signup", "sign-up"),
-        Visit("visitor", f"{L}/account/signup", "sign-up after a failed submit", 422,
-              submit_form("main form[action*='/account/signup']")),
+        Visit(
+            "visitor",
+            f"{L}/account/signup",
+            "sign-up after a failed submit",
+            422,
+            submit_form("main form[action*='/account/signup']"),
+        ),
         Visit("visitor", f"{L}/account/login", "log-in"),
-        Visit("visitor", f"{L}/account/login", "log-in after a failed submit", 422,
-              submit_form("main form[action*='/account/login']")),
-        Visit("visitor", f"{L}/account/login", "log-in with a wrong password", 401,
-              submit_form("main form[action*='/account/login']",
-                          fill={"email": "nobody@example.org", "password": "niet-juist-1234"})),
-        Visit("visitor", f"{L}/account/login", "log-in, second step: a code from the app", 200,
-              submit_form("main form[action*='/account/login']",
-                          fill={"email": tf["login"], "password": TWO_FACTOR_PASSWORD}),
-              lands_on="accounts.two_factor_login"),
+        Visit(
+            "visitor",
+            f"{L}/account/login",
+            "log-in after a failed submit",
+            422,
+            submit_form("main form[action*='/account/login']"),
+        ),
+        Visit(
+            "visitor",
+            f"{L}/account/login",
+            "log-in with a wrong password",
+            401,
+            submit_form(
+                "main form[action*='/account/login']",
+                fill={"email": "nobody@example.org", "password": "niet-juist-1234"},
+            ),
+        ),
+        Visit(
+            "visitor",
+            f"{L}/account/login",
+            "log-in, second step: a code from the app",
+            200,
+            submit_form(
+                "main form[action*='/account/login']", fill={"email": tf["login"], "password": TWO_FACTOR_PASSWORD}
+            ),
+            lands_on="accounts.two_factor_login",
+        ),
         Visit("visitor", f"{L}/account/login/code", "second step after a wrong code", 401, wrong_code(tf["secret"])),
-        Visit("visitor", f"{L}/account/login/code", "second step after an empty recovery code", 422,
-              submit_form("main form:has([name=recovery_code])")),
+        Visit(
+            "visitor",
+            f"{L}/account/login/code",
+            "second step after an empty recovery code",
+            422,
+            submit_form("main form:has([name=recovery_code])"),
+        ),
         Visit("visitor", f"{L}/account/reset", "reset request"),
-        Visit("visitor", f"{L}/account/reset", "reset request after a failed submit", 422,
-              submit_form("main form[action$='/account/reset']")),
+        Visit(
+            "visitor",
+            f"{L}/account/reset",
+            "reset request after a failed submit",
+            422,
+            submit_form("main form[action$='/account/reset']"),
+        ),
         Visit("visitor", f"{L}/account/reset/{tk['reset']}", "new password"),
-        Visit("visitor", f"{L}/account/reset/{tk['reset']}", "new password after a failed submit", 422,
-              submit_form("main form[action*='/account/reset/']")),
+        Visit(
+            "visitor",
+            f"{L}/account/reset/{tk['reset']}",
+            "new password after a failed submit",
+            422,
+            submit_form("main form[action*='/account/reset/']"),
+        ),
         Visit("visitor", f"{L}/account/reset/not-a-token", "reset link invalid", 400),
         Visit("visitor", f"{L}/account/verify/{tk['verify']}", "confirm e-mail address"),
         Visit("visitor", f"{L}/account/email/confirm/{tk['change_email']}", "confirm new e-mail address"),
         Visit("visitor", f"{L}/account/check-your-email", "check your e-mail"),
         Visit("visitor", f"{L}/no-such-page", "404 page", 404),
-        Visit("visitor", f"{L}/account/reset", "429 page", 429,
-              rate_limited("main form[action$='/account/reset']", {"email": "nobody@example.org"})),
+        Visit(
+            "visitor",
+            f"{L}/account/reset",
+            "429 page",
+            429,
+            rate_limited("main form[action$='/account/reset']", {"email": "nobody@example.org"}),
+        ),
         Visit("visitor", f"{L}/test-only/server-error", "500 page", 500, production_errors=True),
         # Last, as they log in: setting up two-factor log-in, with an account of its own.
-        Visit("visitor", f"{L}/account/login", "logged in to set up two-factor log-in", 200,
-              submit_form("main form[action*='/account/login']",
-                          fill={"email": tf["setup"], "password": TWO_FACTOR_PASSWORD}), lands_on="pages.home"),
+        Visit(
+            "visitor",
+            f"{L}/account/login",
+            "logged in to set up two-factor log-in",
+            200,
+            submit_form(
+                "main form[action*='/account/login']", fill={"email": tf["setup"], "password": TWO_FACTOR_PASSWORD}
+            ),
+            lands_on="pages.home",
+        ),
         Visit("visitor", f"{L}/account/two-factor", "two-factor log-in: off"),
-        Visit("visitor", f"{L}/account/two-factor", "set-up with QR code and key", 200,
-              submit_form("main form[action$='/two-factor/start']"), lands_on="accounts.two_factor_setup"),
-        Visit("visitor", f"{L}/account/two-factor/setup", "set-up after a failed submit", 422,
-              submit_form("main form[action$='/two-factor/setup']")),
+        Visit(
+            "visitor",
+            f"{L}/account/two-factor",
+            "set-up with QR code and key",
+            200,
+            submit_form("main form[action$='/two-factor/start']"),
+            lands_on="accounts.two_factor_setup",
+        ),
+        Visit(
+            "visitor",
+            f"{L}/account/two-factor/setup",
+            "set-up after a failed submit",
+            422,
+            submit_form("main form[action$='/two-factor/setup']"),
+        ),
         Visit("visitor", f"{L}/account/two-factor/setup", "recovery codes, shown once", 200, enrol_two_factor),
         Visit("visitor", f"{L}/account/two-factor", "two-factor log-in: on"),
-        Visit("visitor", f"{L}/account/two-factor", "new recovery codes after a failed submit", 422,
-              submit_form("main form[action$='/two-factor/recovery-codes']")),
-        Visit("visitor", f"{L}/account/two-factor", "turning it off after a wrong password", 422,
-              submit_form("main form[action$='/two-factor/disable']",
-                          fill={"disable-confirmation": "not my password"})),
+        Visit(
+            "visitor",
+            f"{L}/account/two-factor",
+            "new recovery codes after a failed submit",
+            422,
+            submit_form("main form[action$='/two-factor/recovery-codes']"),
+        ),
+        Visit(
+            "visitor",
+            f"{L}/account/two-factor",
+            "turning it off after a wrong password",
+            422,
+            submit_form("main form[action$='/two-factor/disable']", fill={"disable-confirmation": "not my password"}),
+        ),
         # ---------------------------------------------------------------------------- resident
         Visit("resident", f"{L}/", "home, logged in"),
         Visit("resident", f"{L}/account/", "profile"),
-        Visit("resident", f"{L}/account/", "password change after a failed submit", 422,
-              submit_form("main form[action$='/account/password']")),
+        Visit(
+            "resident",
+            f"{L}/account/",
+            "password change after a failed submit",
+            422,
+            submit_form("main form[action$='/account/password']"),
+        ),
         Visit("resident", f"{L}/account/data", "my data"),
         Visit("resident", f"{L}/account/participation", "my participation"),
         Visit("resident", f"{L}/events/mine", "my registrations"),
         Visit("resident", f"{L}/consultations/{s['open']}", "open consultation with ballots"),
         Visit("resident", f"{L}/consultations/{s['open']}/comments", "discussion with my hidden comment"),
-        Visit("resident", f"{L}/consultations/{s['open']}/comments", "comment after a failed submit", 422,
-              submit_form(f"main form[action$='/consultations/{s['open']}/comments']")),
+        Visit(
+            "resident",
+            f"{L}/consultations/{s['open']}/comments",
+            "comment after a failed submit",
+            422,
+            submit_form(f"main form[action$='/consultations/{s['open']}/comments']"),
+        ),
         Visit("resident", f"{L}/consultations/{s['pre_moderated']}/comments", "my comment awaiting review"),
         Visit("resident", f"{L}/comments/{c['other']}/reply", "reply"),
         Visit("resident", f"{L}/comments/{c['other']}/report", "report"),
-        Visit("resident", f"{L}/comments/{c['other']}/report", "report after a failed submit", 422,
-              submit_form("main form[action$='/report']")),
+        Visit(
+            "resident",
+            f"{L}/comments/{c['other']}/report",
+            "report after a failed submit",
+            422,
+            submit_form("main form[action$='/report']"),
+        ),
         Visit("resident", f"{L}/comments/{c['hidden']}/appeal", "appeal"),
-        Visit("resident", f"{L}/comments/{c['hidden']}/appeal", "appeal after a failed submit", 422,
-              submit_form("main form[action$='/appeal']")),
+        Visit(
+            "resident",
+            f"{L}/comments/{c['hidden']}/appeal",
+            "appeal after a failed submit",
+            422,
+            submit_form("main form[action$='/appeal']"),
+        ),
         Visit("resident", f"{L}/comments/{c['fresh']}/edit", "edit my comment"),
-        Visit("resident", f"{L}/comments/{c['fresh']}/edit", "edit after a failed submit", 422,
-              submit_form("main form[action$='/edit']", fill={"body": ""})),
+        Visit(
+            "resident",
+            f"{L}/comments/{c['fresh']}/edit",
+            "edit after a failed submit",
+            422,
+            submit_form("main form[action$='/edit']", fill={"body": ""}),
+        ),
         Visit("resident", f"{L}/consultations/{s['open']}/questions/{f['question']}", "ballot"),
-        Visit("resident", f"{L}/consultations/{s['open']}/questions/{f['unvoted_question']}",
-              "ballot after a failed submit", 400, submit_form("main form.votes-ballot")),
-        Visit("resident", f"{L}/consultations/{s['open']}/questions/{f['question']}", "receipt after voting", 200,
-              vote, lands_on="votes.receipt"),
+        Visit(
+            "resident",
+            f"{L}/consultations/{s['open']}/questions/{f['unvoted_question']}",
+            "ballot after a failed submit",
+            400,
+            submit_form("main form.votes-ballot"),
+        ),
+        Visit(
+            "resident",
+            f"{L}/consultations/{s['open']}/questions/{f['question']}",
+            "receipt after voting",
+            200,
+            vote,
+            lands_on="votes.receipt",
+        ),
         Visit("resident", f"{L}/events/{ev['registered']}", "event I registered for"),
-        Visit("resident", f"{L}/events/{ev['full']}", "joined the waiting list", 200,
-              submit_form(f"main form[action$='/events/{ev['full']}/register']")),
-        Visit("resident", f"{L}/events/{ev['full']}", "left the waiting list", 200,
-              submit_form(f"main form[action$='/events/{ev['full']}/cancel']")),
+        Visit(
+            "resident",
+            f"{L}/events/{ev['full']}",
+            "joined the waiting list",
+            200,
+            submit_form(f"main form[action$='/events/{ev['full']}/register']"),
+        ),
+        Visit(
+            "resident",
+            f"{L}/events/{ev['full']}",
+            "left the waiting list",
+            200,
+            submit_form(f"main form[action$='/events/{ev['full']}/cancel']"),
+        ),
         Visit("resident", f"{L}/organise/", "403 page", 403),
         # --------------------------------------------------------------------------- organiser
         Visit("organiser", f"{L}/", "home, organiser"),
         Visit("organiser", f"{L}/organise/", "my consultations"),
         Visit("organiser", f"{L}/organise/new", "new consultation"),
-        Visit("organiser", f"{L}/organise/new", "consultation editor after a failed submit", 422,
-              submit_form("main form[action$='/organise/new']")),
+        Visit(
+            "organiser",
+            f"{L}/organise/new",
+            "consultation editor after a failed submit",
+            422,
+            submit_form("main form[action$='/organise/new']"),
+        ),
         Visit("organiser", f"{L}/organise/{ids['open']}", "consultation editor"),
         Visit("organiser", f"{L}/organise/{ids['draft']}", "draft in the editor"),
         Visit("organiser", f"{L}/consultations/{s['draft']}", "draft preview for its organiser"),
@@ -455,38 +643,66 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("organiser", f"{L}/consultations/{s['open']}/comments/statistics", "comment statistics"),
         Visit("organiser", f"{L}/organise/consultations/{s['open']}/questions/", "questions"),
         Visit("organiser", f"{L}/organise/consultations/{s['open']}/questions/new", "new question"),
-        Visit("organiser", f"{L}/organise/consultations/{s['open']}/questions/new",
-              "question editor after a failed submit", 400, submit_form("main form[method=post]")),
-        Visit("organiser", f"{L}/organise/consultations/{s['open']}/questions/{f['question']}/edit",
-              "edit a question with votes"),
+        Visit(
+            "organiser",
+            f"{L}/organise/consultations/{s['open']}/questions/new",
+            "question editor after a failed submit",
+            400,
+            submit_form("main form[method=post]"),
+        ),
+        Visit(
+            "organiser",
+            f"{L}/organise/consultations/{s['open']}/questions/{f['question']}/edit",
+            "edit a question with votes",
+        ),
         Visit("organiser", f"{L}/organise/events/", "my events"),
         Visit("organiser", f"{L}/organise/events/new", "new event"),
-        Visit("organiser", f"{L}/organise/events/new", "event editor after a failed submit", 400,
-              submit_form("main form[action$='/organise/events/new']")),
+        Visit(
+            "organiser",
+            f"{L}/organise/events/new",
+            "event editor after a failed submit",
+            400,
+            submit_form("main form[action$='/organise/events/new']"),
+        ),
         Visit("organiser", f"{L}/organise/events/{ev['roomy']}/edit", "event editor"),
         Visit("organiser", f"{L}/organise/events/{ev['roomy']}/cancel", "cancel an event"),
         Visit("organiser", f"{L}/organise/events/{ev['full']}/attendees", "attendees with a waiting list"),
         Visit("organiser", f"{L}/organise/events/{ev['roomy']}/check-in", "check-in list"),
         Visit("organiser", f"{L}/organise/events/{ev['roomy']}/check-in/{tk['check_in']}", "QR check-in page"),
         Visit("organiser", f"{L}/organise/events/{ev['roomy']}/message", "message attendees"),
-        Visit("organiser", f"{L}/organise/events/{ev['roomy']}/message", "message after a failed submit", 400,
-              submit_form("main form[action$='/message']")),
+        Visit(
+            "organiser",
+            f"{L}/organise/events/{ev['roomy']}/message",
+            "message after a failed submit",
+            400,
+            submit_form("main form[action$='/message']"),
+        ),
         Visit("organiser", f"{L}/organise/events/{ev['report']}/report", "event report"),
         # --------------------------------------------------------------------------- moderator
         Visit("moderator", f"{L}/", "home, moderator"),
         Visit("moderator", f"{L}/moderate/", "review queue: pending and reported"),
         Visit("moderator", f"{L}/moderate/comments/{c['pending']}", "comment awaiting approval"),
         Visit("moderator", f"{L}/moderate/comments/{c['reported']}", "reported comment"),
-        Visit("moderator", f"{L}/moderate/comments/{c['reported']}", "hide after a failed submit", 422,
-              submit_form("main form[action$='/hide']")),
+        Visit(
+            "moderator",
+            f"{L}/moderate/comments/{c['reported']}",
+            "hide after a failed submit",
+            422,
+            submit_form("main form[action$='/hide']"),
+        ),
         Visit("moderator", f"{L}/moderate/comments/{c['hidden']}", "hidden comment"),
         Visit("moderator", f"{L}/moderate/comments/{c['appealed']}", "hidden comment with an appeal"),
         Visit("moderator", f"{L}/moderate/appeals", "open appeals"),
         Visit("moderator", f"{L}/moderate/appeals/{f['appeal']}", "decide an appeal"),
         Visit("moderator", f"{L}/moderate/people/{f['users']['suspended']}", "suspended person"),
         Visit("moderator", f"{L}/moderate/people/{f['users']['resident']}", "resident"),
-        Visit("moderator", f"{L}/moderate/people/{f['users']['resident']}", "suspend after a failed submit", 422,
-              submit_form("main form[action$='/suspend']")),
+        Visit(
+            "moderator",
+            f"{L}/moderate/people/{f['users']['resident']}",
+            "suspend after a failed submit",
+            422,
+            submit_form("main form[action$='/suspend']"),
+        ),
         Visit("moderator", f"{L}/moderate/suspensions", "suspensions"),
         Visit("moderator", f"{L}/moderate/log", "moderation log"),
         Visit("moderator", f"{L}/moderate/log?date_from=nonsense", "log with an invalid filter", 400),
@@ -496,12 +712,27 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("admin", f"{L}/admin/users", "accounts"),
         Visit("admin", f"{L}/admin/users?q=demo", "accounts searched"),
         Visit("admin", f"{L}/admin/users?q=axe-2fa-login-{lang}", "an account with two-factor log-in on"),
-        Visit("admin", f"{L}/admin/users?q=axe-2fa-login-{lang}", "reset two-factor log-in: is it you?", 200,
-              submit_form("main form[action*='/two-factor/reset']")),
-        Visit("admin", f"{L}/admin/users?q=axe-2fa-login-{lang}", "role change: is it you?", 200,
-              submit_form("main form[action*='/role']")),
-        Visit("admin", f"{L}/admin/users?q=axe-2fa-login-{lang}", "role change: confirmation refused", 422,
-              confirm_wrongly("main form[action*='/role']")),
+        Visit(
+            "admin",
+            f"{L}/admin/users?q=axe-2fa-login-{lang}",
+            "reset two-factor log-in: is it you?",
+            200,
+            submit_form("main form[action*='/two-factor/reset']"),
+        ),
+        Visit(
+            "admin",
+            f"{L}/admin/users?q=axe-2fa-login-{lang}",
+            "role change: is it you?",
+            200,
+            submit_form("main form[action*='/role']"),
+        ),
+        Visit(
+            "admin",
+            f"{L}/admin/users?q=axe-2fa-login-{lang}",
+            "role change: confirmation refused",
+            422,
+            confirm_wrongly("main form[action*='/role']"),
+        ),
         Visit("admin", f"{L}/admin/background", "background work: queue, scheduler, outbox"),
         Visit("admin", f"{L}/admin/outbox", "outbox"),
         Visit("admin", f"{L}/admin/outbox/{f['outbox_message']}", "one mail"),
@@ -510,6 +741,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
 
 
 # ------------------------------------------------------------------------------------- helpers
+
 
 def endpoint_of(app, path: str) -> str | None:
     adapter = app.url_map.bind("127.0.0.1")
@@ -540,6 +772,7 @@ def html_get_endpoints(app) -> set[str]:
 
 
 # --------------------------------------------------------------------------------------- tests
+
 
 def test_every_html_page_is_in_the_plan(live_server):
     """Coverage: every HTML GET endpoint is visited in every language (or is listed in NOT_HTML)."""
@@ -587,8 +820,10 @@ def test_no_axe_violations(browser, live_server, axe_source, lang, role):
             if status != visit.status:
                 problems[key] = f"status {status}, expected {visit.status}"
                 continue
-            if visit.lands_on and endpoint_of(live_server.app, page.url.removeprefix(live_server.url)) \
-                    != visit.lands_on:
+            if (
+                visit.lands_on
+                and endpoint_of(live_server.app, page.url.removeprefix(live_server.url)) != visit.lands_on
+            ):
                 problems[key] = f"ended on {page.url}, expected the {visit.lands_on} page"
                 continue
             lang_attr = page.evaluate("() => document.documentElement.lang")

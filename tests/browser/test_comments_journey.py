@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 
-
 from participation.core.db import utcnow
 from participation.extensions import db
 from tests.browser.conftest import axe_violations
@@ -23,11 +22,19 @@ def _consultation(live_server, pre: bool = False) -> str:
     slug = f"browser-{uuid.uuid4().hex[:8]}"
     with live_server.app.app_context():
         now = utcnow()
-        db.session.add(Consultation(
-            slug=slug, state=ConsultationState.PUBLISHED, opens_at=now - timedelta(days=1),
-            closes_at=now + timedelta(days=5), title={"nl": "Klimaatplan", "en": "Climate plan", "fr": "Plan climat"},
-            summary={"nl": "Samenvatting"}, body={"nl": "Tekst"}, published_at=now,
-            moderation_mode=ModerationMode.PRE if pre else ModerationMode.POST))
+        db.session.add(
+            Consultation(
+                slug=slug,
+                state=ConsultationState.PUBLISHED,
+                opens_at=now - timedelta(days=1),
+                closes_at=now + timedelta(days=5),
+                title={"nl": "Klimaatplan", "en": "Climate plan", "fr": "Plan climat"},
+                summary={"nl": "Samenvatting"},
+                body={"nl": "Tekst"},
+                published_at=now,
+                moderation_mode=ModerationMode.PRE if pre else ModerationMode.POST,
+            )
+        )
         db.session.commit()
     return slug
 
@@ -52,8 +59,11 @@ def _appeal_id(live_server, body_start: str) -> int:
     from participation.comments.models import Comment, CommentAppeal
 
     with live_server.app.app_context():
-        return db.session.scalar(sa.select(CommentAppeal.id).join(Comment, Comment.id == CommentAppeal.comment_id)
-                                 .where(Comment.body.startswith(body_start)))
+        return db.session.scalar(
+            sa.select(CommentAppeal.id)
+            .join(Comment, Comment.id == CommentAppeal.comment_id)
+            .where(Comment.body.startswith(body_start))
+        )
 
 
 def test_comment_reply_report_hide_and_log(page, live_server, axe_source):
@@ -147,20 +157,29 @@ def test_long_thread_links_to_all_its_replies(page, live_server, axe_source):
 
     slug = _consultation(live_server)
     with live_server.app.app_context():
-        from participation.consultations.models import Consultation
         import sqlalchemy as sa
+
+        from participation.consultations.models import Consultation
 
         consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
         author = db.session.scalar(sa.select(User).where(User.email == RESIDENT2[0]))
-        root = Comment(consultation_id=consultation.id, author_id=author.id, body="Een drukke draad",
-                       alignment="for")
+        root = Comment(consultation_id=consultation.id, author_id=author.id, body="Een drukke draad", alignment="for")
         db.session.add(root)
         db.session.flush()
         start = utcnow()
         for n in range(REPLIES_SHOWN + 2):
-            db.session.add(Comment(consultation_id=consultation.id, author_id=author.id, parent_id=root.id,
-                                   root_id=root.id, depth=1, body=f"Antwoord nummer {n}", alignment="neutral",
-                                   created_at=start + timedelta(seconds=n)))
+            db.session.add(
+                Comment(
+                    consultation_id=consultation.id,
+                    author_id=author.id,
+                    parent_id=root.id,
+                    root_id=root.id,
+                    depth=1,
+                    body=f"Antwoord nummer {n}",
+                    alignment="neutral",
+                    created_at=start + timedelta(seconds=n),
+                )
+            )
         db.session.commit()
     page.goto(f"/en/consultations/{slug}/comments")
     assert page.get_by_text(f"Antwoord nummer {REPLIES_SHOWN + 1}").count() == 0

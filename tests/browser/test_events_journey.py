@@ -41,11 +41,15 @@ def _create_events(live_server) -> dict:
         now = utcnow()
         organiser = db.session.scalars(sa.select(User).where(User.email == ORGANISER[0])).one()
         consultation = Consultation(
-            slug=f"events-{tag}", state=ConsultationState.PUBLISHED, published_at=now,
-            opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=20),
-            title={"nl": "Buurtplan Muide", "en": "Muide neighbourhood plan",
-                   "fr": "Plan de quartier Muide"},
-            summary={"nl": "Samenvatting"}, body={"nl": "Tekst"})
+            slug=f"events-{tag}",
+            state=ConsultationState.PUBLISHED,
+            published_at=now,
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=20),
+            title={"nl": "Buurtplan Muide", "en": "Muide neighbourhood plan", "fr": "Plan de quartier Muide"},
+            summary={"nl": "Samenvatting"},
+            body={"nl": "Tekst"},
+        )
         consultation.organisers = [organiser]
         db.session.add(consultation)
         db.session.flush()
@@ -53,18 +57,31 @@ def _create_events(live_server) -> dict:
         starts = datetime.combine(day, time(19, 0), BRUSSELS)
         ids, titles = {}, {}
         for key, capacity in (("small", 1), ("roomy", 20)):
-            title = {"nl": f"Buurtgesprek {key} {tag}", "en": f"Neighbourhood talk {key} {tag}",
-                     "fr": f"Rencontre de quartier {key} {tag}"}
+            title = {
+                "nl": f"Buurtgesprek {key} {tag}",
+                "en": f"Neighbourhood talk {key} {tag}",
+                "fr": f"Rencontre de quartier {key} {tag}",
+            }
             event = Event(
-                consultation_id=consultation.id, created_by_id=organiser.id, title=title,
-                description={"nl": "We praten over de buurt.",
-                             "en": "We talk about the neighbourhood.",
-                             "fr": "Nous parlons du quartier."},
-                starts_at=starts, ends_at=starts + timedelta(hours=2), format=EventFormat.IN_PERSON,
-                venue="Buurtcentrum Muide", address="Meulestedekaai 81, 9000 Gent",
+                consultation_id=consultation.id,
+                created_by_id=organiser.id,
+                title=title,
+                description={
+                    "nl": "We praten over de buurt.",
+                    "en": "We talk about the neighbourhood.",
+                    "fr": "Nous parlons du quartier.",
+                },
+                starts_at=starts,
+                ends_at=starts + timedelta(hours=2),
+                format=EventFormat.IN_PERSON,
+                venue="Buurtcentrum Muide",
+                address="Meulestedekaai 81, 9000 Gent",
                 languages=",nl,en,",
-                step_free=True, capacity=capacity, registration_opens_at=now - timedelta(hours=1),
-                registration_closes_at=starts - timedelta(hours=2))
+                step_free=True,
+                capacity=capacity,
+                registration_opens_at=now - timedelta(hours=1),
+                registration_closes_at=starts - timedelta(hours=2),
+            )
             db.session.add(event)
             db.session.flush()
             ids[key], titles[key] = event.id, title
@@ -107,8 +124,11 @@ def _expect_status(page, text: str) -> None:
 
 def _only_mail(live_server, recipient, template, title: dict):
     """The one mail of this kind to this person about this event (the live server is shared)."""
-    messages = [m for m in outbox(live_server.app, recipient=recipient, template=template)
-                if any(text in m.body_text for text in title.values())]
+    messages = [
+        m
+        for m in outbox(live_server.app, recipient=recipient, template=template)
+        if any(text in m.body_text for text in title.values())
+    ]
     assert len(messages) == 1, f"expected one {template} mail to {recipient}, got {len(messages)}"
     return messages[0]
 
@@ -133,7 +153,8 @@ def _registration_id(live_server, event_id, email) -> int:
         return db.session.scalars(
             sa.select(Registration.id)
             .where(Registration.event_id == event_id, Registration.email == email)
-            .order_by(Registration.id.desc())).first()
+            .order_by(Registration.id.desc())
+        ).first()
 
 
 def _qr_path(url: str) -> str:
@@ -143,8 +164,7 @@ def _qr_path(url: str) -> str:
     return re.search(r'\sd="([^"]+)"', svg).group(1)
 
 
-def _check_in_url_in_qr(live_server, qr_d: str, registration_id: int, event_id: int,
-                        around: float) -> str:
+def _check_in_url_in_qr(live_server, qr_d: str, registration_id: int, event_id: int, around: float) -> str:
     """The organiser's check-in URL that the ticket's QR code encodes.
 
     The check-in token is signed with a timestamp (seconds), so rebuild it for the seconds
@@ -154,12 +174,12 @@ def _check_in_url_in_qr(live_server, qr_d: str, registration_id: int, event_id: 
 
     secret = live_server.app.config["SECRET_KEY"]
     for stamp in range(int(around) - 3, int(around) + 4):
+
         class FixedSigner(TimestampSigner):
             def get_timestamp(self, _stamp=stamp):
                 return _stamp
 
-        serializer = URLSafeTimedSerializer(secret, salt="participation:event-check-in",
-                                            signer=FixedSigner)
+        serializer = URLSafeTimedSerializer(secret, salt="participation:event-check-in", signer=FixedSigner)
         token = serializer.dumps({"r": registration_id, "e": event_id})
         url = f"{live_server.url}/en/organise/events/{event_id}/check-in/{token}"
         if _qr_path(url) == qr_d:
@@ -175,8 +195,12 @@ def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe
     event_id, title = data["ids"]["small"], data["titles"]["small"]
     event_path = f"/en/events/{event_id}"
 
-    with _context(browser, live_server) as anon, _context(browser, live_server) as a, \
-            _context(browser, live_server) as b, _context(browser, live_server) as org:
+    with (
+        _context(browser, live_server) as anon,
+        _context(browser, live_server) as a,
+        _context(browser, live_server) as b,
+        _context(browser, live_server) as org,
+    ):
         # Anonymous: the event page offers both ways to register and is axe-clean.
         anon.goto(event_path)
         assert anon.get_by_role("heading", level=1).inner_text() == title["en"]
@@ -251,8 +275,7 @@ def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe
         assert b.get_by_text("Your place is confirmed.").count() == 1
         qr_d = b.locator(".check-in-code svg path").first.get_attribute("d")
         registration_b = _registration_id(live_server, event_id, RESIDENT_B[0])
-        check_in_b = _check_in_url_in_qr(live_server, qr_d, registration_b, event_id,
-                                         (before + after) / 2)
+        check_in_b = _check_in_url_in_qr(live_server, qr_d, registration_b, event_id, (before + after) / 2)
 
         # A wants to come after all: the waiting list again; the organiser gives her a place (+1).
         a.goto(event_path)

@@ -34,8 +34,9 @@ PASSWORD = "two factors beat one on the Leie"
 def live_server(tmp_path_factory):
     """A live server of its own: these journeys create their own accounts and need no demo content."""
     db_path = tmp_path_factory.mktemp("two-factor") / "live.db"
-    app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
-                      "PUBLIC_URL": "http://127.0.0.1"})
+    app = create_app(
+        {**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}", "PUBLIC_URL": "http://127.0.0.1"}
+    )
     with app.app_context():
         db.create_all()
     server = LiveServer(app)
@@ -218,6 +219,9 @@ def test_administrator_resets_someones_two_factor_log_in(page, live_server, axe_
     with app.app_context():
         person = db.session.scalar(sa.select(User).where(User.email == person_email))
         assert not two_factor.is_enabled(person) and person.role == Role.MODERATOR
-        mail = db.session.scalars(sa.select(OutboxMessage).where(
-            OutboxMessage.recipient == person_email, OutboxMessage.template == "two_factor_reset")).all()
+        mail = db.session.scalars(
+            sa.select(OutboxMessage).where(
+                OutboxMessage.recipient == person_email, OutboxMessage.template == "two_factor_reset"
+            )
+        ).all()
         assert len(mail) == 1

@@ -30,22 +30,35 @@ def _consultation(live_server) -> tuple[str, dict]:
     from participation.votes.scale import scale_labels
 
     slug = f"votes-{uuid.uuid4().hex[:8]}"
-    labels = [{"nl": "Klimaat", "en": "Climate", "fr": "Climat"}, {"nl": "Cultuur", "en": "Culture", "fr": "Culture"},
-              {"nl": "Haven", "en": "Port", "fr": "Port"}]
+    labels = [
+        {"nl": "Klimaat", "en": "Climate", "fr": "Climat"},
+        {"nl": "Cultuur", "en": "Culture", "fr": "Culture"},
+        {"nl": "Haven", "en": "Port", "fr": "Port"},
+    ]
     with live_server.app.app_context():
         now = utcnow()
-        c = Consultation(slug=slug, state=ConsultationState.PUBLISHED, opens_at=now - timedelta(days=1),
-                         closes_at=now + timedelta(days=5), results_visible_while_open=True, published_at=now,
-                         title={"nl": "Prioriteiten", "en": "Priorities", "fr": "Priorités"},
-                         summary={"nl": "S"}, body={"nl": "T"})
+        c = Consultation(
+            slug=slug,
+            state=ConsultationState.PUBLISHED,
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=5),
+            results_visible_while_open=True,
+            published_at=now,
+            title={"nl": "Prioriteiten", "en": "Priorities", "fr": "Priorités"},
+            summary={"nl": "S"},
+            body={"nl": "T"},
+        )
         db.session.add(c)
         db.session.flush()
         ids = {}
         for position, kind in enumerate(QuestionKind, start=1):
-            q = Question(consultation_id=c.id, position=position, kind=kind,
-                         max_choices=2 if kind == QuestionKind.MULTIPLE else None,
-                         prompt={"nl": f"Vraag {kind.value}", "en": f"Question {kind.value}",
-                                 "fr": f"Question {kind.value}"})
+            q = Question(
+                consultation_id=c.id,
+                position=position,
+                kind=kind,
+                max_choices=2 if kind == QuestionKind.MULTIPLE else None,
+                prompt={"nl": f"Vraag {kind.value}", "en": f"Question {kind.value}", "fr": f"Question {kind.value}"},
+            )
             opts = scale_labels() if kind == QuestionKind.SCALE else labels
             q.options = [Option(position=i, label=dict(lbl)) for i, lbl in enumerate(opts, start=1)]
             db.session.add(q)
@@ -65,21 +78,38 @@ def _login(page, lang):
     page.wait_for_load_state()
 
 
-WORDS = {"nl": ("Klimaat", "Cultuur", "Haven"), "en": ("Climate", "Culture", "Port"),
-         "fr": ("Climat", "Culture", "Port")}
-SCALE = {"nl": ("Helemaal akkoord", "Niet akkoord"), "en": ("Strongly agree", "Disagree"),
-         "fr": ("Tout à fait d'accord", "Pas d'accord")}
+WORDS = {
+    "nl": ("Klimaat", "Cultuur", "Haven"),
+    "en": ("Climate", "Culture", "Port"),
+    "fr": ("Climat", "Culture", "Port"),
+}
+SCALE = {
+    "nl": ("Helemaal akkoord", "Niet akkoord"),
+    "en": ("Strongly agree", "Disagree"),
+    "fr": ("Tout à fait d'accord", "Pas d'accord"),
+}
 COUNTED = {"nl": "Je stem is geteld.", "en": "Your vote was counted.", "fr": "Votre vote a été compté."}
 CHANGED = {"nl": "Je stem is gewijzigd.", "en": "Your vote was changed.", "fr": "Votre vote a été modifié."}
-FOUND = {"nl": "Gevonden: de stem met deze ontvangstcode is geteld.",
-         "en": "Found: the ballot with this receipt code is counted.",
-         "fr": "Trouvé : le bulletin avec ce code de reçu est compté."}
-CHECK_LINK = {"nl": "Zoek deze code bij de getelde stemmen", "en": "Check this receipt among the counted ballots",
-              "fr": "Vérifier ce reçu parmi les bulletins comptés"}
-TOO_MANY = {"nl": "Je koos 3 opties; kies er maximaal 2.", "en": "You chose 3 options; choose at most 2.",
-            "fr": "Vous avez choisi 3 options"}
-VOTED = {"nl": "3 mensen stemden op deze vraag.", "en": "3 people voted on this question.",
-         "fr": "3 personnes ont voté sur cette question."}
+FOUND = {
+    "nl": "Gevonden: de stem met deze ontvangstcode is geteld.",
+    "en": "Found: the ballot with this receipt code is counted.",
+    "fr": "Trouvé : le bulletin avec ce code de reçu est compté.",
+}
+CHECK_LINK = {
+    "nl": "Zoek deze code bij de getelde stemmen",
+    "en": "Check this receipt among the counted ballots",
+    "fr": "Vérifier ce reçu parmi les bulletins comptés",
+}
+TOO_MANY = {
+    "nl": "Je koos 3 opties; kies er maximaal 2.",
+    "en": "You chose 3 options; choose at most 2.",
+    "fr": "Vous avez choisi 3 options",
+}
+VOTED = {
+    "nl": "3 mensen stemden op deze vraag.",
+    "en": "3 people voted on this question.",
+    "fr": "3 personnes ont voté sur cette question.",
+}
 
 
 def _answers(lang: str) -> dict:

@@ -136,7 +136,8 @@ class Browser:
         self.traffic = traffic
         self.jar = jar or http.cookiejar.CookieJar(_SecureCookiesOverHttp())
         self._opener = urllib.request.build_opener(
-            urllib.request.ProxyHandler({}), urllib.request.HTTPCookieProcessor(self.jar), _EveryResponse())
+            urllib.request.ProxyHandler({}), urllib.request.HTTPCookieProcessor(self.jar), _EveryResponse()
+        )
 
     def copy(self) -> Browser:
         """Another browser holding copies of this one's cookies (a stolen cookie)."""
@@ -238,22 +239,42 @@ def _labelled(database_url: str, name: str) -> str:
 def _environment(database_url: str, queue_name: str, secret_key: str) -> dict:
     """What every process of the cluster shares (README: Running on several machines)."""
     env = dict(os.environ)
-    for inherited in ("ALLOW_PER_PROCESS_RATE_LIMITS", "RATELIMIT_ENABLED", "TRUSTED_PROXY_HOPS", "PROXY_FIX",
-                      "LOGIN_ADDRESS_FAILURE_LIMITS", "SHOW_OUTBOX_PAGE", "LANGUAGES", "PORT", "FLASK_APP",
-                      "PROMETHEUS_MULTIPROC_DIR", "METRICS_ALLOWED_IPS", "METRICS_TOKEN"):
+    for inherited in (
+        "ALLOW_PER_PROCESS_RATE_LIMITS",
+        "RATELIMIT_ENABLED",
+        "TRUSTED_PROXY_HOPS",
+        "PROXY_FIX",
+        "LOGIN_ADDRESS_FAILURE_LIMITS",
+        "SHOW_OUTBOX_PAGE",
+        "LANGUAGES",
+        "PORT",
+        "FLASK_APP",
+        "PROMETHEUS_MULTIPROC_DIR",
+        "METRICS_ALLOWED_IPS",
+        "METRICS_TOKEN",
+    ):
         env.pop(inherited, None)
-    env.update({
-        "APP_ENV": "production", "SECRET_KEY": secret_key, "DATABASE_URL": database_url,
-        "PUBLIC_URL": PUBLIC_URL, "TRUSTED_HOSTS": "127.0.0.1",
-        "RATELIMIT_STORAGE_URI": LIMITS_REDIS, "JOB_QUEUE_URL": QUEUE_REDIS, "JOB_QUEUE_NAME": queue_name,
-        "FAN_OUT_BATCH_SIZE": str(BATCH),
-        # Staff log in with a password alone (two-factor log-in has its own tests).
-        "TWO_FACTOR_REQUIRED_FOR_STAFF": "false",
-        # Cheap password hashes, as in the other tests and the benchmarks (never in production).
-        "PASSWORD_HASH_TIME_COST": "1", "PASSWORD_HASH_MEMORY_COST": "64",
-        # Nothing listens there; no process here sends mail anyway (no scheduler runs).
-        "MAIL_SERVER": "127.0.0.1", "MAIL_PORT": "9",
-    })
+    env.update(
+        {
+            "APP_ENV": "production",
+            "SECRET_KEY": secret_key,
+            "DATABASE_URL": database_url,
+            "PUBLIC_URL": PUBLIC_URL,
+            "TRUSTED_HOSTS": "127.0.0.1",
+            "RATELIMIT_STORAGE_URI": LIMITS_REDIS,
+            "JOB_QUEUE_URL": QUEUE_REDIS,
+            "JOB_QUEUE_NAME": queue_name,
+            "FAN_OUT_BATCH_SIZE": str(BATCH),
+            # Staff log in with a password alone (two-factor log-in has its own tests).
+            "TWO_FACTOR_REQUIRED_FOR_STAFF": "false",
+            # Cheap password hashes, as in the other tests and the benchmarks (never in production).
+            "PASSWORD_HASH_TIME_COST": "1",
+            "PASSWORD_HASH_MEMORY_COST": "64",
+            # Nothing listens there; no process here sends mail anyway (no scheduler runs).
+            "MAIL_SERVER": "127.0.0.1",
+            "MAIL_PORT": "9",
+        }
+    )
     return env
 
 
@@ -280,8 +301,7 @@ class Cluster:
         return path.read_text(errors="replace") if path.exists() else ""
 
     def tails(self) -> str:
-        return "\n".join(f"--- {name} (exit {p.poll()}):\n{self.log_of(name)[-2000:]}"
-                         for name, p in self.processes)
+        return "\n".join(f"--- {name} (exit {p.poll()}):\n{self.log_of(name)[-2000:]}" for name, p in self.processes)
 
     def stop(self) -> None:
         for _, process in self.processes:
@@ -300,10 +320,10 @@ def _flask(*args: str) -> list[str]:
 
 
 def _run_command(cluster: Cluster, *args: str) -> str:
-    done = subprocess.run(_flask(*args), cwd=ROOT, env=cluster.env, capture_output=True, text=True,
-                          timeout=PROCESS_START_SECONDS)
-    assert done.returncode == 0, \
-        f"flask {' '.join(args)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+    done = subprocess.run(
+        _flask(*args), cwd=ROOT, env=cluster.env, capture_output=True, text=True, timeout=PROCESS_START_SECONDS
+    )
+    assert done.returncode == 0, f"flask {' '.join(args)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
     return done.stdout
 
 
@@ -325,13 +345,22 @@ def _wait_until_ready(cluster: Cluster, server: Server, process: subprocess.Pope
 def _control_app(database_url: str, queue_name: str, secret_key: str):
     from participation import create_app
 
-    return create_app({
-        "TESTING": True, "SECRET_KEY": secret_key, "PUBLIC_URL": PUBLIC_URL, "EXTRA_TRUSTED_HOSTS": (),
-        "SQLALCHEMY_DATABASE_URI": _labelled(database_url, "cluster-test"),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
-        "RATELIMIT_STORAGE_URI": "memory://", "JOB_QUEUE_URL": QUEUE_REDIS, "JOB_QUEUE_NAME": queue_name,
-        "FAN_OUT_BATCH_SIZE": BATCH, "PASSWORD_HASH_TIME_COST": 1, "PASSWORD_HASH_MEMORY_COST": 64,
-    })
+    return create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": secret_key,
+            "PUBLIC_URL": PUBLIC_URL,
+            "EXTRA_TRUSTED_HOSTS": (),
+            "SQLALCHEMY_DATABASE_URI": _labelled(database_url, "cluster-test"),
+            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+            "RATELIMIT_STORAGE_URI": "memory://",
+            "JOB_QUEUE_URL": QUEUE_REDIS,
+            "JOB_QUEUE_NAME": queue_name,
+            "FAN_OUT_BATCH_SIZE": BATCH,
+            "PASSWORD_HASH_TIME_COST": 1,
+            "PASSWORD_HASH_MEMORY_COST": 64,
+        }
+    )
 
 
 @pytest.fixture
@@ -352,21 +381,43 @@ def cluster(tmp_path):
         cluster = Cluster(database_url, _environment(database_url, queue_name, secret_key), tmp_path)
         cleanup.callback(cluster.stop)  # runs before the database is dropped
         _run_command(cluster, "db", "upgrade")
-        _run_command(cluster, "create-user", "organisator@cluster.example", "--role", "organiser",
-                     "--password", ORGANISER_PASSWORD, "--name", "Organisator")
+        _run_command(
+            cluster,
+            "create-user",
+            "organisator@cluster.example",
+            "--role",
+            "organiser",
+            "--password",
+            ORGANISER_PASSWORD,
+            "--name",
+            "Organisator",
+        )
         for name in ("a", "b"):
             port = _free_port()
             cluster.servers.append(Server(name.upper(), f"http://127.0.0.1:{port}"))
-            gunicorn = [sys.executable, "-m", "gunicorn", "--workers", "2", "--worker-class", "sync",
-                        "--bind", f"127.0.0.1:{port}", "--timeout", "60", "--graceful-timeout", "5",
-                        "wsgi:app"]
+            gunicorn = [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--workers",
+                "2",
+                "--worker-class",
+                "sync",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--timeout",
+                "60",
+                "--graceful-timeout",
+                "5",
+                "wsgi:app",
+            ]
             metrics = tmp_path / f"metrics-{name}"  # each host its own, empty (README: Metrics)
             metrics.mkdir()
-            cluster.start(f"web-{name}", gunicorn, f"cluster-web-{name}",
-                          PROMETHEUS_MULTIPROC_DIR=str(metrics))
+            cluster.start(f"web-{name}", gunicorn, f"cluster-web-{name}", PROMETHEUS_MULTIPROC_DIR=str(metrics))
         for name in ("a", "b"):
             cluster.workers[f"cluster-worker-{name}"] = cluster.start(
-                f"worker-{name}", _flask("worker", "--threads", "2"), f"cluster-worker-{name}")
+                f"worker-{name}", _flask("worker", "--threads", "2"), f"cluster-worker-{name}"
+            )
         cluster.control = _control_app(database_url, queue_name, secret_key)
         cluster.engine = sa.create_engine(_labelled(database_url, "cluster-checks"))
         cleanup.callback(cluster.engine.dispose)
@@ -416,34 +467,53 @@ def _seed(app) -> Seed:
 
     languages = ("nl", "en", "fr")
     # Created first, so they are the fan-out's first recipients (it goes by account id).
-    passive = [make_user(app, email=f"passief{n}@cluster.example", language=languages[n % 3]).id
-               for n in range(PASSIVE)]
-    residents = [make_user(app, email=f"inwoner{n}@cluster.example", language=languages[n % 3]).email
-                 for n in range(RESIDENTS)]
+    passive = [
+        make_user(app, email=f"passief{n}@cluster.example", language=languages[n % 3]).id for n in range(PASSIVE)
+    ]
+    residents = [
+        make_user(app, email=f"inwoner{n}@cluster.example", language=languages[n % 3]).email for n in range(RESIDENTS)
+    ]
     hammer = make_user(app, email="stemmer@cluster.example").email
     session_user = make_user(app, email="sessie@cluster.example").email
     targets = [make_user(app, email=f"doelwit{n}@cluster.example").email for n in range(3)]
     with app.app_context():
         organiser_id = db.session.scalar(sa.select(User.id).where(User.email == Seed.organiser))
     consultation = make_consultation(
-        app, slug="klimaatplan-cluster", organisers=[SimpleNamespace(id=organiser_id)],
+        app,
+        slug="klimaatplan-cluster",
+        organisers=[SimpleNamespace(id=organiser_id)],
         results={"nl": "De meeste inwoners kozen voor klimaat."},
-        feedback={"nl": "De stad neemt het klimaatplan op in haar internationale agenda."})
+        feedback={"nl": "De stad neemt het klimaatplan op in haar internationale agenda."},
+    )
     question = make_question(app, consultation, "single", options=3)
     options = option_ids(question)
     event = make_event(app, consultation=consultation, capacity=CAPACITY)
     with app.app_context():
         now = utcnow()
         for n, user_id in enumerate(passive):
-            ballot = Ballot(question_id=question.id, user_id=user_id, created_at=now, updated_at=now,
-                            receipt_fingerprint=fingerprint(new_receipt_code()))
+            ballot = Ballot(
+                question_id=question.id,
+                user_id=user_id,
+                created_at=now,
+                updated_at=now,
+                receipt_fingerprint=fingerprint(new_receipt_code()),
+            )
             ballot.choices.append(BallotChoice(option_id=options[n % len(options)]))
             db.session.add(ballot)
         db.session.commit()
-        passive_emails = list(db.session.scalars(
-            sa.select(User.email).where(User.id.in_(passive)).order_by(User.id)))
-    return Seed(consultation.id, consultation.slug, question.id, options, event.id, passive_emails, residents,
-                hammer, session_user, targets)
+        passive_emails = list(db.session.scalars(sa.select(User.email).where(User.id.in_(passive)).order_by(User.id)))
+    return Seed(
+        consultation.id,
+        consultation.slug,
+        question.id,
+        options,
+        event.id,
+        passive_emails,
+        residents,
+        hammer,
+        session_user,
+        targets,
+    )
 
 
 # ----------------------------------------------------------------------------- what people do
@@ -468,8 +538,9 @@ def _resident(n: int, email: str, cluster: Cluster, seed: Seed, traffic: Traffic
     if n < REGISTRANTS:
         token = browser.token(other, f"/nl/events/{seed.event_id}")  # the session from `one` holds on `other`
         if n % 10 == 4:  # the same person through both servers at the same moment: one place at most
-            replies = _at_once(lambda: browser.post(one, register, {}, token),
-                               lambda: browser.post(other, register, {}, token))
+            replies = _at_once(
+                lambda: browser.post(one, register, {}, token), lambda: browser.post(other, register, {}, token)
+            )
             assert sorted(r.status for r in replies) == [303, 409], [r.status for r in replies]
         else:
             _expect(browser.post(other, register, {}, token), 303, f"{email} registers on {other.name}")
@@ -479,8 +550,10 @@ def _resident(n: int, email: str, cluster: Cluster, seed: Seed, traffic: Traffic
     token = browser.token(one, question)
     first, second = seed.option_ids[n % 3], seed.option_ids[(n + 1) % 3]
     if n % 6 == 1:  # two different votes through both servers at the same moment: one ballot, either choice
-        replies = _at_once(lambda: browser.post(one, question, {"option": str(first)}, token),
-                           lambda: browser.post(other, question, {"option": str(second)}, token))
+        replies = _at_once(
+            lambda: browser.post(one, question, {"option": str(first)}, token),
+            lambda: browser.post(other, question, {"option": str(second)}, token),
+        )
         statuses = [r.status for r in replies]
         assert set(statuses) <= {303, 409} and 303 in statuses, statuses
         final = {first, second}
@@ -524,8 +597,7 @@ def _guesser(cluster: Cluster, seed: Seed, traffic: Traffic, outcome: Outcome) -
             reply = through_a.login(a, target, f"wrong password {n}")
             assert 400 <= reply.status < 500 and reply.status != 429, (n, reply.status)
         after_fifth = time.monotonic()
-        sixth = through_b.post(b, "/nl/account/login", {"email": target, "password": "wrong password 5"},
-                               token_b)
+        sixth = through_b.post(b, "/nl/account/login", {"email": target, "password": "wrong password 5"}, token_b)
         took = time.monotonic() - after_fifth
         if sixth.status == 429:
             assert int(sixth.headers["Retry-After"]) >= 1
@@ -533,12 +605,13 @@ def _guesser(cluster: Cluster, seed: Seed, traffic: Traffic, outcome: Outcome) -
             seventh = through_a.login(a, target, "wrong password 6")
             assert seventh.status == 429 or time.monotonic() - after_fifth > 1.5, seventh.status
             return
-        assert took > 1.5, (f"the 6th wrong password for {target} through B was checked ({sixth.status}) "
-                            f"{took:.2f}s after the 5th through A: the servers count apart")
+        assert took > 1.5, (
+            f"the 6th wrong password for {target} through B was checked ({sixth.status}) "
+            f"{took:.2f}s after the 5th through A: the servers count apart"
+        )
         with outcome.lock:
             outcome.notes.append(f"throttle check for {target} repeated: the 6th attempt took {took:.1f}s")
-    raise AssertionError(f"three times the 6th wrong password came too late to test the throttle: "
-                         f"{outcome.notes}")
+    raise AssertionError(f"three times the 6th wrong password came too late to test the throttle: {outcome.notes}")
 
 
 def _session_across_servers(cluster: Cluster, seed: Seed, traffic: Traffic, outcome: Outcome) -> None:
@@ -574,8 +647,9 @@ def _results_mails(cluster: Cluster) -> int:
 
 def _blocked_by(cluster: Cluster, holder_pid: int) -> str | None:
     """The application_name of a connection waiting for a lock the holder has."""
-    rows = _rows(cluster, "SELECT application_name FROM pg_stat_activity "
-                          "WHERE :pid = ANY(pg_blocking_pids(pid))", pid=holder_pid)
+    rows = _rows(
+        cluster, "SELECT application_name FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))", pid=holder_pid
+    )
     return rows[0][0] if rows else None
 
 
@@ -603,9 +677,14 @@ def test_two_servers_and_two_workers_share_every_rule_and_send_every_mail_once(c
     _check_places(cluster, seed, outcome)
     _check_ballots(cluster, seed, outcome)
 
-    participants = [email for (email,) in _rows(
-        cluster, "SELECT email FROM users WHERE id IN "
-                 "(SELECT user_id FROM ballots UNION SELECT user_id FROM event_registrations) ORDER BY id")]
+    participants = [
+        email
+        for (email,) in _rows(
+            cluster,
+            "SELECT email FROM users WHERE id IN "
+            "(SELECT user_id FROM ballots UNION SELECT user_id FROM event_registrations) ORDER BY id",
+        )
+    ]
     assert participants[:PASSIVE] == seed.passive and len(participants) == PASSIVE + RESIDENTS + 1
     victim, publish_seconds = _publish_and_kill_the_worker(cluster, seed, traffic, organiser, participants)
     _check_results_mail(cluster, participants, survivor=next(w for w in cluster.workers if w != victim))
@@ -619,22 +698,30 @@ def test_two_servers_and_two_workers_share_every_rule_and_send_every_mail_once(c
     for name in ("web-a", "web-b", "worker-a", "worker-b"):
         if name != killed_log:
             assert "Traceback" not in cluster.log_of(name), cluster.log_of(name)[-3000:]
-    print(f"\ncluster: {sum(per_server.values())} requests ({dict(per_server)}), publication answered in "
-          f"{publish_seconds * 1000:.0f} ms, {len(participants)} results mails, killed {victim}, "
-          f"{time.monotonic() - started:.1f}s after start-up; {'; '.join(outcome.notes) or 'no repeats'}")
+    print(
+        f"\ncluster: {sum(per_server.values())} requests ({dict(per_server)}), publication answered in "
+        f"{publish_seconds * 1000:.0f} ms, {len(participants)} results mails, killed {victim}, "
+        f"{time.monotonic() - started:.1f}s after start-up; {'; '.join(outcome.notes) or 'no repeats'}"
+    )
 
 
 def _everyone_at_once(cluster: Cluster, seed: Seed, traffic: Traffic, outcome: Outcome, organiser: Browser):
     """Residents, the eager voter, the guesser, the session check and the organiser, all at once."""
     b = cluster.servers[1]
     with ThreadPoolExecutor(max_workers=10) as pool:
-        futures = [pool.submit(_guesser, cluster, seed, traffic, outcome),
-                   pool.submit(_hammer, cluster, seed, traffic, outcome),
-                   pool.submit(_session_across_servers, cluster, seed, traffic, outcome),
-                   pool.submit(lambda: _expect(organiser.login(b, seed.organiser, ORGANISER_PASSWORD), 303,
-                                               "the organiser logs in on B"))]
-        futures += [pool.submit(_resident, n, email, cluster, seed, traffic, outcome)
-                    for n, email in enumerate(seed.residents)]
+        futures = [
+            pool.submit(_guesser, cluster, seed, traffic, outcome),
+            pool.submit(_hammer, cluster, seed, traffic, outcome),
+            pool.submit(_session_across_servers, cluster, seed, traffic, outcome),
+            pool.submit(
+                lambda: _expect(
+                    organiser.login(b, seed.organiser, ORGANISER_PASSWORD), 303, "the organiser logs in on B"
+                )
+            ),
+        ]
+        futures += [
+            pool.submit(_resident, n, email, cluster, seed, traffic, outcome) for n, email in enumerate(seed.residents)
+        ]
         _, not_done = wait(futures, timeout=120)
         assert not not_done, f"{len(not_done)} people never finished:\n{cluster.tails()}"
         for future in futures:
@@ -643,9 +730,12 @@ def _everyone_at_once(cluster: Cluster, seed: Seed, traffic: Traffic, outcome: O
 
 def _check_places(cluster: Cluster, seed: Seed, outcome: Outcome) -> None:
     """Nothing overbooked; the waiting list numbered in arrival order; each registrant once, mailed once."""
-    rows = _rows(cluster, "SELECT u.email, r.status, r.sequence FROM event_registrations r "
-                          "JOIN users u ON u.id = r.user_id WHERE r.event_id = :event ORDER BY r.sequence",
-                 event=seed.event_id)
+    rows = _rows(
+        cluster,
+        "SELECT u.email, r.status, r.sequence FROM event_registrations r "
+        "JOIN users u ON u.id = r.user_id WHERE r.event_id = :event ORDER BY r.sequence",
+        event=seed.event_id,
+    )
     assert sorted(email for email, *_ in rows) == sorted(outcome.registrants) and len(rows) == REGISTRANTS
     assert [sequence for *_, sequence in rows] == list(range(1, REGISTRANTS + 1))
     statuses = [status for _, status, _ in rows]
@@ -661,10 +751,14 @@ def _check_places(cluster: Cluster, seed: Seed, outcome: Outcome) -> None:
 
 def _check_ballots(cluster: Cluster, seed: Seed, outcome: Outcome) -> None:
     """One ballot per person, with one choice: the last one they made (either, when both were at once)."""
-    ballots = _rows(cluster, "SELECT u.email, count(DISTINCT b.id), count(c.id), min(c.option_id) "
-                             "FROM ballots b LEFT JOIN users u ON u.id = b.user_id "
-                             "LEFT JOIN ballot_choices c ON c.ballot_id = b.id "
-                             "WHERE b.question_id = :question GROUP BY u.email", question=seed.question_id)
+    ballots = _rows(
+        cluster,
+        "SELECT u.email, count(DISTINCT b.id), count(c.id), min(c.option_id) "
+        "FROM ballots b LEFT JOIN users u ON u.id = b.user_id "
+        "LEFT JOIN ballot_choices c ON c.ballot_id = b.id "
+        "WHERE b.question_id = :question GROUP BY u.email",
+        question=seed.question_id,
+    )
     assert all(email is not None and n == 1 and choices == 1 for email, n, choices, _ in ballots), ballots
     voters = {email: option for email, _, _, option in ballots}
     assert set(voters) == set(seed.passive) | set(outcome.final_choice)
@@ -693,8 +787,7 @@ def _publish_and_kill_the_worker(cluster, seed, traffic, organiser, participants
         publishing = time.monotonic()
         _expect(organiser.post(a, f"{manage}/publish-results", {}, token), 303, "publish through A")
         publish_seconds = time.monotonic() - publishing
-        victim = _wait_for("a worker to reach the held participant",
-                           lambda: _blocked_by(cluster, holder_pid), cluster)
+        victim = _wait_for("a worker to reach the held participant", lambda: _blocked_by(cluster, holder_pid), cluster)
         assert victim in cluster.workers, victim
         assert _results_mails(cluster) == 2 * BATCH
         # Meanwhile both servers answer, and refuse a vote after closing.
@@ -711,14 +804,16 @@ def _publish_and_kill_the_worker(cluster, seed, traffic, organiser, participants
         holder.rollback()
         holder.close()
     # Its connections end and its unfinished batch rolls back: still two batches, the cursor after them.
-    _wait_for("the killed worker's connections to end",
-              lambda: not _rows(cluster, "SELECT 1 FROM pg_stat_activity WHERE application_name = :name",
-                                name=victim), cluster, seconds=30)
+    _wait_for(
+        "the killed worker's connections to end",
+        lambda: not _rows(cluster, "SELECT 1 FROM pg_stat_activity WHERE application_name = :name", name=victim),
+        cluster,
+        seconds=30,
+    )
     assert _results_mails(cluster) == 2 * BATCH
     [(cursor, finished)] = _rows(cluster, "SELECT cursor, finished_at FROM fan_outs")
     assert finished is None
-    assert cursor == _scalar(cluster, "SELECT id FROM users WHERE email = :email",
-                             email=participants[2 * BATCH - 1])
+    assert cursor == _scalar(cluster, "SELECT id FROM users WHERE email = :email", email=participants[2 * BATCH - 1])
     return victim, publish_seconds
 
 
@@ -736,14 +831,18 @@ def _check_results_mail(cluster: Cluster, participants: list[str], survivor: str
         return _scalar(cluster, "SELECT finished_at FROM fan_outs")
 
     _wait_for(f"{survivor} to finish the fan-out", finished_by_survivor, cluster)
-    results = Counter(r for (r,) in _rows(
-        cluster, "SELECT recipient FROM outbox_messages WHERE template = 'results_published'"))
+    results = Counter(
+        r for (r,) in _rows(cluster, "SELECT recipient FROM outbox_messages WHERE template = 'results_published'")
+    )
     assert results == Counter(participants)
     assert _scalar(cluster, "SELECT count(*) FROM fan_out_deliveries") == len(participants)
     assert _scalar(cluster, "SELECT sent_count FROM fan_outs") == len(participants)
-    duplicates = _rows(cluster, "SELECT recipient, template, count(*) FROM outbox_messages "
-                                "GROUP BY recipient, template HAVING count(*) > 1")
+    duplicates = _rows(
+        cluster,
+        "SELECT recipient, template, count(*) FROM outbox_messages GROUP BY recipient, template HAVING count(*) > 1",
+    )
     assert duplicates == []
-    body = _scalar(cluster, "SELECT body_text FROM outbox_messages "
-                            "WHERE template = 'results_published' ORDER BY id LIMIT 1")
+    body = _scalar(
+        cluster, "SELECT body_text FROM outbox_messages WHERE template = 'results_published' ORDER BY id LIMIT 1"
+    )
     assert f"{PUBLIC_URL}/" in body and "127.0.0.1" not in body

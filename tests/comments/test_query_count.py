@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import sqlalchemy as sa
 from flask import current_app
 
@@ -10,16 +9,25 @@ from participation.comments.models import Comment
 from participation.core.db import utcnow
 from participation.extensions import db
 from tests.comments.factories import make_comment, make_consultation
-from tests.support import count_queries
 from tests.factories import PASSWORD, make_user
+from tests.support import count_queries
 
 
 def _bulk_comments(app, consultation, author, n, start):
     with app.app_context():
         now = utcnow()
-        rows = [{"consultation_id": consultation.id, "author_id": author.id, "body": f"Reactie {start + i}",
-                 "alignment": ("for", "against", "neutral")[i % 3], "state": "published", "depth": 0,
-                 "created_at": now} for i in range(n)]
+        rows = [
+            {
+                "consultation_id": consultation.id,
+                "author_id": author.id,
+                "body": f"Reactie {start + i}",
+                "alignment": ("for", "against", "neutral")[i % 3],
+                "state": "published",
+                "depth": 0,
+                "created_at": now,
+            }
+            for i in range(n)
+        ]
         db.session.execute(sa.insert(Comment), rows)
         db.session.commit()
 

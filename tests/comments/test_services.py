@@ -32,8 +32,9 @@ def test_post_waits_for_review_under_pre_moderation(app, ctx, people):
     assert comment.state == CommentState.PENDING
 
 
-@pytest.mark.parametrize("kwargs", [{"open_now": False}, {"state": ConsultationState.DRAFT},
-                                    {"comments_enabled": False}])
+@pytest.mark.parametrize(
+    "kwargs", [{"open_now": False}, {"state": ConsultationState.DRAFT}, {"comments_enabled": False}]
+)
 def test_no_comments_on_closed_draft_or_disabled_consultations(app, ctx, people, kwargs):
     consultation = load(Consultation, make_consultation(app, **kwargs))
     with pytest.raises(Conflict):
@@ -71,19 +72,31 @@ def test_replies_stay_in_the_consultation_and_within_depth(app, ctx, people):
 
 def test_no_reply_to_a_hidden_comment(app, ctx, people):
     consultation = make_consultation(app)
-    hidden = load(Comment, make_comment(app, consultation, people["resident2"], state=CommentState.HIDDEN,
-                                        hidden_reason=HideReason.SPAM))
+    hidden = load(
+        Comment,
+        make_comment(app, consultation, people["resident2"], state=CommentState.HIDDEN, hidden_reason=HideReason.SPAM),
+    )
     with pytest.raises(Conflict):
-        services.post_comment(load(User, people["resident"]), load(Consultation, consultation), "Hoi", "for",
-                              parent=hidden)
+        services.post_comment(
+            load(User, people["resident"]), load(Consultation, consultation), "Hoi", "for", parent=hidden
+        )
 
 
 def test_database_refuses_a_reply_across_consultations(app, people):
     one, two = make_consultation(app), make_consultation(app)
     parent = make_comment(app, one, people["resident"])
     with app.app_context(), pytest.raises(IntegrityError):
-        db.session.add(Comment(consultation_id=two.id, parent_id=parent.id, root_id=parent.id, depth=1,
-                               author_id=people["resident"].id, body="x", alignment="for"))
+        db.session.add(
+            Comment(
+                consultation_id=two.id,
+                parent_id=parent.id,
+                root_id=parent.id,
+                depth=1,
+                author_id=people["resident"].id,
+                body="x",
+                alignment="for",
+            )
+        )
         db.session.flush()
 
 
@@ -94,8 +107,9 @@ def test_edit_only_by_author_within_the_window(app, ctx, people):
         services.edit_comment(load(User, people["resident2"]), mine, "Gekaapt", "for")
     services.edit_comment(load(User, people["resident"]), mine, "Verbeterd", "against")
     assert mine.edited_at is not None and mine.body == "Verbeterd"
-    old = load(Comment, make_comment(app, consultation, people["resident"],
-                                     created_at=utcnow() - timedelta(minutes=16)))
+    old = load(
+        Comment, make_comment(app, consultation, people["resident"], created_at=utcnow() - timedelta(minutes=16))
+    )
     with pytest.raises(Conflict):
         services.edit_comment(load(User, people["resident"]), old, "Te laat", "for")
 
@@ -139,16 +153,18 @@ def test_one_report_per_person_and_auto_hide_at_the_threshold(app, ctx, people, 
 def test_reply_mails_the_parent_author_unless_switched_off(app, ctx, people):
     consultation = make_consultation(app)
     parent = load(Comment, make_comment(app, consultation, people["resident"]))
-    services.post_comment(load(User, people["resident2"]), load(Consultation, consultation), "Eens!", "for",
-                          parent=parent)
+    services.post_comment(
+        load(User, people["resident2"]), load(Consultation, consultation), "Eens!", "for", parent=parent
+    )
     db.session.commit()
     mails = outbox(app, people["resident"].email, "comment_reply")
     assert len(mails) == 1 and "Eens!" in mails[0].body_text and "/nl/" in mails[0].body_text
     quiet = load(User, people["resident3"])
     quiet.notify_on_reply = False
     other_parent = load(Comment, make_comment(app, consultation, people["resident3"]))
-    services.post_comment(load(User, people["resident2"]), load(Consultation, consultation), "Ook", "for",
-                          parent=other_parent)
+    services.post_comment(
+        load(User, people["resident2"]), load(Consultation, consultation), "Ook", "for", parent=other_parent
+    )
     db.session.commit()
     assert outbox(app, people["resident3"].email) == []
 
@@ -190,7 +206,9 @@ def test_edit_under_pre_moderation_sends_the_comment_back_to_review(app, ctx, pe
     consultation = make_consultation(app, pre_moderation=True)
     parent = make_comment(app, consultation, people["resident2"], body="Vraag")
     author = load(User, people["resident"])
-    reply = services.post_comment(author, load(Consultation, consultation), "Netjes", "for", parent=load(Comment, parent))
+    reply = services.post_comment(
+        author, load(Consultation, consultation), "Netjes", "for", parent=load(Comment, parent)
+    )
     moderation.approve_comment(load(User, people["moderator"]), reply)
     db.session.commit()
     assert len(outbox(app, people["resident2"].email, "comment_reply")) == 1
@@ -234,8 +252,10 @@ def test_edit_under_post_moderation_stays_published_and_open_reports_stay_open(a
 
 def test_edit_refusals_say_why(app, ctx, people):
     consultation = make_consultation(app)
-    hidden = load(Comment, make_comment(app, consultation, people["resident"], state=CommentState.HIDDEN,
-                                        hidden_reason=HideReason.SPAM))
+    hidden = load(
+        Comment,
+        make_comment(app, consultation, people["resident"], state=CommentState.HIDDEN, hidden_reason=HideReason.SPAM),
+    )
     with pytest.raises(Conflict) as exc:
         services.edit_comment(load(User, people["resident"]), hidden, "Toch", "for")
     assert exc.value.message == _("This comment can no longer be edited.")

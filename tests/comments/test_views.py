@@ -9,7 +9,14 @@ import pytest
 import sqlalchemy as sa
 
 from participation.accounts.models import User
-from participation.comments.models import Comment, CommentAppeal, CommentEndorsement, CommentReport, CommentState, HideReason
+from participation.comments.models import (
+    Comment,
+    CommentAppeal,
+    CommentEndorsement,
+    CommentReport,
+    CommentState,
+    HideReason,
+)
 from participation.core.db import utcnow
 from participation.core.permissions import Role
 from participation.extensions import db
@@ -17,8 +24,12 @@ from tests.comments.factories import make_comment, make_consultation
 from tests.factories import PASSWORD, get, make_user, suspend
 from tests.support import outbox, text
 
-XSS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<svg onload=alert(1)>',
-       '"><a href="javascript:alert(1)">x</a>']
+XSS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    '"><a href="javascript:alert(1)">x</a>',
+]
 
 
 def _count(app, model=Comment):
@@ -85,9 +96,17 @@ def test_form_sent_too_fast_is_refused(app, client, monkeypatch):
 def test_signup_honeypot_stores_nothing(app, client):
     from participation.accounts.models import User
 
-    response = client.submit("/en/account/signup", {
-        "email": "bot@example.org", "display_name": "Bot", "password": "a long enough passphrase",
-        "preferred_language": "en", "consent": "y", "website": "http://spam.example"})
+    response = client.submit(
+        "/en/account/signup",
+        {
+            "email": "bot@example.org",
+            "display_name": "Bot",
+            "password": "a long enough passphrase",
+            "preferred_language": "en",
+            "consent": "y",
+            "website": "http://spam.example",
+        },
+    )
     assert response.status_code == 422 and "We could not accept this form" in text(response)
     assert _count(app, User) == 0
 
@@ -100,8 +119,9 @@ def test_posting_is_rate_limited(app, client, rate_limits):
     assert statuses[:10] == [303] * 10 and statuses[10] == 429
 
 
-@pytest.mark.parametrize("query", ["sort=password_hash", "sort=id;select", "alignment=<svg onload=1>",
-                                   "page=-1", "page=abc"])
+@pytest.mark.parametrize(
+    "query", ["sort=password_hash", "sort=id;select", "alignment=<svg onload=1>", "page=-1", "page=abc"]
+)
 def test_bad_sort_filter_or_page_is_a_400(app, client, query):
     consultation = make_consultation(app)
     response = client.get(f"/nl/consultations/{consultation.slug}/comments?{query}")
@@ -198,8 +218,9 @@ def test_edit_after_window_is_refused_with_the_reason(app, client):
     response = client.get(url)
     assert response.status_code == 409
     assert "You can edit a comment only in the first 15 minutes after posting it." in text(response)
-    response = client.submit(f"/en/consultations/{consultation.slug}/comments", {"body": "Toch", "alignment": "for"},
-                             action=url)
+    response = client.submit(
+        f"/en/consultations/{consultation.slug}/comments", {"body": "Toch", "alignment": "for"}, action=url
+    )
     assert response.status_code == 409 and "only in the first 15 minutes" in text(response)
     assert get(app, Comment, comment.id).body == "Te laat"
     fresh = make_comment(app, consultation, author, body="Origineel")
@@ -235,8 +256,11 @@ def test_editing_someone_elses_comment_by_post_is_refused(app, client):
     consultation = make_consultation(app)
     comment = make_comment(app, consultation, author, body="Van mij")
     client.login(other.email, PASSWORD, lang="en")
-    response = client.submit(f"/en/consultations/{consultation.slug}/comments",
-                             {"body": "Gekaapt", "alignment": "against"}, action=f"/en/comments/{comment.id}/edit")
+    response = client.submit(
+        f"/en/consultations/{consultation.slug}/comments",
+        {"body": "Gekaapt", "alignment": "against"},
+        action=f"/en/comments/{comment.id}/edit",
+    )
     assert response.status_code == 403 and "You can only edit your own comments." in text(response)
     stored = get(app, Comment, comment.id)
     assert stored.body == "Van mij" and stored.edited_at is None and stored.alignment.value == "for"
@@ -244,7 +268,7 @@ def test_editing_someone_elses_comment_by_post_is_refused(app, client):
 
 def test_csv_export_for_organisers_with_bom_and_no_formulas(app, client):
     organiser = make_user(app, role=Role.ORGANISER)
-    author = make_user(app, name="=HYPERLINK(\"http://evil\")", email="secret-author@example.org")
+    author = make_user(app, name='=HYPERLINK("http://evil")', email="secret-author@example.org")
     consultation = make_consultation(app, organisers=[organiser])
     make_comment(app, consultation, author, body="=1+1 en @SUM(A1)")
     client.login(organiser.email, PASSWORD)
@@ -267,8 +291,7 @@ def test_statistics_per_week(app, client):
     assert "<td>3</td>" in page
 
 
-def test_transparency_page_counts_hide_decisions_and_appeals_without_names(app, client, other_client,
-                                                                           monkeypatch):
+def test_transparency_page_counts_hide_decisions_and_appeals_without_names(app, client, other_client, monkeypatch):
     monkeypatch.setitem(app.config, "COMMENT_AUTO_HIDE_REPORTS", 1)
     author = make_user(app, name="Geheime Naam")
     first, second = make_user(app, role=Role.MODERATOR, name="Moderator Een"), make_user(app, role=Role.MODERATOR)
@@ -284,8 +307,10 @@ def test_transparency_page_counts_hide_decisions_and_appeals_without_names(app, 
         assert client.submit(url, {"reason": reason, "note": note}, action=url + "/hide").status_code == 303
 
     hide(spam, "spam")
-    assert client.submit(f"/en/moderate/comments/{spam.id}",
-                         action=f"/en/moderate/comments/{spam.id}/restore").status_code == 303
+    assert (
+        client.submit(f"/en/moderate/comments/{spam.id}", action=f"/en/moderate/comments/{spam.id}/restore").status_code
+        == 303
+    )
     hide(spam, "spam")  # hidden, restored, hidden again: two decisions
     hide(rude, "offensive")
     hide(other, "offensive")  # another consultation: not counted here
@@ -293,8 +318,12 @@ def test_transparency_page_counts_hide_decisions_and_appeals_without_names(app, 
     assert other_client.submit(f"/nl/comments/{reported.id}/report", {"reason": "spam"}).status_code == 303
     other_client.login(author.email, PASSWORD)
     for comment in (spam, rude):
-        assert other_client.submit(f"/nl/comments/{comment.id}/appeal",
-                                   {"text": "Dit was helemaal niet zo bedoeld."}).status_code == 303
+        assert (
+            other_client.submit(
+                f"/nl/comments/{comment.id}/appeal", {"text": "Dit was helemaal niet zo bedoeld."}
+            ).status_code
+            == 303
+        )
     with app.app_context():
         appeals = {a.comment_id: a.id for a in db.session.scalars(sa.select(CommentAppeal))}
     client.login(second.email, PASSWORD, lang="en")
@@ -322,8 +351,9 @@ def test_transparency_page_without_decisions(app, client):
 def test_hidden_comment_shows_the_public_reason(app, client):
     author = make_user(app)
     consultation = make_consultation(app)
-    make_comment(app, consultation, author, body="Verborgen tekst", state=CommentState.HIDDEN,
-                 hidden_reason=HideReason.OFFENSIVE)
+    make_comment(
+        app, consultation, author, body="Verborgen tekst", state=CommentState.HIDDEN, hidden_reason=HideReason.OFFENSIVE
+    )
     page = text(client.get(f"/en/consultations/{consultation.slug}/comments"))
     assert "Hidden by a moderator: Offensive, hateful or discriminating" in page
     assert "Verborgen tekst" not in page
@@ -359,8 +389,13 @@ def test_profile_tells_a_suspended_person_why_and_until_when(app, client):
     assert "suspended" not in text(client.get("/en/account/"))
 
 
-@pytest.mark.parametrize("lang, message", [("en", "You can only comment while the consultation is open."),
-                                           ("nl", "Je kan alleen reageren zolang de bevraging loopt.")])
+@pytest.mark.parametrize(
+    "lang, message",
+    [
+        ("en", "You can only comment while the consultation is open."),
+        ("nl", "Je kan alleen reageren zolang de bevraging loopt."),
+    ],
+)
 def test_commenting_on_a_closed_consultation_says_why(app, client, lang, message):
     consultation = make_consultation(app, open_now=False)
     parent = make_comment(app, consultation, make_user(app))
@@ -373,8 +408,10 @@ def test_commenting_on_a_closed_consultation_says_why(app, client, lang, message
     assert _count(app) == 1
 
 
-@pytest.mark.parametrize("lang, message", [("en", "Tell us what is wrong with this comment."),
-                                           ("nl", "Vertel ons wat er mis is met deze reactie.")])
+@pytest.mark.parametrize(
+    "lang, message",
+    [("en", "Tell us what is wrong with this comment."), ("nl", "Vertel ons wat er mis is met deze reactie.")],
+)
 def test_report_of_type_other_needs_a_text(app, client, lang, message):
     consultation = make_consultation(app)
     comment = make_comment(app, consultation, make_user(app))
@@ -427,8 +464,9 @@ def test_counts_per_alignment_on_the_consultation_page(app, client):
     make_comment(app, consultation, author, alignment="for", parent=root)
     make_comment(app, consultation, author, alignment="against")
     # not counted: hidden, pending, deleted
-    make_comment(app, consultation, author, alignment="neutral", state=CommentState.HIDDEN,
-                 hidden_reason=HideReason.SPAM)
+    make_comment(
+        app, consultation, author, alignment="neutral", state=CommentState.HIDDEN, hidden_reason=HideReason.SPAM
+    )
     make_comment(app, consultation, author, alignment="neutral", state=CommentState.PENDING)
     make_comment(app, consultation, author, alignment="against", deleted_at=utcnow())
     page = text(client.get(f"/en/consultations/{consultation.slug}"))
@@ -441,7 +479,9 @@ def test_page_two_shows_other_comments(app, client):
     author = make_user(app)
     start = utcnow() - timedelta(hours=1)
     for n in range(25):
-        make_comment(app, consultation, author, body=f"Reactie nummer {n:02d}.", created_at=start + timedelta(minutes=n))
+        make_comment(
+            app, consultation, author, body=f"Reactie nummer {n:02d}.", created_at=start + timedelta(minutes=n)
+        )
     base = f"/en/consultations/{consultation.slug}/comments"
     first, second = text(client.get(base)), text(client.get(base + "?page=2"))
 
@@ -489,8 +529,14 @@ def test_signup_form_sent_too_fast_is_refused(app, client, monkeypatch):
     monkeypatch.setitem(app.config, "ANTISPAM_MIN_SECONDS", 3)
     page = text(client.get("/nl/account/signup"))
     started = re.search(r'name="form_started" type="hidden" value="([^"]+)"', page).group(1)
-    data = {"email": "snel@example.org", "display_name": "Snelle Sam", "password": "a long enough passphrase",
-            "preferred_language": "nl", "consent": "y", "form_started": started}
+    data = {
+        "email": "snel@example.org",
+        "display_name": "Snelle Sam",
+        "password": "a long enough passphrase",
+        "preferred_language": "nl",
+        "consent": "y",
+        "form_started": started,
+    }
     response = client.submit("/nl/account/signup", data)
     with app.test_request_context("/nl/account/signup"):
         expected = antispam.antispam_message()

@@ -36,8 +36,16 @@ def _viewer(app, client, kind, consultation_organiser):
 
 def _hidden_or_deleted(app, consultation, author, kind):
     if kind == "hidden":
-        return make_comment(app, consultation, author, body=SECRET, state=CommentState.HIDDEN,
-                            hidden_reason=HideReason.OFFENSIVE, moderator_note="nota", hidden_at=utcnow())
+        return make_comment(
+            app,
+            consultation,
+            author,
+            body=SECRET,
+            state=CommentState.HIDDEN,
+            hidden_reason=HideReason.OFFENSIVE,
+            moderator_note="nota",
+            hidden_at=utcnow(),
+        )
     if kind == "deleted":
         return make_comment(app, consultation, author, body=SECRET, deleted_at=utcnow())
     return make_comment(app, consultation, author, body=SECRET, state=CommentState.PENDING)
@@ -104,8 +112,11 @@ def test_report_and_reply_on_a_comment_that_is_not_visible_are_404(app, client, 
     client.login(reader.email, PASSWORD, lang="en")
     for action in ("report", "reply"):
         assert client.get(f"/en/comments/{comment.id}/{action}").status_code == 404
-        response = client.submit(f"/en/consultations/{consultation.slug}/comments", {"reason": "spam"},
-                                 action=f"/en/comments/{comment.id}/{action}")
+        response = client.submit(
+            f"/en/consultations/{consultation.slug}/comments",
+            {"reason": "spam"},
+            action=f"/en/comments/{comment.id}/{action}",
+        )
         assert response.status_code == 404
 
 
@@ -142,8 +153,10 @@ def test_unverified_and_suspended_people_get_the_reason_before_the_reply_form(ap
     other_client.login(suspended.email, PASSWORD, lang="en")
     url = f"/en/comments/{parent.id}/reply"
     page = f"/en/consultations/{consultation.slug}/comments"
-    for who, expected in ((client, "Confirm your e-mail address before you take part in the discussion."),
-                          (other_client, "Herhaalde beledigingen")):
+    for who, expected in (
+        (client, "Confirm your e-mail address before you take part in the discussion."),
+        (other_client, "Herhaalde beledigingen"),
+    ):
         assert who.get(url).status_code == 403 and expected in text(who.get(url))
         # an invalid form is not even read: the refusal comes first
         response = who.submit(page, {"body": "x", "alignment": "for"}, action=url)
@@ -163,6 +176,7 @@ def test_replying_on_a_closed_consultation_says_why(app, client):
 
 
 # --- placeholders -----------------------------------------------------------------------------
+
 
 def _delete(client, consultation, comment):
     url = f"/en/comments/{comment.id}/delete"
@@ -242,13 +256,25 @@ def test_pending_comment_with_replies_shows_others_a_placeholder(app, client, ot
 
 # --- long threads -----------------------------------------------------------------------------
 
+
 def _replies(app, consultation, root, n, body="Antwoord"):
     with app.app_context():
         start = utcnow()
         author = make_user(app)
-        rows = [{"consultation_id": consultation.id, "author_id": author.id, "body": f"{body} {i:03d}",
-                 "alignment": "for", "state": "published", "depth": 1, "parent_id": root.id, "root_id": root.id,
-                 "created_at": start + timedelta(seconds=i)} for i in range(n)]
+        rows = [
+            {
+                "consultation_id": consultation.id,
+                "author_id": author.id,
+                "body": f"{body} {i:03d}",
+                "alignment": "for",
+                "state": "published",
+                "depth": 1,
+                "parent_id": root.id,
+                "root_id": root.id,
+                "created_at": start + timedelta(seconds=i),
+            }
+            for i in range(n)
+        ]
         db.session.execute(sa.insert(Comment), rows)
         db.session.commit()
 

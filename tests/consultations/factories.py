@@ -21,8 +21,21 @@ def make_theme(app, slug="climate-green-deal", name=None):
         return detach(theme)
 
 
-def make_consultation(app, *, slug=None, status="open", title=None, summary=None, body=None,
-                      themes=(), organisers=(), phases=(), results=None, feedback=None, **fields):
+def make_consultation(
+    app,
+    *,
+    slug=None,
+    status="open",
+    title=None,
+    summary=None,
+    body=None,
+    themes=(),
+    organisers=(),
+    phases=(),
+    results=None,
+    feedback=None,
+    **fields,
+):
     """status: draft | upcoming | open | closed | results."""
     now = utcnow()
     opens, closes = {
@@ -33,17 +46,23 @@ def make_consultation(app, *, slug=None, status="open", title=None, summary=None
         "results": (now - timedelta(days=60), now - timedelta(days=20)),
     }[status]
     state = {"draft": ConsultationState.DRAFT, "results": ConsultationState.RESULTS_PUBLISHED}.get(
-        status, ConsultationState.PUBLISHED)
+        status, ConsultationState.PUBLISHED
+    )
     n = next(_counter)
     with app.app_context():
         from participation.accounts.models import User
 
         consultation = Consultation(
-            slug=slug or f"consultation-{n}", state=state, opens_at=opens, closes_at=closes,
+            slug=slug or f"consultation-{n}",
+            state=state,
+            opens_at=opens,
+            closes_at=closes,
             title=title or {"nl": f"Bevraging {n}", "en": f"Consultation {n}", "fr": f"Consultation {n}"},
             summary=summary or {"nl": "Een korte samenvatting.", "en": "A short summary.", "fr": "Un court résumé."},
             body=body or {"nl": "## Waarover\n\nDe tekst.", "en": "## About\n\nThe text."},
-            results=results, feedback=feedback, published_at=None if status == "draft" else opens,
+            results=results,
+            feedback=feedback,
+            published_at=None if status == "draft" else opens,
             **fields,
         )
         consultation.themes = [db.session.get(Theme, t.id) for t in themes]

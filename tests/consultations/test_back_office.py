@@ -30,9 +30,14 @@ def editor_data(**overrides):
         "slug": "nieuwe-bevraging",
         "opens_at": local(now - timedelta(days=1)),
         "closes_at": local(now + timedelta(days=20)),
-        "title_nl": "Nieuwe bevraging", "summary_nl": "Korte samenvatting.", "body_nl": "## Waarover\n\nTekst.",
-        "title_en": "New consultation", "summary_en": "Short summary.", "body_en": "## About\n\nText.",
-        "moderation_mode": "post", "comments_enabled": "y",
+        "title_nl": "Nieuwe bevraging",
+        "summary_nl": "Korte samenvatting.",
+        "body_nl": "## Waarover\n\nTekst.",
+        "title_en": "New consultation",
+        "summary_en": "Short summary.",
+        "body_en": "## About\n\nText.",
+        "moderation_mode": "post",
+        "comments_enabled": "y",
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
@@ -76,12 +81,15 @@ def test_dutch_is_required_and_input_is_kept(app, client, organiser):
     assert "New consultation" in body and find(app, "nieuwe-bevraging") is None
 
 
-@pytest.mark.parametrize(("overrides", "message"), [
-    ({"closes_at": local(utcnow() - timedelta(days=5))}, "Het sluitingsmoment moet na het openingsmoment komen."),
-    ({"slug": "Geen Geldige Slug!"}, "Gebruik alleen kleine letters, cijfers en koppeltekens"),
-    ({"body_nl": "<script>alert(1)</script>"}, "Gebruik alleen Markdown"),
-    ({"opens_at": "morgen"}, "Vul een datum en uur in"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"closes_at": local(utcnow() - timedelta(days=5))}, "Het sluitingsmoment moet na het openingsmoment komen."),
+        ({"slug": "Geen Geldige Slug!"}, "Gebruik alleen kleine letters, cijfers en koppeltekens"),
+        ({"body_nl": "<script>alert(1)</script>"}, "Gebruik alleen Markdown"),
+        ({"opens_at": "morgen"}, "Vul een datum en uur in"),
+    ],
+)
 def test_editor_explains_what_is_wrong(app, client, organiser, overrides, message):
     response = client.submit("/nl/organise/new", editor_data(**overrides))
     assert response.status_code == 422
@@ -122,8 +130,10 @@ def test_publish_close_and_publish_results(app, client, organiser):
 
 
 def test_future_opening_is_scheduled(app, client, organiser):
-    client.submit("/nl/organise/new", editor_data(opens_at=local(utcnow() + timedelta(days=3)),
-                                                  closes_at=local(utcnow() + timedelta(days=30))))
+    client.submit(
+        "/nl/organise/new",
+        editor_data(opens_at=local(utcnow() + timedelta(days=3)), closes_at=local(utcnow() + timedelta(days=30))),
+    )
     consultation = find(app, "nieuwe-bevraging")
     client.submit(f"/nl/organise/{consultation.id}", action=f"/nl/organise/{consultation.id}/publish")
     assert find(app, "nieuwe-bevraging").status().value == "upcoming"
@@ -136,8 +146,11 @@ def test_phases_and_organisers(app, client, organiser):
     consultation = find(app, "nieuwe-bevraging")
     edit = f"/nl/organise/{consultation.id}"
     now = utcnow()
-    client.submit(edit, {"name_nl": "Infoavond", "starts_at": local(now), "ends_at": local(now + timedelta(hours=2))},
-                  action=f"{edit}/phases")
+    client.submit(
+        edit,
+        {"name_nl": "Infoavond", "starts_at": local(now), "ends_at": local(now + timedelta(hours=2))},
+        action=f"{edit}/phases",
+    )
     assert "Infoavond" in text(client.get("/nl/consultations/nieuwe-bevraging"))
     client.submit(edit, {"organiser_ids": [str(organiser.id), str(colleague.id)]}, action=f"{edit}/organisers")
     client.logout()
@@ -168,15 +181,21 @@ def test_organiser_list_shows_only_their_consultations_and_admins_see_all(app, c
 @pytest.fixture
 def run(app, client, organiser):
     """Make a consultation this organiser runs; return it with its editor's address."""
+
     def _run(status, **fields):
         consultation = make_consultation(app, status=status, organisers=[organiser], **fields)
         return consultation, f"/en/organise/{consultation.id}"
+
     return _run
 
 
 def form_of(consultation, **overrides):
-    fields = {"slug": consultation.slug, "opens_at": local(consultation.opens_at),
-              "closes_at": local(consultation.closes_at), **overrides}
+    fields = {
+        "slug": consultation.slug,
+        "opens_at": local(consultation.opens_at),
+        "closes_at": local(consultation.closes_at),
+        **overrides,
+    }
     return editor_data(**fields)
 
 
@@ -199,8 +218,10 @@ def test_web_address_of_a_draft_can_still_change(app, client, run):
 
 def test_dates_are_locked_once_results_are_published(app, client, run):
     consultation, edit = run("results", slug="met-resultaten", results={"nl": "R"}, feedback={"nl": "F"})
-    for field, moved in (("opens_at", consultation.opens_at - timedelta(days=3)),
-                         ("closes_at", consultation.closes_at - timedelta(days=1))):
+    for field, moved in (
+        ("opens_at", consultation.opens_at - timedelta(days=3)),
+        ("closes_at", consultation.closes_at - timedelta(days=1)),
+    ):
         response = client.submit(edit, form_of(consultation, **{field: local(moved)}))
         assert response.status_code == 422
         assert "The dates cannot change once the results are published." in text(response)
@@ -239,8 +260,9 @@ def test_completeness_counts_results_and_feedback_once_closed(app, client, run):
 
 
 @pytest.mark.parametrize("route", ["create", "edit"])
-def test_web_address_saved_by_someone_else_at_the_same_moment_is_a_field_error(app, client, organiser, run,
-                                                                               monkeypatch, route):
+def test_web_address_saved_by_someone_else_at_the_same_moment_is_a_field_error(
+    app, client, organiser, run, monkeypatch, route
+):
     """The check before saving cannot see a concurrent save; the unique constraint can."""
     from participation.consultations import services
 
@@ -261,8 +283,23 @@ _serial = itertools.count(1)
 
 NASTY_TEXT = st.one_of(
     st.text(st.characters(exclude_categories=()), max_size=40),  # any code point, surrogates too
-    st.sampled_from(["", " ", "\x00", "titel\x00", "\ud800", "a\udfffb", "<script>alert(1)</script>",
-                     "# H1", "| a | b |\n|---|---|", "javascript:alert(1)", "-1", "0", "999999999999999999999"]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\x00",
+            "titel\x00",
+            "\ud800",
+            "a\udfffb",
+            "<script>alert(1)</script>",
+            "# H1",
+            "| a | b |\n|---|---|",
+            "javascript:alert(1)",
+            "-1",
+            "0",
+            "999999999999999999999",
+        ]
+    ),
     st.integers(min_value=2_000, max_value=200_000).map(lambda n: "x" * n),
     st.integers(min_value=1_000, max_value=60_000).map(lambda n: "é" * n),
 )
@@ -283,9 +320,20 @@ def field_value(name: str):
     return NASTY_TEXT
 
 
-EDITOR_FIELDS = ["slug", "opens_at", "closes_at", "theme_ids", "network_ids", "moderation_mode", "comments_enabled",
-                 "results_visible_while_open"] + [f"{name}_{lang}" for name in (
-                     "title", "summary", "plain_summary", "body", "results", "feedback") for lang in ("nl", "en", "fr")]
+EDITOR_FIELDS = [
+    "slug",
+    "opens_at",
+    "closes_at",
+    "theme_ids",
+    "network_ids",
+    "moderation_mode",
+    "comments_enabled",
+    "results_visible_while_open",
+] + [
+    f"{name}_{lang}"
+    for name in ("title", "summary", "plain_summary", "body", "results", "feedback")
+    for lang in ("nl", "en", "fr")
+]
 PHASE_FIELDS = ["name_nl", "name_en", "name_fr", "starts_at", "ends_at"]
 
 
@@ -310,8 +358,9 @@ def assert_answered(response, success=303):
         assert "field-message error" in body or "error-summary" in body or "messages--error" in body
 
 
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                       HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 
 @FUZZ
@@ -347,8 +396,12 @@ def test_phase_form_never_fails_with_a_server_error(app, client, organiser, chan
     consultation = make_consultation(app, status="open", organisers=[organiser], slug=f"fuzz-phase-{next(_serial)}")
     edit = f"/nl/organise/{consultation.id}"
     now = utcnow()
-    data = {"name_nl": "Infoavond", "name_en": "Information evening", "starts_at": local(now),
-            "ends_at": local(now + timedelta(hours=2))}
+    data = {
+        "name_nl": "Infoavond",
+        "name_en": "Information evening",
+        "starts_at": local(now),
+        "ends_at": local(now + timedelta(hours=2)),
+    }
     name, value = change
     data[name] = value
     assert_answered(post_raw(client, edit, data, action=f"{edit}/phases"))

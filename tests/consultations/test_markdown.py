@@ -28,8 +28,10 @@ ALLOWED = [
     ("Above\n\n---\n\nBelow", ["<hr>"]),
     ("* * *", ["<hr>"]),
     ("Intro\n---", ["<h2>Intro</h2>"]),  # a setext level-2 heading
-    ("> quoted **bold** [link](https://stad.gent)", ["<blockquote>", "<strong>bold</strong>",
-                                                      'href="https://stad.gent"']),
+    (
+        "> quoted **bold** [link](https://stad.gent)",
+        ["<blockquote>", "<strong>bold</strong>", 'href="https://stad.gent"'],
+    ),
 ]
 
 
@@ -48,11 +50,14 @@ def test_allowed_markdown_is_shown_as_written(app, markdown, fragments):
         assert fragment in html
 
 
-@pytest.mark.parametrize(("field", "markdown", "message"), [
-    ("body_en", "# Title", "Start headings at level 2 (##)"),
-    ("results_fr", "| a |\n|---|\n| 1 |", "Tables are not allowed; use a list instead."),
-    ("plain_summary_nl", "##### Small", "Use heading levels 2 to 4 only (## to ####)."),
-])
+@pytest.mark.parametrize(
+    ("field", "markdown", "message"),
+    [
+        ("body_en", "# Title", "Start headings at level 2 (##)"),
+        ("results_fr", "| a |\n|---|\n| 1 |", "Tables are not allowed; use a list instead."),
+        ("plain_summary_nl", "##### Small", "Use heading levels 2 to 4 only (## to ####)."),
+    ],
+)
 def test_editor_names_what_is_not_allowed_next_to_the_field(app, client, field, markdown, message):
     organiser = make_user(app, role=Role.ORGANISER)
     client.login(organiser.email, PASSWORD, lang="en")

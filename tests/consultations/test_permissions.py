@@ -4,9 +4,9 @@ and for the routes that change something, that the change happened only when all
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Callable
 
 import pytest
 import sqlalchemy as sa
@@ -34,20 +34,41 @@ def public(status=200):
 
 def back_office(status):
     """Pages of the back office that are not about one consultation."""
-    return answers(anonymous=302, unverified_resident=403, resident=403, moderator=403,
-                   organiser=status, other_organiser=status, admin=status)
+    return answers(
+        anonymous=302,
+        unverified_resident=403,
+        resident=403,
+        moderator=403,
+        organiser=status,
+        other_organiser=status,
+        admin=status,
+    )
 
 
 def one_consultation(status):
     """Back-office pages of one consultation: only its organisers and administrators."""
-    return answers(anonymous=302, unverified_resident=403, resident=403, moderator=403,
-                   organiser=status, other_organiser=404, admin=status)
+    return answers(
+        anonymous=302,
+        unverified_resident=403,
+        resident=403,
+        moderator=403,
+        organiser=status,
+        other_organiser=404,
+        admin=status,
+    )
 
 
 def only_its_organisers(status=200):
     """A draft's public page (the preview): 404 for everyone else, whatever their role."""
-    return answers(anonymous=404, unverified_resident=404, resident=404, moderator=404,
-                   organiser=status, other_organiser=404, admin=status)
+    return answers(
+        anonymous=404,
+        unverified_resident=404,
+        resident=404,
+        moderator=404,
+        organiser=status,
+        other_organiser=404,
+        admin=status,
+    )
 
 
 def local(moment):
@@ -60,8 +81,12 @@ def editor_form(consultation=None, **overrides):
         "slug": consultation.slug if consultation else f"matrix-{next(_serial)}",
         "opens_at": local(consultation.opens_at if consultation else now - timedelta(days=1)),
         "closes_at": local(consultation.closes_at if consultation else now + timedelta(days=9)),
-        "title_nl": "Titel", "summary_nl": "Samenvatting.", "body_nl": "Tekst.",
-        "results_nl": "Resultaten.", "feedback_nl": "Wat de stad deed.", "moderation_mode": "post",
+        "title_nl": "Titel",
+        "summary_nl": "Samenvatting.",
+        "body_nl": "Tekst.",
+        "results_nl": "Resultaten.",
+        "feedback_nl": "Wat de stad deed.",
+        "moderation_mode": "post",
     }
     return {**data, **overrides}
 
@@ -69,8 +94,10 @@ def editor_form(consultation=None, **overrides):
 def load(app, consultation_id) -> Consultation | None:
     with app.app_context():
         consultation = db.session.scalar(
-            sa.select(Consultation).where(Consultation.id == consultation_id)
-            .options(selectinload(Consultation.phases), selectinload(Consultation.organisers)))
+            sa.select(Consultation)
+            .where(Consultation.id == consultation_id)
+            .options(selectinload(Consultation.phases), selectinload(Consultation.organisers))
+        )
         if consultation is not None:
             db.session.expunge_all()
         return consultation
@@ -111,36 +138,77 @@ CASES = [
     Case("organise-list", "GET", "/nl/organise/", back_office(200)),
     Case("organise-list-post", "POST", "/nl/organise/", public(405)),
     Case("new-form", "GET", "/nl/organise/new", back_office(200)),
-    Case("new-post", "POST", "/nl/organise/new", back_office(303), data=lambda ctx: editor_form(),
-         took_effect=_count_new),
+    Case(
+        "new-post", "POST", "/nl/organise/new", back_office(303), data=lambda ctx: editor_form(), took_effect=_count_new
+    ),
     # --- back office, one consultation (its edit page holds the history)
     Case("edit-and-history", "GET", "/nl/organise/{id}", one_consultation(200)),
     Case("edit-unknown", "GET", "/nl/organise/999999", {**one_consultation(404), "organiser": 404, "admin": 404}),
-    Case("edit-post", "POST", "/nl/organise/{id}", one_consultation(303),
-         data=lambda ctx: editor_form(ctx["consultation"], title_nl="Gewijzigde titel"),
-         took_effect=lambda app, ctx: load(app, ctx["consultation"].id).title["nl"] == "Gewijzigde titel"),
-    Case("publish", "POST", "/nl/organise/{id}/publish", one_consultation(303),
-         took_effect=lambda app, ctx: load(app, ctx["consultation"].id).state == ConsultationState.PUBLISHED),
+    Case(
+        "edit-post",
+        "POST",
+        "/nl/organise/{id}",
+        one_consultation(303),
+        data=lambda ctx: editor_form(ctx["consultation"], title_nl="Gewijzigde titel"),
+        took_effect=lambda app, ctx: load(app, ctx["consultation"].id).title["nl"] == "Gewijzigde titel",
+    ),
+    Case(
+        "publish",
+        "POST",
+        "/nl/organise/{id}/publish",
+        one_consultation(303),
+        took_effect=lambda app, ctx: load(app, ctx["consultation"].id).state == ConsultationState.PUBLISHED,
+    ),
     Case("publish-get", "GET", "/nl/organise/{id}/publish", public(405)),
-    Case("close", "POST", "/nl/organise/{id}/close", one_consultation(303), status="open",
-         took_effect=lambda app, ctx: load(app, ctx["consultation"].id).has_closed()),
+    Case(
+        "close",
+        "POST",
+        "/nl/organise/{id}/close",
+        one_consultation(303),
+        status="open",
+        took_effect=lambda app, ctx: load(app, ctx["consultation"].id).has_closed(),
+    ),
     Case("close-get", "GET", "/nl/organise/{id}/close", public(405)),
-    Case("publish-results", "POST", "/nl/organise/{id}/publish-results", one_consultation(303), status="closed",
-         fields={"results": {"nl": "R"}, "feedback": {"nl": "F"}},
-         took_effect=lambda app, ctx: load(app, ctx["consultation"].id).state
-         == ConsultationState.RESULTS_PUBLISHED),
+    Case(
+        "publish-results",
+        "POST",
+        "/nl/organise/{id}/publish-results",
+        one_consultation(303),
+        status="closed",
+        fields={"results": {"nl": "R"}, "feedback": {"nl": "F"}},
+        took_effect=lambda app, ctx: load(app, ctx["consultation"].id).state == ConsultationState.RESULTS_PUBLISHED,
+    ),
     Case("publish-results-get", "GET", "/nl/organise/{id}/publish-results", public(405)),
-    Case("organisers", "POST", "/nl/organise/{id}/organisers", one_consultation(303),
-         data=lambda ctx: {"organiser_ids": [str(ctx["owner"].id), str(ctx["colleague"].id)]},
-         took_effect=lambda app, ctx: len(load(app, ctx["consultation"].id).organisers) == 2),
+    Case(
+        "organisers",
+        "POST",
+        "/nl/organise/{id}/organisers",
+        one_consultation(303),
+        data=lambda ctx: {"organiser_ids": [str(ctx["owner"].id), str(ctx["colleague"].id)]},
+        took_effect=lambda app, ctx: len(load(app, ctx["consultation"].id).organisers) == 2,
+    ),
     Case("organisers-get", "GET", "/nl/organise/{id}/organisers", public(405)),
-    Case("add-phase", "POST", "/nl/organise/{id}/phases", one_consultation(303),
-         data=lambda ctx: {"name_nl": "Infoavond", "starts_at": local(utcnow()),
-                           "ends_at": local(utcnow() + timedelta(hours=2))},
-         took_effect=lambda app, ctx: len(load(app, ctx["consultation"].id).phases) == 1),
+    Case(
+        "add-phase",
+        "POST",
+        "/nl/organise/{id}/phases",
+        one_consultation(303),
+        data=lambda ctx: {
+            "name_nl": "Infoavond",
+            "starts_at": local(utcnow()),
+            "ends_at": local(utcnow() + timedelta(hours=2)),
+        },
+        took_effect=lambda app, ctx: len(load(app, ctx["consultation"].id).phases) == 1,
+    ),
     Case("add-phase-get", "GET", "/nl/organise/{id}/phases", public(405)),
-    Case("remove-phase", "POST", "/nl/organise/{id}/phases/{phase}/delete", one_consultation(303), with_phase=True,
-         took_effect=lambda app, ctx: load(app, ctx["consultation"].id).phases == []),
+    Case(
+        "remove-phase",
+        "POST",
+        "/nl/organise/{id}/phases/{phase}/delete",
+        one_consultation(303),
+        with_phase=True,
+        took_effect=lambda app, ctx: load(app, ctx["consultation"].id).phases == [],
+    ),
     Case("remove-phase-get", "GET", "/nl/organise/{id}/phases/{phase}/delete", public(405), with_phase=True),
 ]
 
@@ -151,9 +219,17 @@ def sign_in(app, client, role, owner):
     if role == "organiser":
         user = owner
     else:
-        user = make_user(app, role={
-            "unverified_resident": Role.RESIDENT, "resident": Role.RESIDENT, "moderator": Role.MODERATOR,
-            "other_organiser": Role.ORGANISER, "admin": Role.ADMIN}[role], verified=role != "unverified_resident")
+        user = make_user(
+            app,
+            role={
+                "unverified_resident": Role.RESIDENT,
+                "resident": Role.RESIDENT,
+                "moderator": Role.MODERATOR,
+                "other_organiser": Role.ORGANISER,
+                "admin": Role.ADMIN,
+            }[role],
+            verified=role != "unverified_resident",
+        )
     client.login(user.email, PASSWORD)
     return user
 
@@ -168,8 +244,11 @@ def answer(app, case, role):
     consultation = make_consultation(app, status=case.status, organisers=[owner], phases=phases, **case.fields)
     ctx = {"owner": owner, "colleague": colleague, "consultation": consultation}
     sign_in(app, client, role, owner)
-    path = case.path.format(id=consultation.id, slug=consultation.slug,
-                            phase=load(app, consultation.id).phases[0].id if case.with_phase else 0)
+    path = case.path.format(
+        id=consultation.id,
+        slug=consultation.slug,
+        phase=load(app, consultation.id).phases[0].id if case.with_phase else 0,
+    )
     if case.method == "GET":
         response = client.get(path)
     else:

@@ -41,8 +41,12 @@ def test_catalogue_filters_by_theme_and_status_and_keeps_filters_in_links(app, c
 
 
 def test_search_works_in_the_page_language_and_in_dutch(app, client):
-    make_consultation(app, status="open", title={"nl": "Internationale school", "en": "International school"},
-                      body={"nl": "Een school voor kinderen van expats.", "en": "A school for children of expats."})
+    make_consultation(
+        app,
+        status="open",
+        title={"nl": "Internationale school", "en": "International school"},
+        body={"nl": "Een school voor kinderen van expats.", "en": "A school for children of expats."},
+    )
     make_consultation(app, status="open", title={"nl": "Havenregio", "en": "Port region"})
     assert "Internationale school" in text(client.get("/nl/consultations/?q=school"))
     english = text(client.get("/en/consultations/?q=expats"))
@@ -69,13 +73,23 @@ def test_catalogue_is_paginated_with_filters_kept(app, client):
 def test_detail_shows_text_timeline_and_status_in_brussels_time(app, client):
     now = utcnow()
     consultation = make_consultation(
-        app, status="open", slug="groene-deal",
+        app,
+        status="open",
+        slug="groene-deal",
         title={"nl": "De Green Deal in Gent", "en": "The Green Deal in Ghent"},
         body={"nl": "## Waarom\n\nOmdat het **dringend** is.", "en": "## Why\n\nBecause it is **urgent**."},
-        phases=[({"nl": "Infoavond", "en": "Information evening", "fr": "Soirée d'information"},
-                 now - timedelta(days=10), now - timedelta(days=9)),
-                ({"nl": "Online bevraging", "en": "Online consultation", "fr": "Consultation en ligne"},
-                 now - timedelta(days=1), now + timedelta(days=5))],
+        phases=[
+            (
+                {"nl": "Infoavond", "en": "Information evening", "fr": "Soirée d'information"},
+                now - timedelta(days=10),
+                now - timedelta(days=9),
+            ),
+            (
+                {"nl": "Online bevraging", "en": "Online consultation", "fr": "Consultation en ligne"},
+                now - timedelta(days=1),
+                now + timedelta(days=5),
+            ),
+        ],
     )
     body = text(client.get(f"/nl/consultations/{consultation.slug}"))
     assert "<h1>De Green Deal in Gent</h1>" in body
@@ -85,8 +99,12 @@ def test_detail_shows_text_timeline_and_status_in_brussels_time(app, client):
 
 
 def test_missing_french_falls_back_to_dutch_and_says_so(app, client):
-    consultation = make_consultation(app, status="open", title={"nl": "Technologiehoofdstad", "en": "Tech capital"},
-                                     body={"nl": "Nederlandse tekst.", "en": "English text."})
+    consultation = make_consultation(
+        app,
+        status="open",
+        title={"nl": "Technologiehoofdstad", "en": "Tech capital"},
+        body={"nl": "Nederlandse tekst.", "en": "English text."},
+    )
     body = text(client.get(f"/fr/consultations/{consultation.slug}"))
     assert '<span lang="nl">Technologiehoofdstad</span>' in body
     assert 'lang="nl"' in body and "Nederlandse tekst." in body
@@ -96,7 +114,9 @@ def test_missing_french_falls_back_to_dutch_and_says_so(app, client):
 
 
 def test_organiser_markdown_cannot_inject_script(app, client):
-    consultation = make_consultation(app, status="open", body={"nl": "<script>alert(1)</script> [x](javascript:alert(1))"})
+    consultation = make_consultation(
+        app, status="open", body={"nl": "<script>alert(1)</script> [x](javascript:alert(1))"}
+    )
     body = text(client.get(f"/nl/consultations/{consultation.slug}"))
     assert "<script>alert(1)" not in body and "&lt;script&gt;" in body
     assert 'href="javascript' not in body
@@ -108,8 +128,9 @@ def test_drafts_are_not_found_for_people_who_do_not_run_them(app, client, role):
     organiser = make_user(app, role=Role.ORGANISER)
     draft = make_consultation(app, status="draft", organisers=[organiser])
     if role != "anonymous":
-        user = make_user(app, role={"resident": Role.RESIDENT, "moderator": Role.MODERATOR,
-                                    "other_organiser": Role.ORGANISER}[role])
+        user = make_user(
+            app, role={"resident": Role.RESIDENT, "moderator": Role.MODERATOR, "other_organiser": Role.ORGANISER}[role]
+        )
         client.login(user.email, PASSWORD)
     assert client.get(f"/nl/consultations/{draft.slug}").status_code == 404
     assert draft.slug not in text(client.get("/nl/consultations/?q=Bevraging"))
@@ -126,8 +147,9 @@ def test_drafts_are_visible_to_their_organisers_and_admins(app, client, role):
     assert response.status_code == 200 and "ontwerp" in text(response)
 
 
-@pytest.mark.parametrize(("lang", "title"), [("en", "Page not found"), ("nl", "Pagina niet gevonden"),
-                                             ("fr", "Page introuvable")])
+@pytest.mark.parametrize(
+    ("lang", "title"), [("en", "Page not found"), ("nl", "Pagina niet gevonden"), ("fr", "Page introuvable")]
+)
 def test_unknown_slug_gives_a_translated_404(app, client, lang, title):
     response = client.get(f"/{lang}/consultations/no-such-thing")
     assert response.status_code == 404
@@ -136,8 +158,12 @@ def test_unknown_slug_gives_a_translated_404(app, client, lang, title):
 
 
 def test_results_and_feedback_show_once_published(app, client):
-    consultation = make_consultation(app, status="results", results={"nl": "Jullie vroegen meer fietspaden."},
-                                     feedback={"nl": "De stad legt er drie aan."})
+    consultation = make_consultation(
+        app,
+        status="results",
+        results={"nl": "Jullie vroegen meer fietspaden."},
+        feedback={"nl": "De stad legt er drie aan."},
+    )
     body = text(client.get(f"/nl/consultations/{consultation.slug}"))
     assert "Jullie vroegen meer fietspaden." in body and "De stad legt er drie aan." in body
     assert "Wat de stad met je inbreng deed" in body
@@ -167,8 +193,14 @@ def test_networks_page_lists_networks_with_their_themes(app, client):
     with app.app_context():
         from participation.consultations.models import Theme
 
-        db.session.add(Network(slug="eurocities", name="Eurocities", description={"nl": "Grote steden.", "en": "Big cities."},
-                               themes=[db.session.get(Theme, theme.id)]))
+        db.session.add(
+            Network(
+                slug="eurocities",
+                name="Eurocities",
+                description={"nl": "Grote steden.", "en": "Big cities."},
+                themes=[db.session.get(Theme, theme.id)],
+            )
+        )
         db.session.commit()
     body = text(client.get("/en/networks/"))
     assert 'id="eurocities"' in body and "Big cities." in body and "Future of Europe" in body
@@ -188,8 +220,9 @@ def add_networks(app, consultation_id, count, start=0):
         consultation = db.session.get(Consultation, consultation_id)
         themes = list(db.session.scalars(sa.select(Theme)))
         for n in range(start, start + count):
-            consultation.networks.append(Network(slug=f"net-{n}", name=f"Netwerk {n}", description={"nl": "N"},
-                                                  position=n, themes=themes))
+            consultation.networks.append(
+                Network(slug=f"net-{n}", name=f"Netwerk {n}", description={"nl": "N"}, position=n, themes=themes)
+            )
         db.session.commit()
 
 
@@ -200,8 +233,11 @@ def add_phases(app, consultation_id, count):
 
         consultation = db.session.get(Consultation, consultation_id)
         for n in range(count):
-            consultation.phases.append(ConsultationPhase(name={"nl": f"Fase {n}"}, starts_at=now + timedelta(days=n),
-                                                         ends_at=now + timedelta(days=n + 1)))
+            consultation.phases.append(
+                ConsultationPhase(
+                    name={"nl": f"Fase {n}"}, starts_at=now + timedelta(days=n), ends_at=now + timedelta(days=n + 1)
+                )
+            )
         db.session.commit()
 
 
@@ -210,8 +246,14 @@ def test_catalogue_detail_and_networks_query_counts_do_not_grow_with_data(app, c
     first = make_consultation(app, status="open", themes=[theme], slug="first")
     add_networks(app, first.id, 1)
     add_phases(app, first.id, 1)
-    pages = ["/nl/consultations/", "/nl/consultations/first", "/fr/networks/", "/nl/consultations/feed.atom",
-             "/nl/consultations/?q=bevraging&theme=climate-green-deal", "/nl/"]
+    pages = [
+        "/nl/consultations/",
+        "/nl/consultations/first",
+        "/fr/networks/",
+        "/nl/consultations/feed.atom",
+        "/nl/consultations/?q=bevraging&theme=climate-green-deal",
+        "/nl/",
+    ]
     small = [count_page_queries(app, client, url) for url in pages]
     for _ in range(25):
         make_consultation(app, status="open", themes=[make_theme(app, f"theme-{next(_theme_serial)}"), theme])
@@ -228,8 +270,12 @@ def test_missing_translations_are_marked_on_cards_phases_and_tags(app, client):
     now = utcnow()
     theme = make_theme(app, "technology-capital", {"nl": "Technologiehoofdstad"})
     make_consultation(
-        app, status="open", slug="alleen-nederlands", themes=[theme],
-        title={"nl": "Digitale stad", "en": "Digital city"}, summary={"nl": "Alleen in het Nederlands."},
+        app,
+        status="open",
+        slug="alleen-nederlands",
+        themes=[theme],
+        title={"nl": "Digitale stad", "en": "Digital city"},
+        summary={"nl": "Alleen in het Nederlands."},
         phases=[({"nl": "Infoavond", "en": "Information evening"}, now - timedelta(days=1), now + timedelta(days=1))],
     )
     card = text(client.get("/fr/consultations/"))
@@ -238,8 +284,11 @@ def test_missing_translations_are_marked_on_cards_phases_and_tags(app, client):
     assert '<span lang="nl">Alleen in het Nederlands.</span>' in card
     assert 'class="tag" lang="nl">Technologiehoofdstad</a>' in card
     detail = text(client.get("/fr/consultations/alleen-nederlands"))
-    assert re.search(r'<h1><span lang="nl">Digitale stad</span></h1>\s*<p class="fallback-note">'
-                     r"\(disponible uniquement en néerlandais\)</p>", detail)
+    assert re.search(
+        r'<h1><span lang="nl">Digitale stad</span></h1>\s*<p class="fallback-note">'
+        r"\(disponible uniquement en néerlandais\)</p>",
+        detail,
+    )
     assert f'<p class="lead"><span lang="nl">Alleen in het Nederlands.</span> {note}</p>' in detail
     assert f'<span lang="nl">Infoavond</span> {note}' in detail
     english = text(client.get("/en/consultations/"))
@@ -250,13 +299,17 @@ def test_missing_translations_are_marked_on_cards_phases_and_tags(app, client):
 
 
 def test_plain_language_summary_comes_first(app, client):
-    consultation = make_consultation(app, status="open", plain_summary={"nl": "Gent vraagt je mening. Het is kort."},
-                                     summary={"nl": "De uitgebreide samenvatting."},
-                                     body={"nl": "## Achtergrond\n\nDe lange tekst."})
+    consultation = make_consultation(
+        app,
+        status="open",
+        plain_summary={"nl": "Gent vraagt je mening. Het is kort."},
+        summary={"nl": "De uitgebreide samenvatting."},
+        body={"nl": "## Achtergrond\n\nDe lange tekst."},
+    )
     body = text(client.get(f"/nl/consultations/{consultation.slug}"))
     plain = body.index("Gent vraagt je mening.")
     assert plain < body.index("De uitgebreide samenvatting.") < body.index("De lange tekst.")
-    assert body.index("<h2 id=\"plain-heading\">Kort gezegd</h2>") < plain
+    assert body.index('<h2 id="plain-heading">Kort gezegd</h2>') < plain
     assert "Kort gezegd" not in text(client.get(f"/nl/consultations/{make_consultation(app, status='open').slug}"))
 
 
@@ -265,11 +318,14 @@ def test_consultation_links_to_its_networks_and_the_network_page_has_their_ancho
     add_networks(app, consultation.id, 2)
     body = text(client.get("/en/consultations/met-netwerken"))
     assert "Related international networks" in body
-    assert '<a href="/en/networks/#net-0">Netwerk 0</a>' in body and '<a href="/en/networks/#net-1">Netwerk 1</a>' in body
+    assert (
+        '<a href="/en/networks/#net-0">Netwerk 0</a>' in body and '<a href="/en/networks/#net-1">Netwerk 1</a>' in body
+    )
     networks = text(client.get("/en/networks/"))
     assert 'id="net-0"' in networks and 'id="net-1"' in networks
     assert "Related international networks" not in text(
-        client.get(f"/en/consultations/{make_consultation(app, status='open').slug}"))
+        client.get(f"/en/consultations/{make_consultation(app, status='open').slug}")
+    )
 
 
 def test_detail_shows_opening_and_closing_moments_in_brussels_time(app, client):
@@ -291,8 +347,9 @@ def test_detail_shows_opening_and_closing_moments_in_brussels_time(app, client):
 
 
 def test_code_blocks_and_rules_are_shown_as_written(app, client):
-    consultation = make_consultation(app, status="open", body={
-        "nl": "## Stappen\n\n```\nstap 1\n  stap 2\n```\n\n---\n\n    ingesprongen code"})
+    consultation = make_consultation(
+        app, status="open", body={"nl": "## Stappen\n\n```\nstap 1\n  stap 2\n```\n\n---\n\n    ingesprongen code"}
+    )
     body = text(client.get(f"/nl/consultations/{consultation.slug}"))
     assert "<pre><code>stap 1\n  stap 2\n</code></pre>" in body
     assert "<hr>" in body and "<pre><code>ingesprongen code\n</code></pre>" in body

@@ -12,8 +12,15 @@ from tests.conftest import make_app
 from tests.support import text
 
 GHENT_THEMES = {
-    "climate-green-deal", "future-of-europe", "youth-capital", "culture-capital-2030", "technology-capital",
-    "international-talent", "north-sea-port-district", "sdgs", "partner-cities",
+    "climate-green-deal",
+    "future-of-europe",
+    "youth-capital",
+    "culture-capital-2030",
+    "technology-capital",
+    "international-talent",
+    "north-sea-port-district",
+    "sdgs",
+    "partner-cities",
 }
 
 
@@ -21,8 +28,10 @@ def reference_rows(app):
     with app.app_context():
         themes = list(db.session.scalars(sa.select(Theme).order_by(Theme.position)))
         networks = list(db.session.scalars(sa.select(Network).options(selectinload(Network.themes))))
-        return ([(t.slug, dict(t.name), dict(t.description or {})) for t in themes],
-                [(n.slug, dict(n.description), sorted(t.slug for t in n.themes)) for n in networks])
+        return (
+            [(t.slug, dict(t.name), dict(t.description or {})) for t in themes],
+            [(n.slug, dict(n.description), sorted(t.slug for t in n.themes)) for n in networks],
+        )
 
 
 def test_seed_reference_data_loads_the_nine_themes_and_the_networks_in_three_languages(app, runner):
@@ -36,7 +45,9 @@ def test_seed_reference_data_loads_the_nine_themes_and_the_networks_in_three_lan
     assert len(networks) == len(NETWORKS) > 30
     assert all(set(description) == {"nl", "en", "fr"} for _slug, description, _related in networks)
     assert dict((slug, related) for slug, _d, related in networks)["eurocities"] == [
-        "climate-green-deal", "future-of-europe"]
+        "climate-green-deal",
+        "future-of-europe",
+    ]
 
 
 def test_seed_reference_data_twice_changes_nothing(app, runner):
@@ -56,8 +67,11 @@ def test_seed_reference_data_completes_rows_without_overwriting_them(app, runner
     assert "Themes: 8 created" in result.output and "1 existing updated" in result.output
     themes, _networks = reference_rows(app)
     name = next(name for slug, name, _d in themes if slug == "partner-cities")
-    assert name == {"nl": "Onze zustersteden", "en": "Partner and sister cities",
-                    "fr": "Villes partenaires et jumelées"}
+    assert name == {
+        "nl": "Onze zustersteden",
+        "en": "Partner and sister cities",
+        "fr": "Villes partenaires et jumelées",
+    }
 
 
 def test_a_production_site_can_load_reference_data_but_not_demo_content(app, database_url):
@@ -108,20 +122,25 @@ def test_seed_demo_covers_every_state_every_topic_and_three_languages(app):
 
     with app.app_context():
         seed_demo()
-        consultations = list(db.session.scalars(
-            sa.select(Consultation).options(selectinload(Consultation.themes))))
+        consultations = list(db.session.scalars(sa.select(Consultation).options(selectinload(Consultation.themes))))
         public = [c for c in consultations if c.state != ConsultationState.DRAFT]
         assert len(public) >= 8
         assert {c.status() for c in consultations} == set(PublicStatus)
         for topic, (theme, words) in ISSUE_TOPICS.items():
-            assert any(theme in {t.slug for t in c.themes} and words.lower() in
-                       (c.title["nl"] + c.summary["nl"] + c.body["nl"]).lower() for c in public), topic
+            assert any(
+                theme in {t.slug for t in c.themes}
+                and words.lower() in (c.title["nl"] + c.summary["nl"] + c.body["nl"]).lower()
+                for c in public
+            ), topic
         for c in public:
             for field in ("title", "summary"):
                 assert set(getattr(c, field)) == {"nl", "en", "fr"}, (c.slug, field)
             assert {"nl", "en"} <= set(c.body), c.slug
         # One consultation lacks French on purpose, to show the Dutch fallback.
         assert any("fr" not in c.body for c in public)
-        assert all(set(c.results) >= {"nl", "en", "fr"} and set(c.feedback) >= {"nl", "en", "fr"}
-                   for c in public if c.state == ConsultationState.RESULTS_PUBLISHED)
+        assert all(
+            set(c.results) >= {"nl", "en", "fr"} and set(c.feedback) >= {"nl", "en", "fr"}
+            for c in public
+            if c.state == ConsultationState.RESULTS_PUBLISHED
+        )
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Theme)) == 9

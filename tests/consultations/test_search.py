@@ -28,15 +28,27 @@ def found(client, url) -> str:
 @pytest.fixture
 def economy(app):
     return make_consultation(
-        app, status="open", slug="circulaire-economie",
-        title={"nl": "Circulaire economie in de haven", "en": "Circular economy in the port",
-               "fr": "Économie circulaire dans le port"},
-        summary={"nl": "Minder afval, meer hergebruik.", "en": "Less waste, more reuse.",
-                 "fr": "Moins de déchets, plus de réemploi."},
-        body={"nl": "## Waarover\n\nDe stad wil grondstoffen langer gebruiken.",
-              "en": "## About\n\nThe city wants to use raw materials for longer."},
-        plain_summary={"nl": "Spullen herstellen in plaats van weggooien.",
-                       "en": "Repairing things instead of throwing them away."},
+        app,
+        status="open",
+        slug="circulaire-economie",
+        title={
+            "nl": "Circulaire economie in de haven",
+            "en": "Circular economy in the port",
+            "fr": "Économie circulaire dans le port",
+        },
+        summary={
+            "nl": "Minder afval, meer hergebruik.",
+            "en": "Less waste, more reuse.",
+            "fr": "Moins de déchets, plus de réemploi.",
+        },
+        body={
+            "nl": "## Waarover\n\nDe stad wil grondstoffen langer gebruiken.",
+            "en": "## About\n\nThe city wants to use raw materials for longer.",
+        },
+        plain_summary={
+            "nl": "Spullen herstellen in plaats van weggooien.",
+            "en": "Repairing things instead of throwing them away.",
+        },
     )
 
 
@@ -106,8 +118,12 @@ def test_search_follows_edits_made_through_the_editor(app, client, economy):
         "slug": economy.slug,
         "opens_at": to_brussels(economy.opens_at).strftime("%Y-%m-%dT%H:%M"),
         "closes_at": to_brussels(economy.closes_at).strftime("%Y-%m-%dT%H:%M"),
-        "title_nl": "Deeleconomie", "summary_nl": "Delen.", "body_nl": "Tekst.",
-        "title_en": "Sharing economy", "summary_en": "Sharing.", "body_en": "Text about bicycles.",
+        "title_nl": "Deeleconomie",
+        "summary_nl": "Delen.",
+        "body_nl": "Tekst.",
+        "title_en": "Sharing economy",
+        "summary_en": "Sharing.",
+        "body_en": "Text about bicycles.",
         "moderation_mode": "post",
     }
     response = client.submit(f"/en/organise/{economy.id}", form)
@@ -134,9 +150,13 @@ def test_search_runs_a_fixed_number_of_queries(app, client):
 
 def test_search_vectors_are_stored_per_language_on_postgresql(app, backend, economy):
     with app.app_context():
-        rows = dict(db.session.execute(
-            sa.select(ConsultationSearchVector.lang, ConsultationSearchVector.document)
-            .where(ConsultationSearchVector.consultation_id == economy.id)).all())
+        rows = dict(
+            db.session.execute(
+                sa.select(ConsultationSearchVector.lang, ConsultationSearchVector.document).where(
+                    ConsultationSearchVector.consultation_id == economy.id
+                )
+            ).all()
+        )
     if backend == "sqlite":
         assert rows == {}  # SQLite searches an in-memory FTS5 index instead of this table
         return
@@ -161,17 +181,21 @@ def test_consultations_from_before_the_search_migration_are_found(backend, tmp_p
         with migrated.app_context():
             upgrade(revision="25efe10804c1")
             now = utcnow()
-            db.session.execute(sa.text(
-                "INSERT INTO consultations (slug, state, opens_at, closes_at, title, summary, body, "
-                "moderation_mode, comments_enabled, results_visible_while_open, created_at, updated_at) "
-                "VALUES ('oud', 'published', :opens, :closes, '{\"nl\": \"Oude haven\", \"fr\": \"Vieux port\"}', "
-                "'{\"nl\": \"Samenvatting\"}', '{\"nl\": \"Tekst\"}', 'post', true, false, :opens, :opens)"),
-                {"opens": now - timedelta(days=1), "closes": now + timedelta(days=1)})
+            db.session.execute(
+                sa.text(
+                    "INSERT INTO consultations (slug, state, opens_at, closes_at, title, summary, body, "
+                    "moderation_mode, comments_enabled, results_visible_while_open, created_at, updated_at) "
+                    'VALUES (\'oud\', \'published\', :opens, :closes, \'{"nl": "Oude haven", "fr": "Vieux port"}\', '
+                    '\'{"nl": "Samenvatting"}\', \'{"nl": "Tekst"}\', \'post\', true, false, :opens, :opens)'
+                ),
+                {"opens": now - timedelta(days=1), "closes": now + timedelta(days=1)},
+            )
             db.session.commit()
             upgrade()
             if backend == "postgresql":
-                documents = dict(db.session.execute(sa.text(
-                    "SELECT lang, document::text FROM consultation_search_vectors")).all())
+                documents = dict(
+                    db.session.execute(sa.text("SELECT lang, document::text FROM consultation_search_vectors")).all()
+                )
                 assert "'vieux'" in documents["fr"] and "'samenvatting'" in documents["fr"]
                 assert "'hav'" in documents["nl"] and "'haven'" in documents["en"]  # stemmed per language
         client = migrated.test_client()
@@ -187,16 +211,53 @@ def test_consultations_from_before_the_search_migration_are_found(backend, tmp_p
 
 def test_query_words_keep_letters_and_digits_only():
     assert query_words('"économie" AND (port*) -NEAR/2 x_y 2030') == [
-        "économie", "AND", "port", "NEAR", "2", "x", "y", "2030"]
+        "économie",
+        "AND",
+        "port",
+        "NEAR",
+        "2",
+        "x",
+        "y",
+        "2030",
+    ]
     assert query_words("a " * 100) == ["a"]
     assert len(query_words(" ".join(f"w{n}" for n in range(50)))) == 12
 
 
 SEARCH_TEXT = st.one_of(
     st.text(max_size=100),
-    st.lists(st.sampled_from(['"', "*", "NEAR", "NEAR(", "-", "(", ")", "AND", "OR", "NOT", "^", ":", "'", "&",
-                              "|", "!", "<->", "\\", "{", "}", "col:", "économie", "%", "_", "\x00"]),
-             max_size=12).map(" ".join),
+    st.lists(
+        st.sampled_from(
+            [
+                '"',
+                "*",
+                "NEAR",
+                "NEAR(",
+                "-",
+                "(",
+                ")",
+                "AND",
+                "OR",
+                "NOT",
+                "^",
+                ":",
+                "'",
+                "&",
+                "|",
+                "!",
+                "<->",
+                "\\",
+                "{",
+                "}",
+                "col:",
+                "économie",
+                "%",
+                "_",
+                "\x00",
+            ]
+        ),
+        max_size=12,
+    ).map(" ".join),
 )
 
 

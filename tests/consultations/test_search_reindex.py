@@ -32,8 +32,9 @@ def app_with_languages(app, database_url):
 
 def _vectors(app) -> set[tuple[int, str]]:
     with app.app_context():
-        return set(db.session.execute(
-            sa.select(ConsultationSearchVector.consultation_id, ConsultationSearchVector.lang)).all())
+        return set(
+            db.session.execute(sa.select(ConsultationSearchVector.consultation_id, ConsultationSearchVector.lang)).all()
+        )
 
 
 def _postgresql(app) -> bool:

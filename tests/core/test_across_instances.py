@@ -52,9 +52,9 @@ def test_a_reset_link_mailed_by_one_server_opens_on_another(app, extra_app):
     FormClient(app.test_client()).submit("/nl/account/reset", {"email": user.email})
     link = link_in(outbox(app, user.email, "reset_password")[-1], "/account/reset/")
     on_other = FormClient(other_key.test_client())
-    assert "name=\"password_again\"" not in text(on_other.get(link))  # another key: the link is refused
+    assert 'name="password_again"' not in text(on_other.get(link))  # another key: the link is refused
     on_b = FormClient(server_b.test_client())
-    assert "name=\"password_again\"" in text(on_b.get(link))
+    assert 'name="password_again"' in text(on_b.get(link))
     new_password = "a fresh passphrase for the Belfort tower"  # noqa: S105
     response = on_b.submit(link, {"password": new_password, "password_again": new_password})
     assert response.status_code == 303, text(response)[:500]

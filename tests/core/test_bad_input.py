@@ -20,8 +20,10 @@ from tests.support import text
 
 FIELD_MESSAGE = "Remove the invisible control characters from this text and try again."
 ADDRESS_MESSAGE = "This address contains characters that are not allowed."
-DATE_MESSAGE = {"en": "Enter a date and time like 2026-12-01 09:00.",
-                "nl": "Vul een datum en uur in zoals 2026-12-01 09:00."}
+DATE_MESSAGE = {
+    "en": "Enter a date and time like 2026-12-01 09:00.",
+    "nl": "Vul een datum en uur in zoals 2026-12-01 09:00.",
+}
 
 
 def field_error(body: str, field_id: str) -> str:
@@ -43,9 +45,16 @@ def test_login_with_nul_in_the_address_gets_a_message_next_to_the_field(app, cli
 
 
 def test_signup_with_nul_in_the_name_creates_nothing(app, client):
-    response = client.submit("/en/account/signup", {
-        "email": "lotte@example.org", "display_name": "Lot\x00te", "password": "linden trees on the Kouter",
-        "preferred_language": "en", "consent": "y"})
+    response = client.submit(
+        "/en/account/signup",
+        {
+            "email": "lotte@example.org",
+            "display_name": "Lot\x00te",
+            "password": "linden trees on the Kouter",
+            "preferred_language": "en",
+            "consent": "y",
+        },
+    )
     assert response.status_code == 422
     assert FIELD_MESSAGE in field_error(text(response), "display_name")
     assert 'value="lotte@example.org"' in text(response)  # what was fine is kept
@@ -62,8 +71,15 @@ def test_profile_with_nul_in_the_name_changes_nothing(app, client):
         assert db.session.get(User, user.id).display_name == "Lotte"
 
 
-@pytest.mark.parametrize("url", ["/en/consultations/?q=a%00b", "/en/consultations/?a%00=1",
-                                 "/en/consultations/a%00b", "/en/account/login?next=/en/%00"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/consultations/?q=a%00b",
+        "/en/consultations/?a%00=1",
+        "/en/consultations/a%00b",
+        "/en/account/login?next=/en/%00",
+    ],
+)
 def test_nul_in_the_address_gets_a_translated_400_page(client, url):
     response = client.get(url)
     assert response.status_code == 400
@@ -77,8 +93,9 @@ def test_lone_surrogates_in_form_data_are_refused_next_to_the_field(app):
 
     with app.test_request_context("/en/account/login"):
         app.preprocess_request()
-        form = LoginForm(formdata=MultiDict({"email": "a\ud800@example.org", "password": "x\udfff"}),
-                         meta={"csrf": False})
+        form = LoginForm(
+            formdata=MultiDict({"email": "a\ud800@example.org", "password": "x\udfff"}), meta={"csrf": False}
+        )
         assert not form.validate()
         assert FIELD_MESSAGE in form.email.errors and FIELD_MESSAGE in form.password.errors
 
@@ -88,8 +105,9 @@ def test_fine_unicode_is_not_refused(app):
 
     with app.test_request_context("/en/account/"):
         app.preprocess_request()
-        form = ProfileForm(formdata=MultiDict({"display_name": "Zoë 🌷 ‮ Çağrı", "preferred_language": "en"}),
-                           meta={"csrf": False})
+        form = ProfileForm(
+            formdata=MultiDict({"display_name": "Zoë 🌷 ‮ Çağrı", "preferred_language": "en"}), meta={"csrf": False}
+        )
         assert form.validate(), form.errors
 
 
@@ -98,9 +116,15 @@ def editor_data(**overrides):
         return to_brussels(moment).strftime("%Y-%m-%dT%H:%M")
 
     now = utcnow()
-    data = {"slug": "jaar-een", "opens_at": local(now), "closes_at": local(now + timedelta(days=20)),
-            "title_nl": "Titel", "summary_nl": "Samenvatting.", "body_nl": "Tekst.",
-            "moderation_mode": "post"}
+    data = {
+        "slug": "jaar-een",
+        "opens_at": local(now),
+        "closes_at": local(now + timedelta(days=20)),
+        "title_nl": "Titel",
+        "summary_nl": "Samenvatting.",
+        "body_nl": "Tekst.",
+        "moderation_mode": "post",
+    }
     return {**data, **overrides}
 
 
@@ -118,6 +142,5 @@ def test_consultation_editor_refuses_impossible_years_with_the_date_message(app,
 def test_consultation_editor_accepts_years_inside_the_bounds(app, client):
     organiser = make_user(app, role=Role.ORGANISER)
     client.login(organiser.email, PASSWORD)
-    response = client.submit("/nl/organise/new", editor_data(opens_at="2026-12-01T09:00",
-                                                             closes_at="2200-01-01T00:00"))
+    response = client.submit("/nl/organise/new", editor_data(opens_at="2026-12-01T09:00", closes_at="2200-01-01T00:00"))
     assert response.status_code == 303

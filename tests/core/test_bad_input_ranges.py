@@ -28,8 +28,11 @@ ARGUMENT = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
 
 def _id_rules(app, method: str):
     """The routes with a number in them (whatever converter reads it)."""
-    rules = [rule for rule in app.url_map.iter_rules()
-             if method in rule.methods and any(isinstance(c, NumberConverter) for c in rule._converters.values())]
+    rules = [
+        rule
+        for rule in app.url_map.iter_rules()
+        if method in rule.methods and any(isinstance(c, NumberConverter) for c in rule._converters.values())
+    ]
     assert len(rules) > (20 if method == "GET" else 30)  # the walk has something to walk
     return rules
 
@@ -46,9 +49,12 @@ def _url(rule, slug: str, huge) -> str:
 
 def test_every_number_in_a_route_is_a_bounded_id(app):
     """No route uses werkzeug's unbounded `int` (or `float`) converter: ids use `<id:...>`."""
-    offenders = [rule.rule for rule in app.url_map.iter_rules()
-                 for converter in rule._converters.values()
-                 if isinstance(converter, NumberConverter) and not isinstance(converter, IdConverter)]
+    offenders = [
+        rule.rule
+        for rule in app.url_map.iter_rules()
+        for converter in rule._converters.values()
+        if isinstance(converter, NumberConverter) and not isinstance(converter, IdConverter)
+    ]
     assert offenders == []
 
 
@@ -85,19 +91,40 @@ def test_huge_ids_in_every_action_are_refused_not_crashed(app, client):
 
 # ------------------------------------------------------------------ query strings
 
-PAGE_VALUES = {"100000000000000000000": 404, "9223372036854775808": 404, "2147483648": 404,
-               str(MAX_PAGE + 1): 404, "0": 404, "-1": 400, "abc": 400, "²": 400, "1e3": 400, "9" * 5000: 404}
-FUZZ = ([f"page={value}" for value in PAGE_VALUES]
-        + ["date_from=0001-01-01", "date_to=9999-12-31", "date_from=10000-01-01", "date_to=0001-01-01",
-           "date_from=1899-12-31&date_to=2201-01-01", "consultation=100000000000000000000", "consultation=-5",
-           "moderator=100000000000000000000", "moderator=-1", "status=confirmed&page=10000000000",
-           "sort=oldest&page=100000000000000000000", "code=" + "9" * 300])
+PAGE_VALUES = {
+    "100000000000000000000": 404,
+    "9223372036854775808": 404,
+    "2147483648": 404,
+    str(MAX_PAGE + 1): 404,
+    "0": 404,
+    "-1": 400,
+    "abc": 400,
+    "²": 400,
+    "1e3": 400,
+    "9" * 5000: 404,
+}
+FUZZ = [f"page={value}" for value in PAGE_VALUES] + [
+    "date_from=0001-01-01",
+    "date_to=9999-12-31",
+    "date_from=10000-01-01",
+    "date_to=0001-01-01",
+    "date_from=1899-12-31&date_to=2201-01-01",
+    "consultation=100000000000000000000",
+    "consultation=-5",
+    "moderator=100000000000000000000",
+    "moderator=-1",
+    "status=confirmed&page=10000000000",
+    "sort=oldest&page=100000000000000000000",
+    "code=" + "9" * 300,
+]
 
 
 def _get_rules(app):
-    return [rule for rule in app.url_map.iter_rules()
-            if "GET" in rule.methods and set(rule.arguments) <= {"lang", "slug"}
-            and not rule.rule.startswith("/static")]
+    return [
+        rule
+        for rule in app.url_map.iter_rules()
+        if "GET" in rule.methods and set(rule.arguments) <= {"lang", "slug"} and not rule.rule.startswith("/static")
+    ]
 
 
 @pytest.mark.parametrize("role", ["anonymous", "admin"])
@@ -116,15 +143,28 @@ def test_query_string_fuzz_on_every_page_is_never_a_500(app, client, role):
     assert problems == []
 
 
-LISTS = ["/en/consultations/", "/en/events/", "/en/organise/events/", "/en/admin/users", "/en/admin/outbox",
-         "/en/moderate/", "/en/moderate/appeals", "/en/moderate/suspensions", "/en/moderate/log"]
+LISTS = [
+    "/en/consultations/",
+    "/en/events/",
+    "/en/organise/events/",
+    "/en/admin/users",
+    "/en/admin/outbox",
+    "/en/moderate/",
+    "/en/moderate/appeals",
+    "/en/moderate/suspensions",
+    "/en/moderate/log",
+]
 
 
 @pytest.mark.parametrize("value, expected", PAGE_VALUES.items(), ids=lambda v: str(v)[:12])
 def test_a_page_number_out_of_range_is_a_404_and_one_that_is_no_number_a_400(app, client, value, expected):
     consultation = make_consultation(app, status="closed")
     client.login(make_user(app, role=Role.ADMIN).email, PASSWORD)
-    lists = [*LISTS, f"/en/consultations/{consultation.slug}/comments", f"/en/consultations/{consultation.slug}/results"]
+    lists = [
+        *LISTS,
+        f"/en/consultations/{consultation.slug}/comments",
+        f"/en/consultations/{consultation.slug}/results",
+    ]
     statuses = {url: client.get(f"{url}?page={value}").status_code for url in lists}
     assert statuses == dict.fromkeys(lists, expected)
 
@@ -136,8 +176,17 @@ def test_pages_inside_the_range_still_work(app, client):
             assert client.get(url + page).status_code == 200, url + page
 
 
-@pytest.mark.parametrize("query", ["date_from=0001-01-01", "date_to=9999-12-31", "date_from=1899-12-31",
-                                   "date_to=2201-01-01", "date_from=10000-01-01", "date_to=2026-02-30"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "date_from=0001-01-01",
+        "date_to=9999-12-31",
+        "date_from=1899-12-31",
+        "date_to=2201-01-01",
+        "date_from=10000-01-01",
+        "date_to=2026-02-30",
+    ],
+)
 def test_dates_outside_the_supported_years_in_the_log_filter_are_a_field_error(app, client, query):
     client.login(make_user(app, role=Role.MODERATOR).email, PASSWORD)
     response = client.get(f"/en/moderate/log?{query}")
@@ -150,8 +199,11 @@ def test_dates_outside_the_supported_years_in_the_log_filter_are_a_field_error(a
 def test_dates_inside_the_supported_years_filter_the_log(app, client):
     client.login(make_user(app, role=Role.MODERATOR).email, PASSWORD)
     today = utcnow().date()
-    for query in (f"date_from={today}", f"date_to={today + timedelta(days=1)}",
-                  "date_from=1900-01-01&date_to=2200-12-31"):
+    for query in (
+        f"date_from={today}",
+        f"date_to={today + timedelta(days=1)}",
+        "date_from=1900-01-01&date_to=2200-12-31",
+    ):
         assert client.get(f"/en/moderate/log?{query}").status_code == 200, query
 
 

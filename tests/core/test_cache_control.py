@@ -33,8 +33,12 @@ def _world(app):
 
 def _get_urls(app, consultation, event) -> list[str]:
     """Every GET address of the url map, with real ids where the world has them."""
-    values = {"lang": "en", "slug": consultation.slug, "event_id": str(event.id),
-              "consultation_id": str(consultation.id)}
+    values = {
+        "lang": "en",
+        "slug": consultation.slug,
+        "event_id": str(event.id),
+        "consultation_id": str(consultation.id),
+    }
     urls = []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint == "static":
@@ -50,17 +54,29 @@ def _get_urls(app, consultation, event) -> list[str]:
 def test_every_page_for_someone_logged_in_is_no_store(app, client, role):
     consultation, event = _world(app)
     client.login(make_user(app, role=role).email, PASSWORD, lang="en")
-    stored = [(url, response.status_code, response.headers.get("Cache-Control"))
-              for url in _get_urls(app, consultation, event)
-              for response in [client.get(url)] if not _no_store(response)]
+    stored = [
+        (url, response.status_code, response.headers.get("Cache-Control"))
+        for url in _get_urls(app, consultation, event)
+        for response in [client.get(url)]
+        if not _no_store(response)
+    ]
     assert stored == []
 
 
 def test_private_addresses_are_no_store_even_for_an_anonymous_visitor_without_cookies(app):
     consultation, event = _world(app)
-    for url in ["/en/account/login", "/en/account/signup", "/en/account/reset", "/en/account/",
-                "/en/organise/", "/en/moderate/", "/en/admin/users", "/en/account/verify/not-a-token",
-                f"/en/organise/events/{event.id}/attendees.csv", f"/en/consultations/{consultation.slug}/comments.csv"]:
+    for url in [
+        "/en/account/login",
+        "/en/account/signup",
+        "/en/account/reset",
+        "/en/account/",
+        "/en/organise/",
+        "/en/moderate/",
+        "/en/admin/users",
+        "/en/account/verify/not-a-token",
+        f"/en/organise/events/{event.id}/attendees.csv",
+        f"/en/consultations/{consultation.slug}/comments.csv",
+    ]:
         response = app.test_client().get(url)
         assert _no_store(response), (url, response.status_code, response.headers.get("Cache-Control"))
 
@@ -69,23 +85,45 @@ def test_token_pages_opened_anonymously_are_no_store(app):
     user = make_user(app)
     event = make_event(app)
     with app.app_context():
-        registration = Registration(event_id=event.id, name="Lotte", email="lotte@example.org",
-                                    status=RegistrationStatus.CONFIRMED, sequence=1, language="en")
+        registration = Registration(
+            event_id=event.id,
+            name="Lotte",
+            email="lotte@example.org",
+            status=RegistrationStatus.CONFIRMED,
+            sequence=1,
+            language="en",
+        )
         db.session.add(registration)
         db.session.commit()
         ticket = make_registration_token(TICKET, registration)
         password_hash = db.session.get(User, user.id).password_hash
         reset = tokens.make_token(tokens.RESET_PASSWORD, {"uid": user.id, "pw": tokens.fingerprint(password_hash)})
-    for url in [f"/en/events/registrations/{ticket}", f"/en/events/registrations/{ticket}/event.ics",
-                f"/en/account/reset/{reset}", "/en/events/registrations/forged", "/en/account/reset/forged"]:
+    for url in [
+        f"/en/events/registrations/{ticket}",
+        f"/en/events/registrations/{ticket}/event.ics",
+        f"/en/account/reset/{reset}",
+        "/en/events/registrations/forged",
+        "/en/account/reset/forged",
+    ]:
         response = app.test_client().get(url)
         assert response.status_code in (200, 400, 404) and _no_store(response), (url, response.status_code)
     assert app.test_client().get(f"/en/events/registrations/{ticket}").status_code == 200
     assert app.test_client().get(f"/en/account/reset/{reset}").status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/en/", "/en/consultations/", "/en/events/", "/en/networks/", "/en/privacy",
-                                  "/en/consultations/feed.atom", "/en/events.ics", "/healthz"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/",
+        "/en/consultations/",
+        "/en/events/",
+        "/en/networks/",
+        "/en/privacy",
+        "/en/consultations/feed.atom",
+        "/en/events.ics",
+        "/healthz",
+    ],
+)
 def test_a_public_page_for_an_anonymous_visitor_without_a_session_stays_cacheable(app, path):
     _world(app)
     response = app.test_client().get(path)

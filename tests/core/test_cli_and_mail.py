@@ -47,8 +47,9 @@ def smtp_server(app):
 
 
 def test_create_user_makes_a_verified_account_with_a_role(app, runner):
-    result = runner.invoke(args=["create-user", "Admin@Example.org", "--role", "admin",
-                                 "--password", "a sturdy admin passphrase"])
+    result = runner.invoke(
+        args=["create-user", "Admin@Example.org", "--role", "admin", "--password", "a sturdy admin passphrase"]
+    )
     assert result.exit_code == 0, result.output
     with app.app_context():
         user = db.session.scalar(sa.select(User).where(User.email == "admin@example.org"))
@@ -56,8 +57,10 @@ def test_create_user_makes_a_verified_account_with_a_role(app, runner):
 
 
 def test_create_user_asks_for_the_password_when_not_given(app, runner, client):
-    result = runner.invoke(args=["create-user", "org@example.org", "--role", "organiser"],
-                           input="a sturdy organiser phrase\na sturdy organiser phrase\n")
+    result = runner.invoke(
+        args=["create-user", "org@example.org", "--role", "organiser"],
+        input="a sturdy organiser phrase\na sturdy organiser phrase\n",
+    )
     assert result.exit_code == 0, result.output
     assert "a sturdy organiser phrase" not in result.output  # hidden while typed
     assert client.login("org@example.org", "a sturdy organiser phrase").status_code == 303
@@ -65,9 +68,10 @@ def test_create_user_asks_for_the_password_when_not_given(app, runner, client):
 
 
 def test_create_user_prompt_repeats_until_both_entries_match(app, runner, client):
-    result = runner.invoke(args=["create-user", "mod@example.org", "--role", "moderator"],
-                           input="first try phrase here\nsecond try differs\n"
-                                 "the agreed moderator phrase\nthe agreed moderator phrase\n")
+    result = runner.invoke(
+        args=["create-user", "mod@example.org", "--role", "moderator"],
+        input="first try phrase here\nsecond try differs\nthe agreed moderator phrase\nthe agreed moderator phrase\n",
+    )
     assert result.exit_code == 0, result.output
     wrong = client.submit("/nl/account/login", {"email": "mod@example.org", "password": "first try phrase here"})
     assert wrong.status_code == 401
@@ -76,8 +80,9 @@ def test_create_user_prompt_repeats_until_both_entries_match(app, runner, client
 
 @pytest.mark.parametrize("spelling", ["administrator", "Administrator", "admin"])
 def test_create_user_accepts_administrator_spelled_out(app, runner, spelling):
-    result = runner.invoke(args=["create-user", "boss@example.org", "--role", spelling,
-                                 "--password", "a sturdy admin passphrase"])
+    result = runner.invoke(
+        args=["create-user", "boss@example.org", "--role", spelling, "--password", "a sturdy admin passphrase"]
+    )
     assert result.exit_code == 0, result.output
     with app.app_context():
         assert db.session.scalar(sa.select(User.role).where(User.email == "boss@example.org")) == Role.ADMIN
@@ -94,9 +99,16 @@ def test_create_user_refuses_a_weak_password_and_a_taken_address(app, runner):
 
 
 def test_send_mail_delivers_the_outbox_with_text_and_html(app, client, runner, smtp_server):
-    client.submit("/fr/account/signup", {"email": "camille@example.org", "display_name": "Camille",
-                                         "password": "des tulipes sur le Kouter", "preferred_language": "fr",
-                                         "consent": "y"})
+    client.submit(
+        "/fr/account/signup",
+        {
+            "email": "camille@example.org",
+            "display_name": "Camille",
+            "password": "des tulipes sur le Kouter",
+            "preferred_language": "fr",
+            "consent": "y",
+        },
+    )
     result = runner.invoke(args=["send-mail"])
     assert result.exit_code == 0 and "Sent 1" in result.output
     [envelope] = smtp_server.messages
@@ -123,8 +135,16 @@ def test_send_mail_keeps_mail_when_the_server_is_down(app, client, runner):
 def queue_test_mail(app, *recipients):
     with app.app_context():
         for recipient in recipients:
-            db.session.add(OutboxMessage(recipient=recipient, subject=f"Voor {recipient}", body_text="Hallo",
-                                         body_html="<p>Hallo</p>", lang="nl", template="test"))
+            db.session.add(
+                OutboxMessage(
+                    recipient=recipient,
+                    subject=f"Voor {recipient}",
+                    body_text="Hallo",
+                    body_html="<p>Hallo</p>",
+                    lang="nl",
+                    template="test",
+                )
+            )
         db.session.commit()
 
 
@@ -157,7 +177,10 @@ def test_send_mail_loop_delivers_everything_after_an_outage(app, runner, monkeyp
             controller.stop()
     assert isinstance(result.exception, StopLoop), result.output
     assert sorted(rcpt for envelope in inbox.messages for rcpt in envelope.rcpt_tos) == [
-        "a@example.org", "b@example.org", "c@example.org"]
+        "a@example.org",
+        "b@example.org",
+        "c@example.org",
+    ]
     assert all(message.sent_at is not None and message.attempts == 0 for message in outbox(app))
     outage = waits[: waits.index(max(waits)) + 1]
     assert outage[:4] == [5, 10, 20, 40]  # waits longer each time the server is down...
@@ -263,8 +286,9 @@ def test_administrator_changes_a_role_and_the_person_is_logged_out(app, client, 
     admin = make_user(app, role=Role.ADMIN)
     other_client.login(resident.email, PASSWORD)
     client.login(admin.email, PASSWORD)
-    response = client.submit("/nl/admin/users", {"role": "organiser", "confirmation": PASSWORD},
-                             action=f"/nl/admin/users/{resident.id}/role")
+    response = client.submit(
+        "/nl/admin/users", {"role": "organiser", "confirmation": PASSWORD}, action=f"/nl/admin/users/{resident.id}/role"
+    )
     assert response.status_code == 303
     with app.app_context():
         assert db.session.get(User, resident.id).role == Role.ORGANISER
@@ -274,7 +298,8 @@ def test_administrator_changes_a_role_and_the_person_is_logged_out(app, client, 
 def test_administrator_cannot_change_their_own_role(app, client):
     admin = make_user(app, role=Role.ADMIN)
     client.login(admin.email, PASSWORD)
-    client.submit("/nl/admin/users", {"role": "resident", "confirmation": PASSWORD},
-                  action=f"/nl/admin/users/{admin.id}/role")
+    client.submit(
+        "/nl/admin/users", {"role": "resident", "confirmation": PASSWORD}, action=f"/nl/admin/users/{admin.id}/role"
+    )
     with app.app_context():
         assert db.session.get(User, admin.id).role == Role.ADMIN

@@ -15,8 +15,14 @@ DEAD_REDIS = "redis://127.0.0.1:1/0"
 
 
 def _app(**config):
-    return create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": DEAD_DATABASE,
-                       "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"connect_timeout": 1}}, **config})
+    return create_app(
+        {
+            **TEST_CONFIG,
+            "SQLALCHEMY_DATABASE_URI": DEAD_DATABASE,
+            "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"connect_timeout": 1}},
+            **config,
+        }
+    )
 
 
 def test_liveness_answers_without_asking_the_database():
@@ -62,8 +68,7 @@ def test_readiness_with_a_live_redis(extra_app):
     reason = redis_unavailable_reason()
     if reason:
         pytest.skip(reason)
-    web = extra_app(JOB_QUEUE_URL=REDIS_URL, JOB_QUEUE_NAME="test-health",
-                   RATELIMIT_STORAGE_URI=REDIS_URL)
+    web = extra_app(JOB_QUEUE_URL=REDIS_URL, JOB_QUEUE_NAME="test-health", RATELIMIT_STORAGE_URI=REDIS_URL)
     response = web.test_client().get("/healthz/ready")
     assert response.status_code == 200, response.json
     assert set(response.json["checks"]) == {"database", "redis", "queue"}

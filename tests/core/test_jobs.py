@@ -50,8 +50,17 @@ def _registrants(app, event, count: int) -> list[str]:
     emails = [f"gast{n}-{uuid.uuid4().hex[:6]}@example.org" for n in range(count)]
     with app.app_context():
         for n, email in enumerate(emails, start=1):
-            db.session.add(Registration(event_id=event.id, name=f"Gast {n}", email=email, language="nl",
-                                        status=RegistrationStatus.CONFIRMED, sequence=n, confirmed_at=utcnow()))
+            db.session.add(
+                Registration(
+                    event_id=event.id,
+                    name=f"Gast {n}",
+                    email=email,
+                    language="nl",
+                    status=RegistrationStatus.CONFIRMED,
+                    sequence=n,
+                    confirmed_at=utcnow(),
+                )
+            )
         db.session.commit()
     return emails
 
@@ -106,8 +115,10 @@ def test_a_message_to_registrants_is_a_fan_out_too(app, queued_app):
     event = make_event(queued_app)
     emails = _registrants(queued_app, event, 3)
     client = _organiser_client(queued_app)
-    response = client.submit(f"/en/organise/events/{event.id}/message",
-                             {"audience": "confirmed", "subject": "Praktisch", "body": "Breng een pen mee"})
+    response = client.submit(
+        f"/en/organise/events/{event.id}/message",
+        {"audience": "confirmed", "subject": "Praktisch", "body": "Breng een pen mee"},
+    )
     assert response.status_code == 303 and outbox(queued_app, template="event_message") == []
     run_worker(queued_app)
     mails = outbox(queued_app, template="event_message")
@@ -243,10 +254,22 @@ def test_a_flask_worker_process_on_redis_mails_a_fan_out(app, database_url, extr
     web = extra_app(JOB_QUEUE_URL=REDIS_URL, JOB_QUEUE_NAME=redis_queue)
     event = make_event(web)
     emails = _registrants(web, event, 12)
-    env = {**os.environ, "APP_ENV": "development", "DATABASE_URL": database_url, "JOB_QUEUE_URL": REDIS_URL,
-           "JOB_QUEUE_NAME": redis_queue, "PUBLIC_URL": web.config["PUBLIC_URL"], "FAN_OUT_BATCH_SIZE": "5"}
-    worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--threads", "2"],
-                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env = {
+        **os.environ,
+        "APP_ENV": "development",
+        "DATABASE_URL": database_url,
+        "JOB_QUEUE_URL": REDIS_URL,
+        "JOB_QUEUE_NAME": redis_queue,
+        "PUBLIC_URL": web.config["PUBLIC_URL"],
+        "FAN_OUT_BATCH_SIZE": "5",
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--threads", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         client = _organiser_client(web)
         assert client.submit(f"/en/organise/events/{event.id}/cancel", {"message_nl": "Afgelast."}).status_code == 303
@@ -262,10 +285,22 @@ def test_a_flask_worker_process_on_redis_mails_a_fan_out(app, database_url, extr
 
 
 def _start_worker(web, database_url, queue_name, batch_size="5"):
-    env = {**os.environ, "APP_ENV": "development", "DATABASE_URL": database_url, "JOB_QUEUE_URL": REDIS_URL,
-           "JOB_QUEUE_NAME": queue_name, "PUBLIC_URL": web.config["PUBLIC_URL"], "FAN_OUT_BATCH_SIZE": batch_size}
-    return subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--threads", "1"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "APP_ENV": "development",
+        "DATABASE_URL": database_url,
+        "JOB_QUEUE_URL": REDIS_URL,
+        "JOB_QUEUE_NAME": queue_name,
+        "PUBLIC_URL": web.config["PUBLIC_URL"],
+        "FAN_OUT_BATCH_SIZE": batch_size,
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--threads", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def _wait_until_blocked(web, backend: str) -> None:

@@ -49,7 +49,9 @@ def test_account_preference_beats_cookie(app, client):
 
 def test_language_switcher_links_to_the_same_page(client):
     body = text(client.get("/en/account/login?next=/en/privacy"))
-    assert 'href="/nl/account/login?next=/en/privacy"' in body or 'href="/nl/account/login?next=%2Fen%2Fprivacy"' in body
+    assert (
+        'href="/nl/account/login?next=/en/privacy"' in body or 'href="/nl/account/login?next=%2Fen%2Fprivacy"' in body
+    )
     assert 'href="/fr/account/login' in body
 
 
@@ -75,8 +77,10 @@ def test_dates_are_brussels_time_in_the_page_language_across_dst(app):
     assert naive == en
 
 
-@pytest.mark.parametrize("lang, expected", [("nl", "11 jan 2027, 17:00"), ("en", "Jan 11, 2027, 5:00\u202fPM"),
-                                            ("fr", "11 janv. 2027, 17:00")])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [("nl", "11 jan 2027, 17:00"), ("en", "Jan 11, 2027, 5:00\u202fPM"), ("fr", "11 janv. 2027, 17:00")],
+)
 def test_deadlines_show_hours_and_minutes_without_seconds(app, lang, expected):
     moment = datetime(2027, 1, 11, 16, 0, tzinfo=UTC)  # 17:00 in Brussels (winter time)
     with app.test_request_context(f"/{lang}/"):
@@ -94,8 +98,10 @@ def test_missing_translation_falls_back_to_dutch_and_says_so():
 def switcher_links(body: str) -> dict[str, str]:
     """hreflang -> href of the language switcher's links."""
     nav = body.split('class="language-switcher"', 1)[1].split("</nav>", 1)[0]
-    return {code: href.replace("&amp;", "&")
-            for href, code in re.findall(r'<a href="([^"]*)" lang="[^"]*" hreflang="([^"]*)"', nav)}
+    return {
+        code: href.replace("&amp;", "&")
+        for href, code in re.findall(r'<a href="([^"]*)" lang="[^"]*" hreflang="([^"]*)"', nav)
+    }
 
 
 def dutch_version_link(body: str) -> str | None:
@@ -103,8 +109,10 @@ def dutch_version_link(body: str) -> str | None:
     return match.group(1).replace("&amp;", "&") if match else None
 
 
-@pytest.mark.parametrize("query", ["_method=PUT", "_method=DELETE", "_external=1", "_scheme=https",
-                                   "_anchor=x", "endpoint=pages.home", "lang=fr"])
+@pytest.mark.parametrize(
+    "query",
+    ["_method=PUT", "_method=DELETE", "_external=1", "_scheme=https", "_anchor=x", "endpoint=pages.home", "lang=fr"],
+)
 def test_url_for_arguments_in_the_query_string_change_nothing(client, query):
     """?_method=PUT once made every page a bare 500 (url_for looked for a PUT rule)."""
     response = client.get(f"/nl/privacy?{query}")
@@ -133,13 +141,16 @@ def test_pagination_links_keep_filters_and_drop_url_for_arguments(app):
 def test_switcher_after_a_failed_post_points_to_the_same_form(app, client):
     """A form shown again with its errors: the switcher and the Dutch link keep the page."""
     make_user(app, email="known@example.org")
-    response = client.submit("/en/account/login?next=/en/privacy",
-                             {"email": "known@example.org", "password": "not the password"})
+    response = client.submit(
+        "/en/account/login?next=/en/privacy", {"email": "known@example.org", "password": "not the password"}
+    )
     assert response.status_code == 401
     body = text(response)
-    assert switcher_links(body) == {"nl": "/nl/account/login?next=/en/privacy",
-                                    "en": "/en/account/login?next=/en/privacy",
-                                    "fr": "/fr/account/login?next=/en/privacy"}
+    assert switcher_links(body) == {
+        "nl": "/nl/account/login?next=/en/privacy",
+        "en": "/en/account/login?next=/en/privacy",
+        "fr": "/fr/account/login?next=/en/privacy",
+    }
     assert dutch_version_link(body) == "/nl/account/login?next=/en/privacy"
 
 
@@ -147,9 +158,11 @@ def test_switcher_after_a_failed_post_to_an_action_leads_to_the_page_of_the_form
     """/account/password has no page of its own: the profile it re-renders does."""
     user = make_user(app)
     client.login(user.email, PASSWORD, lang="en")
-    response = client.submit("/en/account/", {"current_password": "wrong one entirely",
-                                              "new_password": "a brand new passphrase"},
-                             action="/en/account/password")
+    response = client.submit(
+        "/en/account/",
+        {"current_password": "wrong one entirely", "new_password": "a brand new passphrase"},
+        action="/en/account/password",
+    )
     assert response.status_code == 422
     assert switcher_links(text(response)) == {"nl": "/nl/account/", "en": "/en/account/", "fr": "/fr/account/"}
     assert dutch_version_link(text(response)) == "/nl/account/"
@@ -175,8 +188,7 @@ def test_unmatched_address_has_a_switcher_and_the_dutch_notice(client):
     response = client.get("/en/no-such-page?x=1")
     assert response.status_code == 404
     body = text(response)
-    assert switcher_links(body) == {"nl": "/nl/no-such-page", "en": "/en/no-such-page",
-                                    "fr": "/fr/no-such-page"}
+    assert switcher_links(body) == {"nl": "/nl/no-such-page", "en": "/en/no-such-page", "fr": "/fr/no-such-page"}
     assert body.count('class="translation-notice"') == 1
     assert dutch_version_link(body) == "/nl/no-such-page"
     dutch = text(client.get("/nl/no-such-page"))
@@ -223,9 +235,17 @@ def test_languages_setting_drops_a_language(database_url, monkeypatch):
             db.engine.dispose()
 
 
-@pytest.mark.parametrize(("path", "status"), [("/nl/", 200), ("/en/consultations/", 200), ("/fr/events/", 200),
-                                              ("/nl/account/login", 200), ("/en/account/signup", 200),
-                                              ("/en/no-such-page", 404)])
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/nl/", 200),
+        ("/en/consultations/", 200),
+        ("/fr/events/", 200),
+        ("/nl/account/login", 200),
+        ("/en/account/signup", 200),
+        ("/en/no-such-page", 404),
+    ],
+)
 def test_pages_ignore_url_for_arguments_in_the_query_string(client, path, status):
     response = client.get(f"{path}?_method=DELETE&_external=1&_anchor=x")
     assert response.status_code == status

@@ -72,8 +72,9 @@ def test_request_and_the_job_it_queues_log_the_same_request_id(app, extra_app, j
     assert len(request_id) == 32
     _run_queued(queuing)  # what `flask worker` does, later, in another process
     lines = json_log()
-    [request_line] = [line for line in lines if line["logger"] == "participation.request"
-                      and line.get("path") == "/test-queue-a-job"]
+    [request_line] = [
+        line for line in lines if line["logger"] == "participation.request" and line.get("path") == "/test-queue-a-job"
+    ]
     [job_line] = [line for line in lines if line["logger"] == "tests.job"]
     assert request_line["request_id"] == job_line["request_id"] == request_id
     assert request_line["method"] == "GET" and request_line["status"] == 200
@@ -128,14 +129,16 @@ def test_json_lines_carry_the_exception():
 
 # ------------------------------------------------------------------------------------- metrics
 
+
 def _metric(body: str, name: str, **labels) -> float | None:
     """The value of one sample in Prometheus' text format (None when absent)."""
     for line in body.splitlines():
         if line.startswith("#") or not line.startswith(name):
             continue
         sample, _, value = line.rpartition(" ")
-        if sample == name or (sample.startswith(name + "{")
-                              and all(f'{key}="{val}"' in sample for key, val in labels.items())):
+        if sample == name or (
+            sample.startswith(name + "{") and all(f'{key}="{val}"' in sample for key, val in labels.items())
+        ):
             return float(value)
     return None
 
@@ -145,8 +148,9 @@ def test_metrics_answer_local_clients_and_the_token_and_nobody_else(app, client,
     elsewhere = {"REMOTE_ADDR": "203.0.113.9"}
     assert client.get("/metrics", environ_base=elsewhere).status_code == 404
     monkeypatch.setitem(app.config, "METRICS_TOKEN", "a-long-random-scrape-token")
-    with_token = client.get("/metrics", environ_base=elsewhere,
-                            headers={"Authorization": "Bearer a-long-random-scrape-token"})
+    with_token = client.get(
+        "/metrics", environ_base=elsewhere, headers={"Authorization": "Bearer a-long-random-scrape-token"}
+    )
     assert with_token.status_code == 200 and with_token.headers["Cache-Control"] == "no-store"
     wrong = client.get("/metrics", environ_base=elsewhere, headers={"Authorization": "Bearer wrong"})
     assert wrong.status_code == 404
@@ -159,8 +163,10 @@ def test_metrics_allow_configured_networks(app, extra_app):
 
 
 def test_metrics_count_requests_by_endpoint_and_status_with_latency(app, client):
-    before = _metric(text(client.get("/metrics")), "participation_http_requests_total",
-                     endpoint="health.live", status="200") or 0
+    before = (
+        _metric(text(client.get("/metrics")), "participation_http_requests_total", endpoint="health.live", status="200")
+        or 0
+    )
     client.get("/healthz/live")
     client.get("/nl/no-such-page")
     body = text(client.get("/metrics"))
@@ -175,8 +181,11 @@ def test_metrics_show_the_outbox_fan_outs_and_periodic_jobs(app, client):
         first = db.session.query(OutboxMessage).order_by(OutboxMessage.id).first()
         first.failed_at = utcnow()
         first.created_at = utcnow() - timedelta(hours=2)
-        db.session.add(ScheduledJob(name="purge", last_finished_at=utcnow() - timedelta(minutes=3),
-                                    last_error="OperationalError: gone"))
+        db.session.add(
+            ScheduledJob(
+                name="purge", last_finished_at=utcnow() - timedelta(minutes=3), last_error="OperationalError: gone"
+            )
+        )
         db.session.commit()
     body = text(client.get("/metrics"))
     assert _metric(body, "participation_outbox_waiting") == 2
@@ -228,20 +237,38 @@ if sys.argv[2] == "scrape":
     env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrics")}
     (tmp_path / "metrics").mkdir()
     database = str(tmp_path / "multi.db")
-    subprocess.run([sys.executable, "-c", script, database, "count"], cwd=ROOT, env=env, check=True,  # noqa: S603
-                   capture_output=True)
-    scraped = subprocess.run([sys.executable, "-c", script, database, "scrape"], cwd=ROOT, env=env,  # noqa: S603
-                             check=True, capture_output=True, text=True).stdout
+    subprocess.run(
+        [sys.executable, "-c", script, database, "count"],
+        cwd=ROOT,
+        env=env,
+        check=True,  # noqa: S603
+        capture_output=True,
+    )
+    scraped = subprocess.run(
+        [sys.executable, "-c", script, database, "scrape"],
+        cwd=ROOT,
+        env=env,  # noqa: S603
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     assert _metric(scraped, "participation_http_requests_total", endpoint="health.live", status="200") == 2
 
 
 # ---------------------------------------------------------------------- the administrators' page
 
+
 def test_background_work_page_shows_queue_scheduler_and_outbox(app, client, extra_app):
     queue_test_mail(app, "a@example.org", "b@example.org")
     with app.app_context():
-        db.session.add(ScheduledJob(name="purge", last_started_at=utcnow(), last_finished_at=utcnow(),
-                                    last_error="OperationalError: the database went away"))
+        db.session.add(
+            ScheduledJob(
+                name="purge",
+                last_started_at=utcnow(),
+                last_finished_at=utcnow(),
+                last_error="OperationalError: the database went away",
+            )
+        )
         db.session.commit()
     queued = extra_app(JOB_QUEUE_URL="memory://")
     register_job(queued, "test-waits", lambda: None)
@@ -281,7 +308,8 @@ def test_background_work_page_sends_visitors_to_log_in(app, client):
 
 
 def test_a_worker_process_on_redis_logs_the_job_under_the_request_id_of_the_request(
-        app, database_url, extra_app, redis_queue):  # noqa: F811 (the imported fixture)
+    app, database_url, extra_app, redis_queue
+):  # noqa: F811 (the imported fixture)
     """A request cancels an event; a `flask worker` on Redis mails everyone. Its JSON log line for
     the fan-out job carries the id the web request answered with."""
     from tests.core.test_jobs import REDIS_URL, _fan_outs, _organiser_client, _registrants
@@ -290,10 +318,22 @@ def test_a_worker_process_on_redis_logs_the_job_under_the_request_id_of_the_requ
     web = extra_app(JOB_QUEUE_URL=REDIS_URL, JOB_QUEUE_NAME=redis_queue)
     event = make_event(web)
     _registrants(web, event, 3)
-    env = {**os.environ, "APP_ENV": "development", "DATABASE_URL": database_url, "JOB_QUEUE_URL": REDIS_URL,
-           "JOB_QUEUE_NAME": redis_queue, "PUBLIC_URL": web.config["PUBLIC_URL"], "LOG_FORMAT": "json"}
-    worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--threads", "1"],  # noqa: S603
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = {
+        **os.environ,
+        "APP_ENV": "development",
+        "DATABASE_URL": database_url,
+        "JOB_QUEUE_URL": REDIS_URL,
+        "JOB_QUEUE_NAME": redis_queue,
+        "PUBLIC_URL": web.config["PUBLIC_URL"],
+        "LOG_FORMAT": "json",
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--threads", "1"],  # noqa: S603
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         client = _organiser_client(web)
         response = client.submit(f"/en/organise/events/{event.id}/cancel", {"message_nl": "Afgelast."})
@@ -307,8 +347,11 @@ def test_a_worker_process_on_redis_logs_the_job_under_the_request_id_of_the_requ
         worker.terminate()
         output = worker.communicate(timeout=30)[1].decode()
     lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
-    done = [line for line in lines if line["logger"] == "participation.core.jobs"
-            and line["message"].startswith("job fan-out done")]
+    done = [
+        line
+        for line in lines
+        if line["logger"] == "participation.core.jobs" and line["message"].startswith("job fan-out done")
+    ]
     assert done and {line["request_id"] for line in done} == {request_id}, output[-3000:]
 
 

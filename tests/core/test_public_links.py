@@ -36,8 +36,7 @@ def links_in(app, recipient: str) -> list[str]:
 
 def strict_app(database_url, **overrides):
     """The app as production runs it: only PUBLIC_URL's host is accepted."""
-    app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url,
-                      "EXTRA_TRUSTED_HOSTS": (), **overrides})
+    app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url, "EXTRA_TRUSTED_HOSTS": (), **overrides})
     return app
 
 
@@ -65,8 +64,11 @@ def test_no_absolute_link_is_built_from_the_request_anywhere():
 
 def test_reset_link_ignores_a_forged_host_header(app, client):
     make_user(app, email="lotte@example.org")
-    response = client.submit("/nl/account/reset", {"email": "lotte@example.org"},
-                             headers={"Host": "localhost", "X-Forwarded-Host": "evil.example"})
+    response = client.submit(
+        "/nl/account/reset",
+        {"email": "lotte@example.org"},
+        headers={"Host": "localhost", "X-Forwarded-Host": "evil.example"},
+    )
     assert response.status_code == 303
     links = links_in(app, "lotte@example.org")
     assert links and all(link.startswith(PUBLIC + "/nl/account/reset/") for link in links)
@@ -80,8 +82,9 @@ def test_request_for_another_host_is_refused_before_any_mail_is_written(strict, 
     response = client.get("/nl/account/reset", headers={"Host": "evil.example"})
     assert response.status_code == 400
     assert '<html lang="nl">' in text(response) and "evil.example" not in text(response)
-    response = strict.test_client().post("/nl/account/reset", data={"email": "lotte@example.org"},
-                                         headers={"Host": "evil.example"})
+    response = strict.test_client().post(
+        "/nl/account/reset", data={"email": "lotte@example.org"}, headers={"Host": "evil.example"}
+    )
     assert response.status_code == 400
     assert links_in(strict, "lotte@example.org") == []
     assert strict.test_client().get("/nl/", headers={"Host": "participatie.test"}).status_code == 200
@@ -104,9 +107,19 @@ def test_forwarded_headers_are_ignored_without_trusted_proxies(database_url):
     app = strict_app(database_url)
     app.add_url_rule("/_seen", "seen", lambda: f"{request.remote_addr} {request.scheme} {request.host}")
     try:
-        seen = app.test_client().get("/_seen", headers={
-            "Host": "participatie.test", "X-Forwarded-For": "203.0.113.9",
-            "X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example"}).get_data(as_text=True)
+        seen = (
+            app.test_client()
+            .get(
+                "/_seen",
+                headers={
+                    "Host": "participatie.test",
+                    "X-Forwarded-For": "203.0.113.9",
+                    "X-Forwarded-Proto": "https",
+                    "X-Forwarded-Host": "evil.example",
+                },
+            )
+            .get_data(as_text=True)
+        )
         assert seen == "127.0.0.1 http participatie.test"
     finally:
         with app.app_context():
@@ -118,13 +131,17 @@ def test_one_trusted_proxy_hop_is_believed_and_a_forged_forwarded_host_is_refuse
     app.add_url_rule("/_seen", "seen", lambda: f"{request.remote_addr} {request.scheme}")
     try:
         client = app.test_client()
-        seen = client.get("/_seen", headers={
-            "X-Forwarded-For": "198.51.100.1, 203.0.113.9", "X-Forwarded-Proto": "https",
-            "X-Forwarded-Host": "participatie.test"}).get_data(as_text=True)
+        seen = client.get(
+            "/_seen",
+            headers={
+                "X-Forwarded-For": "198.51.100.1, 203.0.113.9",
+                "X-Forwarded-Proto": "https",
+                "X-Forwarded-Host": "participatie.test",
+            },
+        ).get_data(as_text=True)
         # Only the address the one trusted proxy saw counts, not what the client put before it.
         assert seen == "203.0.113.9 https"
-        forged = client.get("/_seen", headers={"X-Forwarded-For": "203.0.113.9",
-                                               "X-Forwarded-Host": "evil.example"})
+        forged = client.get("/_seen", headers={"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Host": "evil.example"})
         assert forged.status_code == 400
     finally:
         with app.app_context():
@@ -134,8 +151,9 @@ def test_one_trusted_proxy_hop_is_believed_and_a_forged_forwarded_host_is_refuse
 def test_rate_limits_count_the_connection_not_a_claimed_forwarded_address(app, client, rate_limits):
     """Without trusted proxies, a new X-Forwarded-For per request does not escape a limit."""
     statuses = [
-        client.submit("/nl/account/reset", {"email": f"x{n}@example.org"},
-                      headers={"X-Forwarded-For": f"203.0.113.{n}"}).status_code
+        client.submit(
+            "/nl/account/reset", {"email": f"x{n}@example.org"}, headers={"X-Forwarded-For": f"203.0.113.{n}"}
+        ).status_code
         for n in range(7)
     ]
     assert statuses[:5] == [303] * 5
@@ -180,12 +198,12 @@ def test_links_written_by_commands_use_the_public_url_and_its_path(database_url)
     from participation.core.mail import public_request_context
     from participation.core.urls import public_url_for
 
-    app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url,
-                      "PUBLIC_URL": "https://www.gent.be/participatie"})
+    app = create_app(
+        {**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url, "PUBLIC_URL": "https://www.gent.be/participatie"}
+    )
     try:
         with app.app_context(), public_request_context():
-            assert public_url_for("accounts.login", lang="fr") == \
-                "https://www.gent.be/participatie/fr/account/login"
+            assert public_url_for("accounts.login", lang="fr") == "https://www.gent.be/participatie/fr/account/login"
         with app.test_request_context("/nl/", base_url="http://localhost/app"):
             assert public_url_for("pages.home", lang="en") == "https://www.gent.be/participatie/en/"
     finally:

@@ -31,8 +31,13 @@ def test_each_due_job_is_queued_once_per_period_whoever_ticks(app, extra_app, qu
         assert tick(now + timedelta(seconds=5)) == []  # the other scheduler finds nothing due
     with queued_app.app_context():
         assert tick(now + timedelta(minutes=2)) == ["deliver-outbox"]
-        assert sorted(tick(now + timedelta(hours=2))) == ["deliver-outbox", "resume-fan-outs", "search-index",
-                                                         "send-reminders", "store-final-counts"]
+        assert sorted(tick(now + timedelta(hours=2))) == [
+            "deliver-outbox",
+            "resume-fan-outs",
+            "search-index",
+            "send-reminders",
+            "store-final-counts",
+        ]
     with other_scheduler.app_context():
         # Three days without a scheduler: each job runs once at the next tick, not once per missed period.
         assert tick(now + timedelta(days=3)) == ALL
@@ -43,8 +48,11 @@ def test_each_due_job_is_queued_once_per_period_whoever_ticks(app, extra_app, qu
 
 def test_a_job_never_runs_twice_at_once_and_a_dead_runs_lease_expires(app, monkeypatch):
     runs = []
-    monkeypatch.setitem(app.extensions[PERIODIC_KEY], "purge",
-                        Periodic("purge", timedelta(days=1), lambda: runs.append(1), timedelta(hours=2)))
+    monkeypatch.setitem(
+        app.extensions[PERIODIC_KEY],
+        "purge",
+        Periodic("purge", timedelta(days=1), lambda: runs.append(1), timedelta(hours=2)),
+    )
     with app.app_context():
         assert acquire("purge", timedelta(hours=2), "another-host:123")  # a run in progress elsewhere
         assert run_periodic("purge") is False and runs == []
@@ -59,8 +67,9 @@ def test_a_failing_run_records_its_error_and_frees_the_lease(app, monkeypatch):
     def fails():
         raise RuntimeError("SMTP exploded")
 
-    monkeypatch.setitem(app.extensions[PERIODIC_KEY], "purge",
-                        Periodic("purge", timedelta(days=1), fails, timedelta(hours=2)))
+    monkeypatch.setitem(
+        app.extensions[PERIODIC_KEY], "purge", Periodic("purge", timedelta(days=1), fails, timedelta(hours=2))
+    )
     with app.app_context():
         with pytest.raises(RuntimeError):
             run_periodic("purge")
@@ -89,8 +98,17 @@ def _event_at(app, starts_at: datetime) -> Event:
         row = db.session.get(Event, event.id)
         row.starts_at, row.ends_at = starts_at, starts_at + timedelta(hours=2)
         row.registration_closes_at = starts_at - timedelta(hours=1)
-        db.session.add(Registration(event_id=row.id, name="Lotte", email="lotte@example.org", language="nl",
-                                    status=RegistrationStatus.CONFIRMED, sequence=1, confirmed_at=utcnow()))
+        db.session.add(
+            Registration(
+                event_id=row.id,
+                name="Lotte",
+                email="lotte@example.org",
+                language="nl",
+                status=RegistrationStatus.CONFIRMED,
+                sequence=1,
+                confirmed_at=utcnow(),
+            )
+        )
         db.session.commit()
     return event
 
@@ -105,8 +123,11 @@ def _remind(app, now: datetime) -> int:
 
 
 def test_a_missed_run_sends_the_reminder_late_rather_than_never_and_never_twice(app):
-    noon = datetime.combine(utcnow().astimezone(BRUSSELS).date() + timedelta(days=5), datetime.min.time(),
-                            BRUSSELS).replace(hour=12).astimezone(UTC)
+    noon = (
+        datetime.combine(utcnow().astimezone(BRUSSELS).date() + timedelta(days=5), datetime.min.time(), BRUSSELS)
+        .replace(hour=12)
+        .astimezone(UTC)
+    )
     _event_at(app, noon)
     assert _remind(app, noon - timedelta(hours=40)) == 0  # too early
     # The runs in the 36 hours before were missed; three hours before the start it still goes out.

@@ -24,8 +24,9 @@ def test_healthz_reports_the_database(client):
     assert response.get_json() == {"status": "ok", "database": "ok"}
 
 
-@pytest.mark.parametrize(("lang", "title"), [("nl", "Pagina niet gevonden"), ("en", "Page not found"),
-                                             ("fr", "Page introuvable")])
+@pytest.mark.parametrize(
+    ("lang", "title"), [("nl", "Pagina niet gevonden"), ("en", "Page not found"), ("fr", "Page introuvable")]
+)
 def test_not_found_page_is_translated_in_the_site_layout(client, lang, title):
     response = client.get(f"/{lang}/no-such-page")
     assert response.status_code == 404
@@ -62,7 +63,7 @@ def csp_offences(source: str) -> list[str]:
 
 
 def test_csp_offence_finder_finds_what_it_should():
-    assert csp_offences('<script>alert(1)</script>') and csp_offences('<p style="color:red">')
+    assert csp_offences("<script>alert(1)</script>") and csp_offences('<p style="color:red">')
     assert csp_offences('<button onclick="x()">') and csp_offences("{{ field(onchange='x') }}")
     assert csp_offences("<style>p{}</style>") and csp_offences('<a href="javascript:x()">')
     assert not csp_offences('<script src="/static/app.js"></script><p class="one" data-on="1">')
@@ -124,11 +125,14 @@ def test_crawl_of_public_pages_has_security_headers_and_one_dutch_notice_per_tra
     assert len(translated) > 50
 
 
-@pytest.mark.parametrize(("lang", "title", "advice"), [
-    ("nl", "Je hebt geen toegang tot deze pagina", "Je account heeft geen toegang"),
-    ("fr", "Vous n'avez pas accès à cette page", "Votre compte n'a pas accès"),
-    ("en", "You do not have access to this page", "Your account does not have access"),
-])
+@pytest.mark.parametrize(
+    ("lang", "title", "advice"),
+    [
+        ("nl", "Je hebt geen toegang tot deze pagina", "Je account heeft geen toegang"),
+        ("fr", "Vous n'avez pas accès à cette page", "Votre compte n'a pas accès"),
+        ("en", "You do not have access to this page", "Your account does not have access"),
+    ],
+)
 def test_forbidden_page_is_translated_in_the_site_layout(app, client, lang, title, advice):
     resident = make_user(app)
     client.login(resident.email, PASSWORD)
@@ -139,11 +143,22 @@ def test_forbidden_page_is_translated_in_the_site_layout(app, client, lang, titl
     assert title in body and advice in body
 
 
-@pytest.mark.parametrize("url", ["sqlite:////nonexistent-directory/for/sure/participation.db",
-                                 "postgresql+psycopg://nobody@127.0.0.1:1/participation"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:////nonexistent-directory/for/sure/participation.db",
+        "postgresql+psycopg://nobody@127.0.0.1:1/participation",
+    ],
+)
 def test_healthz_answers_503_when_the_database_is_down(url):
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key", "PUBLIC_URL": "http://localhost",
-                      "SQLALCHEMY_DATABASE_URI": url})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret-key",
+            "PUBLIC_URL": "http://localhost",
+            "SQLALCHEMY_DATABASE_URI": url,
+        }
+    )
     response = app.test_client().get("/healthz")
     with app.app_context():
         db.engine.dispose()
@@ -152,8 +167,14 @@ def test_healthz_answers_503_when_the_database_is_down(url):
 
 
 def test_sqlite_has_foreign_keys_on_and_uses_wal(tmp_path):
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key", "PUBLIC_URL": "http://localhost",
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/checks.db"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret-key",
+            "PUBLIC_URL": "http://localhost",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/checks.db",
+        }
+    )
     with app.app_context():
         try:
             assert db.session.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
@@ -214,8 +235,15 @@ def test_production_cookies_are_secure(monkeypatch, tmp_path):
 
 
 def test_unexpected_error_gives_a_friendly_page_with_an_incident_reference(app, caplog):
-    app_under_test = create_app({**app.config, "PROPAGATE_EXCEPTIONS": False, "TESTING": False,
-                                 "SECRET_KEY": "test-secret-key", "APP_ENV": "development"})
+    app_under_test = create_app(
+        {
+            **app.config,
+            "PROPAGATE_EXCEPTIONS": False,
+            "TESTING": False,
+            "SECRET_KEY": "test-secret-key",
+            "APP_ENV": "development",
+        }
+    )
 
     @app_under_test.get("/<lang>/boom")
     def boom():

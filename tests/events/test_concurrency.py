@@ -81,8 +81,9 @@ def test_simultaneous_cancellations_promote_exactly_as_many_people_in_order(app)
     rows = registrations_of(app, event.id)
     by_user = {r.user_id: r for r in rows}
     confirmed_users = [u for u in users if by_user[u.id].status == RegistrationStatus.CONFIRMED]
-    waiting_in_order = [r.user_id for r in sorted(rows, key=lambda r: r.sequence)
-                        if r.status == RegistrationStatus.WAITING]
+    waiting_in_order = [
+        r.user_id for r in sorted(rows, key=lambda r: r.sequence) if r.status == RegistrationStatus.WAITING
+    ]
     # Six people with a place and four on the waiting list cancel at the same moment.
     leaving_places = confirmed_users[:6]
     leaving_queue = [u for u in users if u.id in set(waiting_in_order[10:14])]
@@ -98,8 +99,9 @@ def test_simultaneous_cancellations_promote_exactly_as_many_people_in_order(app)
     promoted = {r.user_id for r in confirmed} - {u.id for u in confirmed_users}
     assert promoted == set(waiting_in_order[:6]), "the first six in the queue move up"
     assert len(outbox(app, template="event_promoted")) == 6
-    still_waiting = [r.user_id for r in sorted(after, key=lambda r: r.sequence)
-                     if r.status == RegistrationStatus.WAITING]
+    still_waiting = [
+        r.user_id for r in sorted(after, key=lambda r: r.sequence) if r.status == RegistrationStatus.WAITING
+    ]
     assert still_waiting == [uid for uid in waiting_in_order[6:] if uid not in {u.id for u in leaving_queue}]
 
 
@@ -162,7 +164,8 @@ def _fill(app, event_id, count):
 @pytest.mark.concurrency
 @pytest.mark.parametrize("waiting_before, cancelling", [(10, 5), (2, 6)])
 def test_cancellations_racing_with_new_registrations_never_overbook_and_promote_in_order(
-        app, waiting_before, cancelling):
+    app, waiting_before, cancelling
+):
     """Cancellations and newcomers at once: never more than the capacity confirmed, the earliest
     on the waiting list move up exactly once and in order, and nobody overtakes the queue."""
     event = make_event(app, capacity=PLACES)
@@ -182,7 +185,8 @@ def test_cancellations_racing_with_new_registrations_never_overbook_and_promote_
     waiting = sorted((r for r in rows if r.status == RegistrationStatus.WAITING), key=lambda r: r.sequence)
     assert len(confirmed) == PLACES, "every freed place is taken again"
     assert sorted(r.user_id for r in rows if r.user_id in {u.id for u in newcomers}) == sorted(
-        u.id for u in newcomers), "every newcomer is registered, once"
+        u.id for u in newcomers
+    ), "every newcomer is registered, once"
     moved_up = queue[:cancelling]
     assert {u.id for u in moved_up} <= {r.user_id for r in confirmed}, "the earliest in the queue moved up"
     for user in queue:
@@ -209,9 +213,11 @@ def test_visitors_confirming_their_links_at_the_same_moment_get_places_then_the_
     for n in range(15):
         client = FormClient(app.test_client())
         email = f"visitor{n}@example.org"
-        response = client.submit(f"/nl/events/{event.id}", {"name": f"Bezoeker {n}", "email": email,
-                                                            "privacy_consent": "y"},
-                                 action=f"/nl/events/{event.id}/guest")
+        response = client.submit(
+            f"/nl/events/{event.id}",
+            {"name": f"Bezoeker {n}", "email": email, "privacy_consent": "y"},
+            action=f"/nl/events/{event.id}/guest",
+        )
         assert response.status_code == 200
         confirm = link_in(outbox(app, email, "event_guest_confirm")[0], "/events/confirm/")
         visitors.append((client, client.token_from(confirm), confirm, email))

@@ -16,8 +16,12 @@ from tests.events.factories import make_event, registrations_of
 from tests.factories import PASSWORD, get, make_user
 from tests.support import FormClient, link_in, outbox, text
 
-CONFIRMED, WAITING, PENDING, CANCELLED = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING,
-                                          RegistrationStatus.PENDING, RegistrationStatus.CANCELLED)
+CONFIRMED, WAITING, PENDING, CANCELLED = (
+    RegistrationStatus.CONFIRMED,
+    RegistrationStatus.WAITING,
+    RegistrationStatus.PENDING,
+    RegistrationStatus.CANCELLED,
+)
 ALREADY_NL = "Je bent al ingeschreven voor deze activiteit."
 
 
@@ -33,29 +37,37 @@ def _register(client, event, lang="nl"):
 
 
 def _guest(client, event, email, lang="nl", name="Noor Claes"):
-    return client.submit(f"/{lang}/events/{event.id}", {"name": name, "email": email, "privacy_consent": "y"},
-                         action=f"/{lang}/events/{event.id}/guest")
+    return client.submit(
+        f"/{lang}/events/{event.id}",
+        {"name": name, "email": email, "privacy_consent": "y"},
+        action=f"/{lang}/events/{event.id}/guest",
+    )
 
 
 # ------------------------------------------------------------------------ the schema
+
 
 def _where_statuses(index: dict, dialect: str) -> set[str]:
     where = index["dialect_options"][f"{dialect}_where"]
     return set(re.findall(r"'(\w+)'", str(where)))
 
 
-@pytest.mark.parametrize("name, columns", [
-    ("uq_event_registrations_active_user", ["event_id", "user_id"]),
-    ("uq_event_registrations_active_email", ["event_id", "email"]),
-])
+@pytest.mark.parametrize(
+    "name, columns",
+    [
+        ("uq_event_registrations_active_user", ["event_id", "user_id"]),
+        ("uq_event_registrations_active_email", ["event_id", "email"]),
+    ],
+)
 def test_partial_unique_indexes_cover_exactly_the_active_statuses(app, name, columns):
     with app.app_context():
         dialect = db.engine.dialect.name
         indexes = {ix["name"]: ix for ix in sa.inspect(db.engine).get_indexes("event_registrations")}
     index = indexes[name]
     assert index["unique"] and index["column_names"] == columns
-    assert _where_statuses(index, dialect) == {"pending", "confirmed", "waiting"}, \
+    assert _where_statuses(index, dialect) == {"pending", "confirmed", "waiting"}, (
         "a cancelled registration must not block a new one; every other status must"
+    )
 
 
 def _row(event_id, **values):
@@ -69,8 +81,10 @@ def test_database_refuses_a_second_active_registration_of_one_account_or_address
     with app.app_context():
         db.session.add(_row(event.id, user_id=user.id, email=user.email, status=CONFIRMED, sequence=1))
         db.session.commit()
-        for second in (_row(event.id, user_id=user.id, email="other@example.org", status=status),
-                       _row(event.id, user_id=None, email=user.email, status=status)):
+        for second in (
+            _row(event.id, user_id=user.id, email="other@example.org", status=status),
+            _row(event.id, user_id=None, email=user.email, status=status),
+        ):
             db.session.add(second)
             with pytest.raises(IntegrityError):
                 db.session.flush()
@@ -82,6 +96,7 @@ def test_database_refuses_a_second_active_registration_of_one_account_or_address
 
 
 # ------------------------------------------------- the pre-check gone: the index answers
+
 
 @pytest.fixture
 def no_precheck(monkeypatch):
@@ -120,13 +135,15 @@ def test_resident_with_the_address_of_a_visitors_place_past_the_precheck_gets_a_
 
 # ----------------------------------------------------------- a resident's new address
 
+
 def _change_email(app, client, new_email):
     """The accounts feature's own flow: request, then confirm from the link sent to the new address."""
-    response = client.submit("/nl/account/", {"new_email": new_email, "password": PASSWORD},
-                             action="/nl/account/email")
+    response = client.submit("/nl/account/", {"new_email": new_email, "password": PASSWORD}, action="/nl/account/email")
     assert response.status_code == 303
-    assert client.submit(link_in(outbox(app, new_email, "confirm_new_email")[-1],
-                                 "/account/email/confirm/")).status_code == 303
+    assert (
+        client.submit(link_in(outbox(app, new_email, "confirm_new_email")[-1], "/account/email/confirm/")).status_code
+        == 303
+    )
 
 
 def test_resident_who_changed_address_cannot_take_a_second_place_as_visitor(app):
@@ -174,11 +191,14 @@ def test_registrations_follow_an_address_change(app):
     assert outbox(app, "old@example.org", "event_guest_confirm")
 
 
-@pytest.mark.parametrize("visitor_status, account_status, kept", [
-    (CONFIRMED, WAITING, "visitor"),   # a place beats a queue number
-    (WAITING, CONFIRMED, "account"),
-    (PENDING, WAITING, "account"),     # an unconfirmed request holds nothing
-])
+@pytest.mark.parametrize(
+    "visitor_status, account_status, kept",
+    [
+        (CONFIRMED, WAITING, "visitor"),  # a place beats a queue number
+        (WAITING, CONFIRMED, "account"),
+        (PENDING, WAITING, "account"),  # an unconfirmed request holds nothing
+    ],
+)
 def test_one_place_remains_when_the_new_address_already_held_one(app, visitor_status, account_status, kept):
     event = make_event(app, capacity=1)
     other = make_user(app)
@@ -208,8 +228,11 @@ def test_one_place_remains_when_the_new_address_already_held_one(app, visitor_st
         ids = {key: row.id for key, row in rows.items()}
     assert _follow(app, user.id) == 1
     rows = {r.id: r for r in registrations_of(app, event.id)}
-    active = [r for r in rows.values() if r.status in (CONFIRMED, WAITING, PENDING)
-              and (r.user_id == user.id or r.email == "new@example.org")]
+    active = [
+        r
+        for r in rows.values()
+        if r.status in (CONFIRMED, WAITING, PENDING) and (r.user_id == user.id or r.email == "new@example.org")
+    ]
     assert len(active) == 1, "one person, one registration"
     [remaining] = active
     assert remaining.id == ids[kept] and remaining.user_id == user.id and remaining.email == "new@example.org"
@@ -219,7 +242,7 @@ def test_one_place_remains_when_the_new_address_already_held_one(app, visitor_st
     # The person sees it among their registrations.
     client = FormClient(app.test_client())
     client.login("new@example.org", PASSWORD)
-    assert f"/nl/events/{event.id}\"" in text(client.get("/nl/events/mine"))
+    assert f'/nl/events/{event.id}"' in text(client.get("/nl/events/mine"))
 
 
 def test_giving_up_a_duplicate_place_moves_the_waiting_list_up(app):
@@ -230,11 +253,13 @@ def test_giving_up_a_duplicate_place_moves_the_waiting_list_up(app):
         from participation.accounts.models import User
         from participation.events.models import Event
 
-        db.session.add_all([
-            _row(event.id, user_id=None, email="new@example.org", status=CONFIRMED, sequence=1),
-            _row(event.id, user_id=user.id, email="old@example.org", status=CONFIRMED, sequence=2),
-            _row(event.id, user_id=queued.id, email=queued.email, status=WAITING, sequence=3),
-        ])
+        db.session.add_all(
+            [
+                _row(event.id, user_id=None, email="new@example.org", status=CONFIRMED, sequence=1),
+                _row(event.id, user_id=user.id, email="old@example.org", status=CONFIRMED, sequence=2),
+                _row(event.id, user_id=queued.id, email=queued.email, status=WAITING, sequence=3),
+            ]
+        )
         db.session.get(Event, event.id).last_sequence = 3
         db.session.get(User, user.id).email = "new@example.org"
         db.session.commit()

@@ -26,15 +26,23 @@ def organiser(app):
 def running(app, organiser):
     """An event of a consultation the organiser runs, with two places and three registrations."""
     consultation = make_consultation(app, organisers=[organiser])
-    event = make_event(app, consultation=consultation, capacity=2, ask_dietary=True,
-                       free_question={"nl": "Wat wil je bespreken?", "en": "What would you like to discuss?"})
+    event = make_event(
+        app,
+        consultation=consultation,
+        capacity=2,
+        ask_dietary=True,
+        free_question={"nl": "Wat wil je bespreken?", "en": "What would you like to discuss?"},
+    )
     people = []
     for name in ("Émile Dupré", "Fatma Yıldız", "Jan Peeters"):
         user = make_user(app, name=name)
         client = FormClient(app.test_client())
         client.login(user.email, PASSWORD)
-        client.submit(f"/nl/events/{event.id}", {"dietary_needs": "=HYPERLINK(\"x\")", "free_answer": "Fietsen"},
-                      action=f"/nl/events/{event.id}/register")
+        client.submit(
+            f"/nl/events/{event.id}",
+            {"dietary_needs": '=HYPERLINK("x")', "free_answer": "Fietsen"},
+            action=f"/nl/events/{event.id}/register",
+        )
         people.append(user)
     return consultation, event, people
 
@@ -84,8 +92,7 @@ def test_csv_export_is_utf8_with_bom_and_neutralises_formulas(app, running, orga
 
 
 @pytest.mark.parametrize("lang, delimiter", [("nl", ";"), ("fr", ";"), ("en", ",")])
-def test_csv_columns_split_the_way_spreadsheets_of_that_language_expect(app, running, organiser, lang,
-                                                                          delimiter):
+def test_csv_columns_split_the_way_spreadsheets_of_that_language_expect(app, running, organiser, lang, delimiter):
     """Excel in Belgium (Dutch or French) splits on semicolons; in English on commas."""
     _consultation, event, people = running
     body = _as(app, organiser).get(f"/{lang}/organise/events/{event.id}/attendees.csv").data.decode("utf-8-sig")
@@ -98,11 +105,21 @@ def test_csv_columns_split_the_way_spreadsheets_of_that_language_expect(app, run
 def test_organiser_creates_an_event_with_clear_errors_first(app, organiser):
     consultation = make_consultation(app, organisers=[organiser])
     client = _as(app, organiser)
-    form = {"consultation_id": str(consultation.id), "title_nl": "", "description_nl": "Tekst",
-            "starts_at": "2030-03-10T19:00", "ends_at": "2030-03-10T18:00", "format": "hybrid",
-            "venue": "De Krook", "address": "Miriam Makebaplein 1", "online_url": "http://insecure.example",
-            "languages": ["nl", "en"], "capacity": "0",
-            "registration_opens_at": "2030-02-01T09:00", "registration_closes_at": "2030-03-10T12:00"}
+    form = {
+        "consultation_id": str(consultation.id),
+        "title_nl": "",
+        "description_nl": "Tekst",
+        "starts_at": "2030-03-10T19:00",
+        "ends_at": "2030-03-10T18:00",
+        "format": "hybrid",
+        "venue": "De Krook",
+        "address": "Miriam Makebaplein 1",
+        "online_url": "http://insecure.example",
+        "languages": ["nl", "en"],
+        "capacity": "0",
+        "registration_opens_at": "2030-02-01T09:00",
+        "registration_closes_at": "2030-03-10T12:00",
+    }
     response = client.submit("/en/organise/events/new", form)
     body = text(response)
     assert response.status_code == 400
@@ -121,6 +138,7 @@ def test_organiser_creates_an_event_with_clear_errors_first(app, organiser):
         import sqlalchemy as sa
 
         from participation.extensions import db
+
         event = db.session.scalar(sa.select(Event).order_by(Event.id.desc()))
         assert event.title == {"nl": "Stadsgesprek"} and event.language_codes == ["nl", "en"]
         assert event.starts_at.hour == 18  # 19:00 in Brussels is 18:00 UTC in March
@@ -130,10 +148,19 @@ def test_organiser_creates_an_event_with_clear_errors_first(app, organiser):
 def test_organiser_cannot_add_events_to_someone_elses_consultation(app, organiser):
     foreign = make_consultation(app)
     client = _as(app, organiser)
-    form = {"consultation_id": str(foreign.id), "title_nl": "X", "description_nl": "Y", "format": "online",
-            "starts_at": "2030-03-10T19:00", "ends_at": "2030-03-10T21:00", "online_url": "https://x.example",
-            "languages": ["nl"], "capacity": "5",
-            "registration_opens_at": "2030-02-01T09:00", "registration_closes_at": "2030-03-10T12:00"}
+    form = {
+        "consultation_id": str(foreign.id),
+        "title_nl": "X",
+        "description_nl": "Y",
+        "format": "online",
+        "starts_at": "2030-03-10T19:00",
+        "ends_at": "2030-03-10T21:00",
+        "online_url": "https://x.example",
+        "languages": ["nl"],
+        "capacity": "5",
+        "registration_opens_at": "2030-02-01T09:00",
+        "registration_closes_at": "2030-03-10T12:00",
+    }
     response = client.submit("/en/organise/events/new", form)
     assert response.status_code == 400  # not one of the choices offered to this organiser
     assert _event_count(app) == 0
@@ -144,6 +171,7 @@ def _event_count(app):
         import sqlalchemy as sa
 
         from participation.extensions import db
+
         return db.session.scalar(sa.select(sa.func.count()).select_from(Event))
 
 
@@ -153,13 +181,21 @@ def _edit_form(event, **changes):
     def local(moment):
         return to_brussels(moment).strftime("%Y-%m-%dT%H:%M")
 
-    form = {"consultation_id": str(event.consultation_id or 0), "title_nl": event.title["nl"],
-            "description_nl": event.description["nl"], "starts_at": local(event.starts_at),
-            "ends_at": local(event.ends_at), "format": event.format.value, "venue": event.venue or "",
-            "address": event.address or "", "online_url": event.online_url or "",
-            "languages": event.language_codes, "capacity": str(event.capacity),
-            "registration_opens_at": local(event.registration_opens_at),
-            "registration_closes_at": local(event.registration_closes_at)}
+    form = {
+        "consultation_id": str(event.consultation_id or 0),
+        "title_nl": event.title["nl"],
+        "description_nl": event.description["nl"],
+        "starts_at": local(event.starts_at),
+        "ends_at": local(event.ends_at),
+        "format": event.format.value,
+        "venue": event.venue or "",
+        "address": event.address or "",
+        "online_url": event.online_url or "",
+        "languages": event.language_codes,
+        "capacity": str(event.capacity),
+        "registration_opens_at": local(event.registration_opens_at),
+        "registration_closes_at": local(event.registration_closes_at),
+    }
     form.update(changes)
     return form
 
@@ -197,8 +233,9 @@ def test_cancelling_the_event_mails_everyone_and_closes_registration(app, runnin
     public = text(app.test_client().get(f"/en/events/{event.id}"))
     assert "This event is cancelled." in public and "De zaal is overstroomd." in public
     newcomer = _as(app, make_user(app))
-    response = newcomer.post(f"/en/events/{event.id}/register",
-                             data={"csrf_token": newcomer.token_from("/en/account/")})
+    response = newcomer.post(
+        f"/en/events/{event.id}/register", data={"csrf_token": newcomer.token_from("/en/account/")}
+    )
     assert response.status_code == 409
 
 
@@ -222,11 +259,12 @@ def test_cancellation_message_is_written_per_language_and_each_person_reads_thei
     assert "Fill in the Dutch text: Dutch is required." in body and "La salle est inondée." in body
     assert "Français – complete" in body and "Nederlands – incomplete (required)" in body
     assert get(app, Event, event.id).status == EventStatus.SCHEDULED and outbox(app, template="event_cancelled") == []
-    response = client.submit(f"/en/organise/events/{event.id}/cancel",
-                             {"message_nl": "De zaal is overstroomd.", "message_fr": "La salle est inondée."})
+    response = client.submit(
+        f"/en/organise/events/{event.id}/cancel",
+        {"message_nl": "De zaal is overstroomd.", "message_fr": "La salle est inondée."},
+    )
     assert response.status_code == 303
-    assert get(app, Event, event.id).cancel_reason == {"nl": "De zaal is overstroomd.",
-                                                       "fr": "La salle est inondée."}
+    assert get(app, Event, event.id).cancel_reason == {"nl": "De zaal is overstroomd.", "fr": "La salle est inondée."}
     [dutch] = outbox(app, readers["nl"].email, "event_cancelled")
     [french] = outbox(app, readers["fr"].email, "event_cancelled")
     [english] = outbox(app, readers["en"].email, "event_cancelled")
@@ -243,8 +281,9 @@ def test_cancellation_message_is_written_per_language_and_each_person_reads_thei
 def test_duplicate_makes_a_copy_without_registrations(app, running, organiser):
     _consultation, event, _people = running
     client = _as(app, organiser)
-    response = client.submit(f"/en/organise/events/{event.id}/attendees",
-                             action=f"/en/organise/events/{event.id}/duplicate")
+    response = client.submit(
+        f"/en/organise/events/{event.id}/attendees", action=f"/en/organise/events/{event.id}/duplicate"
+    )
     assert response.status_code == 303 and "/edit" in response.headers["Location"]
     copy_id = int(response.headers["Location"].split("/events/")[1].split("/")[0])
     copy = get(app, Event, copy_id)
@@ -256,11 +295,14 @@ def test_duplicate_makes_a_copy_without_registrations(app, running, organiser):
 def test_message_to_registrants(app, running, organiser):
     _consultation, event, people = running
     client = _as(app, organiser)
-    response = client.submit(f"/en/organise/events/{event.id}/message",
-                             {"audience": "confirmed", "subject": "", "body": "Bring a pen"})
+    response = client.submit(
+        f"/en/organise/events/{event.id}/message", {"audience": "confirmed", "subject": "", "body": "Bring a pen"}
+    )
     assert response.status_code == 400 and 'id="subject-error"' in text(response)
-    response = client.submit(f"/en/organise/events/{event.id}/message",
-                             {"audience": "confirmed", "subject": "Practical", "body": "Bring a pen"})
+    response = client.submit(
+        f"/en/organise/events/{event.id}/message",
+        {"audience": "confirmed", "subject": "Practical", "body": "Bring a pen"},
+    )
     assert response.status_code == 303
     assert [m.recipient for m in outbox(app, template="event_message")] == [people[0].email, people[1].email]
     assert "Bring a pen" in outbox(app, people[0].email, "event_message")[0].body_text
@@ -270,8 +312,10 @@ def test_giving_a_place_by_hand_raises_the_capacity_when_full(app, running, orga
     _consultation, event, people = running
     waiting = by_status(app, event.id, WAITING)[0]
     client = _as(app, organiser)
-    response = client.submit(f"/en/organise/events/{event.id}/attendees",
-                             action=f"/en/organise/events/{event.id}/registrations/{waiting.id}/give-place")
+    response = client.submit(
+        f"/en/organise/events/{event.id}/attendees",
+        action=f"/en/organise/events/{event.id}/registrations/{waiting.id}/give-place",
+    )
     assert response.status_code == 303
     assert get(app, Event, event.id).capacity == 3
     assert len(by_status(app, event.id, CONFIRMED)) == 3
@@ -284,9 +328,11 @@ def test_check_in_from_the_list_and_from_the_qr_code(app, running, organiser):
     page = text(client.get(f"/en/organise/events/{event.id}/check-in?q=fatma"))
     assert "Fatma Yıldız" in page and "Émile Dupré" not in page and "0 of 2 people present" in page
     fatma = [r for r in registrations_of(app, event.id) if r.user_id == people[1].id][0]
-    response = client.submit(f"/en/organise/events/{event.id}/check-in",
-                             {"present": "1", "q": "fatma"},
-                             action=f"/en/organise/events/{event.id}/registrations/{fatma.id}/check-in")
+    response = client.submit(
+        f"/en/organise/events/{event.id}/check-in",
+        {"present": "1", "q": "fatma"},
+        action=f"/en/organise/events/{event.id}/registrations/{fatma.id}/check-in",
+    )
     assert response.status_code == 303 and "q=fatma" in response.headers["Location"]
     assert "1 of 2 people present" in text(client.get(f"/en/organise/events/{event.id}/check-in"))
     # The QR code on Émile's registration page opens the organiser's check-in page.
@@ -305,9 +351,12 @@ def test_check_in_from_the_list_and_from_the_qr_code(app, running, organiser):
     assert client.get(tampered).status_code == 400
     # People on the waiting list cannot be checked in.
     jan = [r for r in registrations_of(app, event.id) if r.user_id == people[2].id][0]
-    response = client.submit(f"/en/organise/events/{event.id}/check-in", {"present": "1"},
-                             action=f"/en/organise/events/{event.id}/registrations/{jan.id}/check-in",
-                             follow_redirects=True)
+    response = client.submit(
+        f"/en/organise/events/{event.id}/check-in",
+        {"present": "1"},
+        action=f"/en/organise/events/{event.id}/registrations/{jan.id}/check-in",
+        follow_redirects=True,
+    )
     assert "Only people with a confirmed place can be checked in." in text(response)
     numbers = text(client.get(f"/en/organise/events/{event.id}/attendees"))
     assert "Checked in</dt><dd>2 (100%)" in numbers
@@ -317,15 +366,21 @@ def test_report_is_published_on_the_event_and_its_consultation(app, organiser):
     consultation = make_consultation(app, organisers=[organiser])
     upcoming = make_event(app, consultation=consultation)
     client = _as(app, organiser)
-    response = client.submit(f"/en/organise/events/{upcoming.id}/report", {"summary_nl": "Te vroeg"},
-                             action=f"/en/organise/events/{upcoming.id}/report")
+    response = client.submit(
+        f"/en/organise/events/{upcoming.id}/report",
+        {"summary_nl": "Te vroeg"},
+        action=f"/en/organise/events/{upcoming.id}/report",
+    )
     assert response.status_code == 409 and "once the event has taken place" in text(response)
     past = make_event(app, consultation=consultation, when="past")
-    response = client.submit(f"/en/organise/events/{past.id}/report",
-                             {"summary_nl": "", "summary_en": "Only English", "attendees": "12"})
+    response = client.submit(
+        f"/en/organise/events/{past.id}/report", {"summary_nl": "", "summary_en": "Only English", "attendees": "12"}
+    )
     assert response.status_code == 400 and 'id="summary_nl-error"' in text(response)
-    response = client.submit(f"/en/organise/events/{past.id}/report",
-                             {"summary_nl": "- **Fietspaden** kwamen het vaakst terug.", "attendees": "12"})
+    response = client.submit(
+        f"/en/organise/events/{past.id}/report",
+        {"summary_nl": "- **Fietspaden** kwamen het vaakst terug.", "attendees": "12"},
+    )
     assert response.status_code == 303
     event_page = text(app.test_client().get(f"/en/events/{past.id}"))
     assert "12 people took part." in event_page and "<strong>Fietspaden</strong>" in event_page
@@ -336,10 +391,19 @@ def test_report_is_published_on_the_event_and_its_consultation(app, organiser):
 
 def test_markdown_the_page_would_not_show_as_written_is_refused_with_the_reason(app, organiser):
     consultation = make_consultation(app, organisers=[organiser])
-    form = {"consultation_id": str(consultation.id), "title_nl": "X", "description_nl": "<script>x</script>",
-            "format": "online", "starts_at": "2030-03-10T19:00", "ends_at": "2030-03-10T21:00",
-            "online_url": "https://x.example", "languages": ["nl"], "capacity": "5",
-            "registration_opens_at": "2030-02-01T09:00", "registration_closes_at": "2030-03-10T12:00"}
+    form = {
+        "consultation_id": str(consultation.id),
+        "title_nl": "X",
+        "description_nl": "<script>x</script>",
+        "format": "online",
+        "starts_at": "2030-03-10T19:00",
+        "ends_at": "2030-03-10T21:00",
+        "online_url": "https://x.example",
+        "languages": ["nl"],
+        "capacity": "5",
+        "registration_opens_at": "2030-02-01T09:00",
+        "registration_closes_at": "2030-03-10T12:00",
+    }
     response = _as(app, organiser).submit("/en/organise/events/new", form)
     assert response.status_code == 400 and "Use Markdown only" in text(response)
     response = _as(app, organiser).submit("/en/organise/events/new", {**form, "description_nl": "# Titel"})
@@ -356,10 +420,13 @@ def test_organiser_list_shows_only_their_events(app, running, organiser):
 
 def test_edit_form_marks_each_language_complete_or_incomplete(app, organiser):
     consultation = make_consultation(app, organisers=[organiser])
-    event = make_event(app, consultation=consultation,
-                       title={"nl": "Stadsgesprek", "en": "City talk", "fr": "Débat"},
-                       description={"nl": "Tekst", "en": "Text", "fr": "Texte"},
-                       free_question={"nl": "Wat wil je bespreken?", "en": "What would you like to discuss?"})
+    event = make_event(
+        app,
+        consultation=consultation,
+        title={"nl": "Stadsgesprek", "en": "City talk", "fr": "Débat"},
+        description={"nl": "Tekst", "en": "Text", "fr": "Texte"},
+        free_question={"nl": "Wat wil je bespreken?", "en": "What would you like to discuss?"},
+    )
     client = _as(app, organiser)
     page = text(client.get(f"/en/organise/events/{event.id}/edit"))
     assert "Nederlands – complete (required)" in page and "English – complete" in page
@@ -368,11 +435,20 @@ def test_edit_form_marks_each_language_complete_or_incomplete(app, organiser):
     new = text(client.get("/en/organise/events/new"))
     assert "Nederlands – incomplete (required)" in new and "English – incomplete" in new
     # After a refused save the markers follow what was typed, not what is stored.
-    response = client.submit(f"/en/organise/events/{event.id}/edit",
-                             _edit_form(event, title_en="City talk", description_en="Text",
-                                        free_question_nl="Vraag", free_question_en="Question",
-                                        free_question_fr="Question ?", title_fr="Débat", description_fr="Texte",
-                                        capacity="0"))
+    response = client.submit(
+        f"/en/organise/events/{event.id}/edit",
+        _edit_form(
+            event,
+            title_en="City talk",
+            description_en="Text",
+            free_question_nl="Vraag",
+            free_question_en="Question",
+            free_question_fr="Question ?",
+            title_fr="Débat",
+            description_fr="Texte",
+            capacity="0",
+        ),
+    )
     body = text(response)
     assert response.status_code == 400 and "Français – complete" in body
     # In the page's language, and with the marker in that language's words.
@@ -397,20 +473,26 @@ def test_counts_in_organiser_messages_use_singular_and_plural(app, organiser):
     for person in people:
         _as(app, person).submit(f"/nl/events/{event.id}", action=f"/nl/events/{event.id}/register")
     client = _as(app, organiser)
-    response = client.submit(f"/en/organise/events/{event.id}/edit", _edit_form(get(app, Event, event.id),
-                                                                              capacity="2"))
-    assert "1 person moved from the waiting list to a place and was told by e-mail." in \
-        text(client.get(response.headers["Location"]))
+    response = client.submit(
+        f"/en/organise/events/{event.id}/edit", _edit_form(get(app, Event, event.id), capacity="2")
+    )
+    assert "1 person moved from the waiting list to a place and was told by e-mail." in text(
+        client.get(response.headers["Location"])
+    )
     page = text(client.get(f"/en/organise/events/{event.id}/check-in"))
     assert "0 of 2 people present" in page
-    response = client.submit(f"/en/organise/events/{event.id}/message",
-                             {"audience": "all", "subject": "Praktisch", "body": "Neem een pen mee"})
+    response = client.submit(
+        f"/en/organise/events/{event.id}/message",
+        {"audience": "all", "subject": "Praktisch", "body": "Neem een pen mee"},
+    )
     assert "Your message is on its way to 2 people." in text(client.get(response.headers["Location"]))
     lone = make_event(app, consultation=consultation)
     _as(app, people[0]).submit(f"/nl/events/{lone.id}", action=f"/nl/events/{lone.id}/register")
     assert "0 of 1 person present" in text(client.get(f"/en/organise/events/{lone.id}/check-in"))
-    response = client.submit(f"/en/organise/events/{lone.id}/message",
-                             {"audience": "all", "subject": "Praktisch", "body": "Neem een pen mee"})
+    response = client.submit(
+        f"/en/organise/events/{lone.id}/message",
+        {"audience": "all", "subject": "Praktisch", "body": "Neem een pen mee"},
+    )
     assert "Your message is on its way to 1 person." in text(client.get(response.headers["Location"]))
     response = client.submit(f"/en/organise/events/{lone.id}/cancel", {"message_nl": "Afgelast."})
     assert "The event is cancelled; 1 person was told by e-mail." in text(client.get(response.headers["Location"]))
@@ -423,8 +505,10 @@ def test_check_in_filter_gets_its_count_words_from_the_server(app, running, orga
     from html import unescape
 
     _consultation, event, _people = running
-    for lang, expected in (("en", ["0 people shown", "1 person shown", "2 people shown"]),
-                           ("nl", ["0 personen getoond", "1 persoon getoond", "2 personen getoond"])):
+    for lang, expected in (
+        ("en", ["0 people shown", "1 person shown", "2 people shown"]),
+        ("nl", ["0 personen getoond", "1 persoon getoond", "2 personen getoond"]),
+    ):
         page = text(_as(app, organiser).get(f"/{lang}/organise/events/{event.id}/check-in"))
         forms = json.loads(unescape(re.search(r'data-shown-texts="([^"]*)"', page).group(1)))
         assert len(forms) == 3, "one text for every count from 0 to the number of people listed"
@@ -438,8 +522,10 @@ def test_status_words_are_distinct_for_events_and_registrations(app, running, or
     _consultation, event, people = running
     client = _as(app, organiser)
     registration = by_status(app, event.id, CONFIRMED)[0]
-    client.submit(f"/en/organise/events/{event.id}/attendees",
-                  action=f"/en/organise/events/{event.id}/registrations/{registration.id}/cancel")
+    client.submit(
+        f"/en/organise/events/{event.id}/attendees",
+        action=f"/en/organise/events/{event.id}/registrations/{registration.id}/cancel",
+    )
     attendees = text(client.get(f"/en/organise/events/{event.id}/attendees?status=cancelled"))
     assert "Registration cancelled" in attendees and "Cancelled registrations" in attendees
     listing = text(client.get("/en/organise/events/"))

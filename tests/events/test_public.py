@@ -61,8 +61,9 @@ def test_events_of_draft_consultations_are_hidden(app, client):
 
 
 def test_detail_shows_facts_places_and_dutch_fallback(app, client):
-    event = make_event(app, capacity=3, languages=("nl", "en"), step_free=True, induction_loop=True,
-                       title={"nl": "Enkel Nederlands"})
+    event = make_event(
+        app, capacity=3, languages=("nl", "en"), step_free=True, induction_loop=True, title={"nl": "Enkel Nederlands"}
+    )
     _resident_registered(app, event)
     page = text(client.get(f"/fr/events/{event.id}"))
     assert '<span lang="nl">Enkel Nederlands</span>' in page
@@ -136,8 +137,17 @@ def test_my_data_contains_registrations_and_deleting_the_account_frees_the_place
     with app.app_context():
         from participation.events.models import Registration
 
-        db.session.add(Registration(event_id=past.id, user_id=user.id, name=user.display_name, email=user.email,
-                                    status=RegistrationStatus.CONFIRMED, sequence=1, checked_in_at=utcnow()))
+        db.session.add(
+            Registration(
+                event_id=past.id,
+                user_id=user.id,
+                name=user.display_name,
+                email=user.email,
+                status=RegistrationStatus.CONFIRMED,
+                sequence=1,
+                checked_in_at=utcnow(),
+            )
+        )
         db.session.commit()
     waiting, _ = _resident_registered(app, event)
     export = json.loads(client.get("/nl/account/data/export.json").data)
@@ -160,8 +170,9 @@ def test_consultation_page_home_page_and_my_participation_show_events(app, clien
 
 
 def test_cancelled_event_stays_listed_as_cancelled(app, client):
-    event = make_event(app, cancelled=True, title={"nl": "Afgelast overleg"},
-                       cancel_reason={"nl": "De zaal is niet vrij."})
+    event = make_event(
+        app, cancelled=True, title={"nl": "Afgelast overleg"}, cancel_reason={"nl": "De zaal is niet vrij."}
+    )
     page = text(client.get("/en/events/"))
     assert "Afgelast overleg" in page and "Event cancelled" in page
     detail = text(client.get(f"/en/events/{event.id}"))
@@ -178,8 +189,11 @@ def test_purge_drops_unconfirmed_visitors_and_anonymises_old_attendee_lists(app,
 
     event = make_event(app)
     for email in ("old@example.org", "new@example.org"):
-        client.submit(f"/en/events/{event.id}", {"name": "N", "email": email, "privacy_consent": "y"},
-                      action=f"/en/events/{event.id}/guest")
+        client.submit(
+            f"/en/events/{event.id}",
+            {"name": "N", "email": email, "privacy_consent": "y"},
+            action=f"/en/events/{event.id}/guest",
+        )
     long_ago = make_event(app, when="past")
     recent = make_event(app, when="past")
     with app.app_context():
@@ -190,9 +204,17 @@ def test_purge_drops_unconfirmed_visitors_and_anonymises_old_attendee_lists(app,
         ancient.registration_opens_at = utcnow() - timedelta(days=420)
         ancient.registration_closes_at = utcnow() - timedelta(days=401)
         for number, event_id in enumerate((long_ago.id, recent.id), start=1):
-            db.session.add(Registration(event_id=event_id, name="Ann", email=f"ann{number}@example.org",
-                                        dietary_needs="vegan", status=RegistrationStatus.CONFIRMED, sequence=1,
-                                        checked_in_at=utcnow()))
+            db.session.add(
+                Registration(
+                    event_id=event_id,
+                    name="Ann",
+                    email=f"ann{number}@example.org",
+                    dietary_needs="vegan",
+                    status=RegistrationStatus.CONFIRMED,
+                    sequence=1,
+                    checked_in_at=utcnow(),
+                )
+            )
         db.session.commit()
     result = runner.invoke(args=["purge"])
     assert "unconfirmed_registrations: 1 (" in result.output and "attendee_data: 1 (" in result.output
@@ -229,8 +251,7 @@ def test_calendar_sequence_grows_with_every_change_and_never_wraps(app, client):
     organiser = make_user(app, role="admin")
     admin = FormClient(app.test_client())
     admin.login(organiser.email, PASSWORD)
-    assert admin.submit(f"/nl/organise/events/{event.id}/cancel",
-                        {"message_nl": "Afgelast."}).status_code == 303
+    assert admin.submit(f"/nl/organise/events/{event.id}/cancel", {"message_nl": "Afgelast."}).status_code == 303
     after = _sequence(client, url)
     assert after > before
     assert str(icalendar.Calendar.from_ical(client.get(url).data).walk("VEVENT")[0]["STATUS"]) == "CANCELLED"

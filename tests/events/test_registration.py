@@ -14,8 +14,12 @@ from tests.events.factories import by_status, make_event, registrations_of
 from tests.factories import PASSWORD, make_user, suspend
 from tests.support import FormClient, link_in, outbox, text
 
-CONFIRMED, WAITING, PENDING, CANCELLED = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING,
-                                          RegistrationStatus.PENDING, RegistrationStatus.CANCELLED)
+CONFIRMED, WAITING, PENDING, CANCELLED = (
+    RegistrationStatus.CONFIRMED,
+    RegistrationStatus.WAITING,
+    RegistrationStatus.PENDING,
+    RegistrationStatus.CANCELLED,
+)
 
 
 def _resident(app, client=None, **kwargs):
@@ -34,8 +38,7 @@ def test_resident_gets_a_place_and_a_confirmation_with_calendar_file_and_cancel_
     user, client = _resident(app, language="en")
     page = text(client.get(f"/en/events/{event.id}"))
     assert "2 places are left. Your place is confirmed at once" in page
-    response = _register(client, event, lang="en", dietary_needs="vegetarisch",
-                         free_answer="ignored: no such question")
+    response = _register(client, event, lang="en", dietary_needs="vegetarisch", free_answer="ignored: no such question")
     assert response.status_code == 303
     assert "You are registered." in text(client.get(response.headers["Location"]))
     [registration] = registrations_of(app, event.id)
@@ -92,14 +95,20 @@ def test_registering_twice_is_refused_and_changes_nothing(app):
     assert len(registrations_of(app, event.id)) == 1
 
 
-@pytest.mark.parametrize("kind, message", [
-    ("closed", "Registration is closed."),
-    ("not_yet", "Registration has not opened yet."),
-    ("cancelled", "This event is cancelled."),
-])
+@pytest.mark.parametrize(
+    "kind, message",
+    [
+        ("closed", "Registration is closed."),
+        ("not_yet", "Registration has not opened yet."),
+        ("cancelled", "This event is cancelled."),
+    ],
+)
 def test_closed_not_yet_open_or_cancelled_events_refuse_registration(app, kind, message):
-    event = make_event(app, registration="closed" if kind == "closed" else "not_yet" if kind == "not_yet" else "open",
-                       cancelled=kind == "cancelled")
+    event = make_event(
+        app,
+        registration="closed" if kind == "closed" else "not_yet" if kind == "not_yet" else "open",
+        cancelled=kind == "cancelled",
+    )
     _user, client = _resident(app)
     page = text(client.get(f"/en/events/{event.id}"))
     assert message in page and ">Register<" not in page
@@ -121,8 +130,9 @@ def test_unverified_account_cannot_register(app):
 
 def test_anonymous_register_post_asks_to_log_in(app, client):
     event = make_event(app)
-    response = client.post(f"/en/events/{event.id}/register",
-                           data={"csrf_token": client.token_from(f"/en/events/{event.id}")})
+    response = client.post(
+        f"/en/events/{event.id}/register", data={"csrf_token": client.token_from(f"/en/events/{event.id}")}
+    )
     assert response.status_code in (302, 303) and "/account/login" in response.headers["Location"]
     assert registrations_of(app, event.id) == []
 
@@ -164,8 +174,9 @@ def test_cancel_link_in_the_mail_works_without_logging_in(app):
     assert [r.status for r in registrations_of(app, event.id)] == [CANCELLED, CONFIRMED]
     assert outbox(app, other.email, "event_promoted")
     # Cancelling again says so and changes nothing.
-    again = stranger.post(ticket + "/cancel", data={"csrf_token": stranger.token_from(f"/en/events/{event.id}")},
-                          follow_redirects=True)
+    again = stranger.post(
+        ticket + "/cancel", data={"csrf_token": stranger.token_from(f"/en/events/{event.id}")}, follow_redirects=True
+    )
     assert "This registration is already cancelled." in text(again)
 
 
@@ -233,7 +244,9 @@ def test_the_same_email_cannot_hold_two_places_and_nobody_learns_who_registered(
     make_user(app, email="noor@example.org")
     resident = FormClient(app.test_client())
     resident.login("noor@example.org", PASSWORD)
-    response = resident.post(f"/en/events/{event.id}/register", data={"csrf_token": resident.token_from("/en/account/")})
+    response = resident.post(
+        f"/en/events/{event.id}/register", data={"csrf_token": resident.token_from("/en/account/")}
+    )
     assert response.status_code == 409 and "You are already registered for this event." in text(response)
 
 
@@ -304,6 +317,7 @@ def test_resident_registrations_are_rate_limited(app, rate_limits):
 
 # ------------------------------------------------------------------ suspended residents
 
+
 def test_suspended_resident_cannot_register_service(app):
     from participation.accounts.models import User
     from participation.core.errors import NotAllowed
@@ -357,6 +371,7 @@ def test_suspension_that_ended_no_longer_blocks(app):
 
 # --------------------------------------------------------------------- bad input, in nl
 
+
 def test_visitor_registering_after_closing_is_refused_in_dutch(app, client):
     """The form was open when the page was loaded; registration closed before it was sent."""
     from datetime import timedelta
@@ -372,8 +387,10 @@ def test_visitor_registering_after_closing_is_refused_in_dutch(app, client):
         stored.registration_opens_at = utcnow() - timedelta(days=3)
         stored.registration_closes_at = utcnow() - timedelta(minutes=1)
         db.session.commit()
-    response = client.post(f"/nl/events/{event.id}/guest", data={
-        "csrf_token": token, "name": "Noor Claes", "email": "noor@example.org", "privacy_consent": "y"})
+    response = client.post(
+        f"/nl/events/{event.id}/guest",
+        data={"csrf_token": token, "name": "Noor Claes", "email": "noor@example.org", "privacy_consent": "y"},
+    )
     assert response.status_code == 409
     body = text(response)
     assert "De inschrijving is afgesloten." in body and "Check your mailbox" not in body
@@ -389,8 +406,10 @@ def test_visitor_registering_for_a_cancelled_event_is_refused_in_dutch(app, clie
     with app.app_context():
         db.session.get(Event, event.id).status = EventStatus.CANCELLED
         db.session.commit()
-    response = client.post(f"/nl/events/{event.id}/guest", data={
-        "csrf_token": token, "name": "Noor Claes", "email": "noor@example.org", "privacy_consent": "y"})
+    response = client.post(
+        f"/nl/events/{event.id}/guest",
+        data={"csrf_token": token, "name": "Noor Claes", "email": "noor@example.org", "privacy_consent": "y"},
+    )
     assert response.status_code == 409 and "Deze activiteit is geannuleerd." in text(response)
     assert registrations_of(app, event.id) == [] and outbox(app, "noor@example.org") == []
 
@@ -400,6 +419,7 @@ def test_visitor_confirming_after_the_event_was_cancelled_is_told_so_in_dutch(ap
     _guest(client, event, lang="nl")
     confirm = link_in(outbox(app, "noor@example.org", "event_guest_confirm")[0], "/events/confirm/")
     assert confirm.startswith("/nl/")
+
     def main(response):
         return text(response).split("<main", 1)[1].split("</main>", 1)[0]
 

@@ -26,8 +26,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _snapshot(app) -> dict[int, tuple]:
     with app.app_context():
-        return {e.id: (e.created_at, e.actor_id, e.action, e.target_type, e.target_id, e.consultation_id,
-                       e.reason, e.details) for e in db.session.scalars(sa.select(AuditEntry))}
+        return {
+            e.id: (
+                e.created_at,
+                e.actor_id,
+                e.action,
+                e.target_type,
+                e.target_id,
+                e.consultation_id,
+                e.reason,
+                e.details,
+            )
+            for e in db.session.scalars(sa.select(AuditEntry))
+        }
 
 
 def _refused(statement) -> bool:
@@ -45,8 +56,15 @@ def test_database_refuses_to_change_or_remove_audit_rows(app):
     actor = make_user(app, role=Role.MODERATOR)
     # inside a request, as every route runs
     with app.test_request_context("/nl/moderate/", method="POST"):
-        entry = audit.record(db.session.get(User, actor.id), "comment.hide", "comment", 1, consultation_id=2,
-                             reason="spam", details={"note": "x"})
+        entry = audit.record(
+            db.session.get(User, actor.id),
+            "comment.hide",
+            "comment",
+            1,
+            consultation_id=2,
+            reason="spam",
+            details={"note": "x"},
+        )
         db.session.commit()
         entry_id = entry.id
         where = AuditEntry.id == entry_id
@@ -98,10 +116,16 @@ def test_no_route_can_change_the_log():
     for rule in app.url_map.iter_rules():
         if "log" in rule.rule.split("/") or "audit" in rule.rule or rule.endpoint in ("moderation.log",):
             assert rule.methods <= {"GET", "HEAD", "OPTIONS"}, rule
-    pattern = re.compile(r"(?:update|delete)\(\s*(?:audit\.)?AuditEntry\b|(?:UPDATE|DELETE\s+FROM|TRUNCATE)\s+"
-                         r"audit_entries", re.I)
-    offenders = [str(path.relative_to(ROOT)) for path in (ROOT / "participation").rglob("*.py")
-                 if path.name != "audit.py" and pattern.search(path.read_text())]
+    pattern = re.compile(
+        r"(?:update|delete)\(\s*(?:audit\.)?AuditEntry\b|(?:UPDATE|DELETE\s+FROM|TRUNCATE)\s+"
+        r"audit_entries",
+        re.I,
+    )
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "participation").rglob("*.py")
+        if path.name != "audit.py" and pattern.search(path.read_text())
+    ]
     assert offenders == []
 
 
@@ -143,6 +167,7 @@ def test_moderation_routes_only_append_to_the_log(app, client, other_client):
 
 # --- the migrations' rule ---------------------------------------------------------------------
 
+
 @pytest.fixture
 def migrated(backend, tmp_path):
     """An app on a database built by the migrations (the production rule)."""
@@ -164,10 +189,16 @@ def migrated(backend, tmp_path):
 def test_migrated_database_refuses_changes(migrated, backend):
     app = migrated
     with app.app_context():
-        user = User(email="mod@example.org", display_name="Mod", password_hash="x", preferred_language="nl",
-                    role=Role.MODERATOR)
-        keeper = User(email="keeper@example.org", display_name="Keeper", password_hash="x",
-                      preferred_language="nl", role=Role.MODERATOR)
+        user = User(
+            email="mod@example.org", display_name="Mod", password_hash="x", preferred_language="nl", role=Role.MODERATOR
+        )
+        keeper = User(
+            email="keeper@example.org",
+            display_name="Keeper",
+            password_hash="x",
+            preferred_language="nl",
+            role=Role.MODERATOR,
+        )
         db.session.add_all([user, keeper])
         db.session.flush()
         audit.record(user, "user.suspend", "user", 5, reason="Spam")
@@ -182,8 +213,9 @@ def test_migrated_database_refuses_changes(migrated, backend):
         db.session.rollback()
         db.session.delete(db.session.get(User, user.id))
         db.session.commit()
-        rows = db.session.execute(sa.select(AuditEntry.actor_id, AuditEntry.target_id, AuditEntry.reason)
-                                  .order_by(AuditEntry.id)).all()
+        rows = db.session.execute(
+            sa.select(AuditEntry.actor_id, AuditEntry.target_id, AuditEntry.reason).order_by(AuditEntry.id)
+        ).all()
         assert [tuple(r) for r in rows] == [(None, 5, "Spam"), (keeper.id, 6, "Spam")]
         db.session.remove()
         downgrade(revision="0002_consultation_search")  # the rule goes with its migration

@@ -19,7 +19,7 @@ from tests.comments.factories import make_comment, make_consultation
 from tests.factories import PASSWORD, get, make_user
 from tests.support import outbox, text
 
-XSS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<svg onload=alert(1)>']
+XSS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>"]
 
 
 def _hide(client, comment, reason="off_topic", note="", lang="en"):
@@ -53,14 +53,22 @@ def _actions(app):
 
 # --- no self-moderation -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("role", [Role.MODERATOR, Role.ADMIN])
 def test_nobody_moderates_their_own_comment(app, client, role):
     moderator = make_user(app, role=role)
     consultation = make_consultation(app, pre_moderation=True)
     pending = make_comment(app, consultation, moderator, body="Eigen wachtende", state=CommentState.PENDING)
     reported = make_comment(app, consultation, moderator, body="Eigen gemelde")
-    hidden = make_comment(app, consultation, moderator, body="Eigen verborgen", state=CommentState.HIDDEN,
-                          hidden_reason=HideReason.REPORTED, hidden_at=utcnow())
+    hidden = make_comment(
+        app,
+        consultation,
+        moderator,
+        body="Eigen verborgen",
+        state=CommentState.HIDDEN,
+        hidden_reason=HideReason.REPORTED,
+        hidden_at=utcnow(),
+    )
     with app.app_context():
         from participation.comments.models import CommentReport
 
@@ -108,7 +116,8 @@ def test_only_administrators_lift_a_staff_suspension(app, client, other_client):
     client.login(moderator.email, PASSWORD, lang="en")
     response = client.submit(url, action=url + "/lift")
     assert "Only administrators can lift the suspension of staff accounts." in text(
-        client.get(response.headers["Location"]))
+        client.get(response.headers["Location"])
+    )
     assert get(app, User, organiser.id).is_suspended()
     assert other_client.submit(url, action=url + "/lift").status_code == 303
     assert not get(app, User, organiser.id).is_suspended()
@@ -116,8 +125,10 @@ def test_only_administrators_lift_a_staff_suspension(app, client, other_client):
 
 # --- appeals ----------------------------------------------------------------------------------
 
-def test_confirming_an_automatic_hide_makes_the_moderator_unable_to_decide_the_appeal(app, client, other_client,
-                                                                                     monkeypatch):
+
+def test_confirming_an_automatic_hide_makes_the_moderator_unable_to_decide_the_appeal(
+    app, client, other_client, monkeypatch
+):
     """Auto-hide, then appeal (nobody hid it yet), then a moderator hides it properly: that
     moderator hid it, so another one decides."""
     monkeypatch.setitem(app.config, "COMMENT_AUTO_HIDE_REPORTS", 1)
@@ -205,8 +216,9 @@ def test_restoring_a_comment_grants_its_waiting_appeal(app, client, other_client
     assert re.search(r"Appeal granted: comment restored</th><td>1</td>", public)
 
 
-def test_dismissing_the_reports_behind_an_automatic_hide_grants_the_waiting_appeal(app, client, other_client,
-                                                                                  monkeypatch):
+def test_dismissing_the_reports_behind_an_automatic_hide_grants_the_waiting_appeal(
+    app, client, other_client, monkeypatch
+):
     monkeypatch.setitem(app.config, "COMMENT_AUTO_HIDE_REPORTS", 1)
     author, moderator = make_user(app, language="en"), make_user(app, role=Role.MODERATOR)
     comment = make_comment(app, make_consultation(app), author, body="Onterecht gemeld")
@@ -223,6 +235,7 @@ def test_dismissing_the_reports_behind_an_automatic_hide_grants_the_waiting_appe
 
 
 # --- restore, log, queue ----------------------------------------------------------------------
+
 
 def test_restore_over_http_shows_the_comment_again_mails_and_logs(app, client, other_client):
     author = make_user(app, language="fr")
@@ -270,8 +283,10 @@ def test_deciding_an_appeal_is_logged(app, client, other_client, outcome, label)
 
 
 def test_log_filters_by_moderator_and_date(app, client):
-    one, two = make_user(app, role=Role.MODERATOR, name="Moderator Een"), make_user(app, role=Role.MODERATOR,
-                                                                                     name="Moderator Twee")
+    one, two = (
+        make_user(app, role=Role.MODERATOR, name="Moderator Een"),
+        make_user(app, role=Role.MODERATOR, name="Moderator Twee"),
+    )
     consultation = make_consultation(app)
     first, second = make_comment(app, consultation, make_user(app)), make_comment(app, consultation, make_user(app))
     client.login(one.email, PASSWORD, lang="en")
@@ -304,18 +319,35 @@ def test_queue_lists_oldest_first_with_reports_and_thread_context(app, client):
     author = make_user(app)
     start = utcnow() - timedelta(hours=3)
     root = make_comment(app, consultation, author, body="De oorspronkelijke vraag", created_at=start)
-    child = make_comment(app, consultation, author, body="Een tussenantwoord", parent=root,
-                         created_at=start + timedelta(minutes=1))
-    newer = make_comment(app, consultation, author, body="Nieuwere wachtende", state=CommentState.PENDING,
-                         created_at=start + timedelta(hours=2))
-    older = make_comment(app, consultation, author, body="Oudere wachtende reply", state=CommentState.PENDING,
-                         parent=child, created_at=start + timedelta(hours=1))
+    child = make_comment(
+        app, consultation, author, body="Een tussenantwoord", parent=root, created_at=start + timedelta(minutes=1)
+    )
+    newer = make_comment(
+        app,
+        consultation,
+        author,
+        body="Nieuwere wachtende",
+        state=CommentState.PENDING,
+        created_at=start + timedelta(hours=2),
+    )
+    older = make_comment(
+        app,
+        consultation,
+        author,
+        body="Oudere wachtende reply",
+        state=CommentState.PENDING,
+        parent=child,
+        created_at=start + timedelta(hours=1),
+    )
     reported = make_comment(app, consultation, author, body="Gemelde reactie", created_at=start + timedelta(minutes=30))
     with app.app_context():
         from participation.comments.models import CommentReport
 
-        db.session.add(CommentReport(comment_id=reported.id, reporter_id=make_user(app).id, reason="other",
-                                     text="Persoonsgegevens erin"))
+        db.session.add(
+            CommentReport(
+                comment_id=reported.id, reporter_id=make_user(app).id, reason="other", text="Persoonsgegevens erin"
+            )
+        )
         db.session.commit()
     client.login(moderator.email, PASSWORD, lang="en")
     queue = text(client.get("/en/moderate/"))
@@ -326,12 +358,16 @@ def test_queue_lists_oldest_first_with_reports_and_thread_context(app, client):
     assert "De oorspronkelijke vraag" not in queue  # the queue quotes the parent; the review page the thread
     review = text(client.get(f"/en/moderate/comments/{older.id}"))
     assert "Thread context" in review
-    assert review.index("De oorspronkelijke vraag") < review.index("Een tussenantwoord") < review.index(
-        "Oudere wachtende reply")
+    assert (
+        review.index("De oorspronkelijke vraag")
+        < review.index("Een tussenantwoord")
+        < review.index("Oudere wachtende reply")
+    )
     assert newer.id  # listed above
 
 
 # --- XSS in the moderators' pages and the mails -----------------------------------------------
+
 
 @pytest.mark.parametrize("payload", XSS)
 def test_markup_is_text_in_the_appeal_page_person_page_and_decision_mail(app, client, other_client, payload):
@@ -345,8 +381,13 @@ def test_markup_is_text_in_the_appeal_page_person_page_and_decision_mail(app, cl
     assert _appeal(other_client, comment, f"Bezwaar {payload}").status_code == 303
     client.login(decider.email, PASSWORD, lang="en")
     appeal_id = _appeal_id(app, comment)
-    for url in (f"/en/moderate/appeals/{appeal_id}", "/en/moderate/appeals", f"/en/moderate/people/{author.id}",
-                f"/en/moderate/comments/{comment.id}", "/en/moderate/log"):
+    for url in (
+        f"/en/moderate/appeals/{appeal_id}",
+        "/en/moderate/appeals",
+        f"/en/moderate/people/{author.id}",
+        f"/en/moderate/comments/{comment.id}",
+        "/en/moderate/log",
+    ):
         page = text(client.get(url))
         assert payload not in page and "&lt;" in page, url
     url = f"/en/moderate/people/{author.id}"

@@ -24,8 +24,13 @@ def _client_for(app, client, role, organiser):
     if role == "organiser":
         user = organiser
     else:
-        user = make_user(app, role={"organiser_other": Role.ORGANISER, "moderator": Role.MODERATOR,
-                                    "admin": Role.ADMIN}.get(role, Role.RESIDENT), verified=role != "unverified")
+        user = make_user(
+            app,
+            role={"organiser_other": Role.ORGANISER, "moderator": Role.MODERATOR, "admin": Role.ADMIN}.get(
+                role, Role.RESIDENT
+            ),
+            verified=role != "unverified",
+        )
     client.login(user.email, PASSWORD)
     return user
 
@@ -62,15 +67,20 @@ def test_every_get_route_for_every_role(app, client, role):
     _client_for(app, client, role, organiser)
     slug = consultation.slug
     routes = [
-        ("moderation", "/nl/moderate/"), ("moderation", f"/nl/moderate/comments/{comment.id}"),
-        ("moderation", f"/nl/moderate/people/{author.id}"), ("moderation", "/nl/moderate/suspensions"),
-        ("moderation", "/nl/moderate/appeals"), ("moderation", f"/nl/moderate/appeals/{appeal_id}"),
+        ("moderation", "/nl/moderate/"),
+        ("moderation", f"/nl/moderate/comments/{comment.id}"),
+        ("moderation", f"/nl/moderate/people/{author.id}"),
+        ("moderation", "/nl/moderate/suspensions"),
+        ("moderation", "/nl/moderate/appeals"),
+        ("moderation", f"/nl/moderate/appeals/{appeal_id}"),
         ("moderation", "/nl/moderate/log"),
         ("organiser", f"/nl/consultations/{slug}/comments.csv"),
         ("organiser", f"/nl/consultations/{slug}/comments/statistics"),
-        ("public", f"/nl/consultations/{slug}/comments"), ("public", f"/nl/consultations/{slug}/moderation"),
+        ("public", f"/nl/consultations/{slug}/comments"),
+        ("public", f"/nl/consultations/{slug}/moderation"),
         ("public", f"/nl/comments/{comment.id}/replies"),
-        ("participant", f"/nl/comments/{comment.id}/reply"), ("participant", f"/nl/comments/{comment.id}/report"),
+        ("participant", f"/nl/comments/{comment.id}/reply"),
+        ("participant", f"/nl/comments/{comment.id}/report"),
     ]
     for kind, url in routes:
         assert client.get(url).status_code == _expected(kind, role), (url, role)
@@ -99,8 +109,10 @@ def test_moderation_posts_are_refused_for_non_moderators(app, client, role):
     _client_for(app, client, role, organiser)
     page = "/nl/account/signup" if role == "anonymous" else f"/nl/consultations/{consultation.slug}/comments"
     denied = 302 if role == "anonymous" else 403
-    posts = [(f"/nl/moderate/comments/{comment.id}/{action}", {"reason": "spam"})
-             for action in ("approve", "dismiss", "hide")]
+    posts = [
+        (f"/nl/moderate/comments/{comment.id}/{action}", {"reason": "spam"})
+        for action in ("approve", "dismiss", "hide")
+    ]
     posts += [
         (f"/nl/moderate/comments/{hidden.id}/restore", {}),
         (f"/nl/moderate/people/{author.id}/suspend", {"duration": "7", "reason": "x"}),
@@ -138,15 +150,20 @@ def test_hide_shows_reason_publicly_mails_author_and_is_logged(app, client, othe
     consultation = make_consultation(app)
     comment = make_comment(app, consultation, author, body=f"Slecht {payload}")
     other_client.login(reporter.email, PASSWORD)
-    assert other_client.submit(f"/nl/comments/{comment.id}/report",
-                               {"reason": "other", "text": payload}).status_code == 303
+    assert (
+        other_client.submit(f"/nl/comments/{comment.id}/report", {"reason": "other", "text": payload}).status_code
+        == 303
+    )
     client.login(moderator.email, PASSWORD, lang="en")
     queue = text(client.get("/en/moderate/"))
     assert "Slecht" in queue and payload not in queue and "&lt;script&gt;" in queue
     detail = text(client.get(f"/en/moderate/comments/{comment.id}"))
     assert payload not in detail
-    response = client.submit(f"/en/moderate/comments/{comment.id}", {"reason": "offensive", "note": payload},
-                             action=f"/en/moderate/comments/{comment.id}/hide")
+    response = client.submit(
+        f"/en/moderate/comments/{comment.id}",
+        {"reason": "offensive", "note": payload},
+        action=f"/en/moderate/comments/{comment.id}/hide",
+    )
     assert response.status_code == 303
     public = text(other_client.get(f"/en/consultations/{consultation.slug}/comments"))
     assert "Hidden by a moderator: Offensive, hateful or discriminating" in public and "Slecht" not in public
@@ -176,14 +193,18 @@ def test_pre_moderation_end_to_end(app, client, other_client):
         pending_id = pending.id
     client.login(moderator.email, PASSWORD, lang="en")
     assert "Awaiting approval" in text(client.get("/en/moderate/"))
-    response = client.submit(f"/en/moderate/comments/{pending_id}", action=f"/en/moderate/comments/{pending_id}/approve")
+    response = client.submit(
+        f"/en/moderate/comments/{pending_id}", action=f"/en/moderate/comments/{pending_id}/approve"
+    )
     assert response.status_code == 303
     assert "Wachtend antwoord" in text(client.get(f"/nl/consultations/{consultation.slug}/comments"))
     assert len(outbox(app, replier.email, "moderation_approved")) == 1
     assert len(outbox(app, author.email, "comment_reply")) == 1
     with app.app_context():
-        assert db.session.scalar(sa.select(AuditEntry.action).where(AuditEntry.target_id == pending_id)) == \
-            "comment.approve"
+        assert (
+            db.session.scalar(sa.select(AuditEntry.action).where(AuditEntry.target_id == pending_id))
+            == "comment.approve"
+        )
 
 
 def test_appeal_is_decided_by_another_moderator(app, client, other_client):
@@ -192,8 +213,14 @@ def test_appeal_is_decided_by_another_moderator(app, client, other_client):
     consultation = make_consultation(app)
     comment = make_comment(app, consultation, author, body="Mijn mening")
     client.login(first.email, PASSWORD)
-    assert client.submit(f"/nl/moderate/comments/{comment.id}", {"reason": "off_topic"},
-                         action=f"/nl/moderate/comments/{comment.id}/hide").status_code == 303
+    assert (
+        client.submit(
+            f"/nl/moderate/comments/{comment.id}",
+            {"reason": "off_topic"},
+            action=f"/nl/moderate/comments/{comment.id}/hide",
+        ).status_code
+        == 303
+    )
     other_client.login(author.email, PASSWORD)
     url = f"/nl/comments/{comment.id}/appeal"
     assert other_client.submit(url, {"text": "Dit was wel degelijk over het onderwerp."}).status_code == 303
@@ -223,8 +250,9 @@ def test_suspend_ends_sessions_and_lift_restores(app, client, other_client):
     other_client.login(resident.email, PASSWORD)
     client.login(moderator.email, PASSWORD, lang="en")
     url = f"/en/moderate/people/{resident.id}"
-    response = client.submit(url, {"duration": "7", "reason": "Spam <b>bot</b>"},
-                             action=f"/en/moderate/people/{resident.id}/suspend")
+    response = client.submit(
+        url, {"duration": "7", "reason": "Spam <b>bot</b>"}, action=f"/en/moderate/people/{resident.id}/suspend"
+    )
     assert response.status_code == 303
     person = get(app, User, resident.id)
     assert person.is_suspended() and person.suspended_until is not None
@@ -232,8 +260,12 @@ def test_suspend_ends_sessions_and_lift_restores(app, client, other_client):
     assert "Spam &lt;b&gt;bot&lt;/b&gt;" in text(client.get("/en/moderate/suspensions"))
     assert client.submit(url, action=f"/en/moderate/people/{resident.id}/lift").status_code == 303
     assert not get(app, User, resident.id).is_suspended()
-    assert client.submit(url, {"duration": "permanent", "reason": "x"},
-                         action=f"/en/moderate/people/{moderator.id}/suspend").status_code == 409
+    assert (
+        client.submit(
+            url, {"duration": "permanent", "reason": "x"}, action=f"/en/moderate/people/{moderator.id}/suspend"
+        ).status_code
+        == 409
+    )
     with app.app_context():
         actions = set(db.session.scalars(sa.select(AuditEntry.action)))
     assert {"user.suspend", "user.lift_suspension"} <= actions
@@ -244,8 +276,12 @@ def test_moderator_cannot_suspend_staff(app, client):
     organiser = make_user(app, role=Role.ORGANISER)
     client.login(moderator.email, PASSWORD)
     url = f"/nl/moderate/people/{organiser.id}"
-    assert client.submit(url, {"duration": "1", "reason": "x"},
-                         action=f"/nl/moderate/people/{organiser.id}/suspend").status_code == 403
+    assert (
+        client.submit(
+            url, {"duration": "1", "reason": "x"}, action=f"/nl/moderate/people/{organiser.id}/suspend"
+        ).status_code
+        == 403
+    )
     assert get(app, User, organiser.id).suspended_at is None
 
 
@@ -260,7 +296,11 @@ def test_dismissing_reports_restores_an_auto_hidden_comment(app, client, other_c
     assert get(app, Comment, comment.id).state == CommentState.HIDDEN
     client.login(moderator.email, PASSWORD)
     assert "Omstreden" in text(client.get("/nl/moderate/"))
-    assert client.submit(f"/nl/moderate/comments/{comment.id}",
-                         action=f"/nl/moderate/comments/{comment.id}/dismiss").status_code == 303
+    assert (
+        client.submit(
+            f"/nl/moderate/comments/{comment.id}", action=f"/nl/moderate/comments/{comment.id}/dismiss"
+        ).status_code
+        == 303
+    )
     assert get(app, Comment, comment.id).state == CommentState.PUBLISHED
     assert "Omstreden" not in text(client.get("/nl/moderate/"))

@@ -21,18 +21,25 @@ LABELS = [
 ]
 
 
-def make_question(app, consultation, kind="single", *, options=3, max_choices=None, position=None, prompt=None,
-                  labels=None, help=None):
+def make_question(
+    app, consultation, kind="single", *, options=3, max_choices=None, position=None, prompt=None, labels=None, help=None
+):
     kind = QuestionKind(kind)
     with app.app_context():
         if position is None:
-            position = (db.session.scalar(sa.select(sa.func.max(Question.position))
-                                          .where(Question.consultation_id == consultation.id)) or 0) + 1
+            position = (
+                db.session.scalar(
+                    sa.select(sa.func.max(Question.position)).where(Question.consultation_id == consultation.id)
+                )
+                or 0
+            ) + 1
         question = Question(
-            consultation_id=consultation.id, position=position, kind=kind,
+            consultation_id=consultation.id,
+            position=position,
+            kind=kind,
             max_choices=max_choices if kind == QuestionKind.MULTIPLE else None,
-            prompt=prompt or {"nl": f"Vraag {kind.value}?", "en": f"Question {kind.value}?",
-                              "fr": f"Question {kind.value} ?"},
+            prompt=prompt
+            or {"nl": f"Vraag {kind.value}?", "en": f"Question {kind.value}?", "fr": f"Question {kind.value} ?"},
             help=help,
         )
         if kind == QuestionKind.SCALE:
@@ -67,12 +74,23 @@ def bulk_ballots(app, question, n: int, first_user_id=None) -> None:
         consultation_id = db.session.scalar(sa.select(Question.consultation_id).where(Question.id == question.id))
         closes_at = db.session.scalar(sa.select(Consultation.closes_at).where(Consultation.id == consultation_id))
         if closes_at <= now:
-            db.session.execute(sa.update(Consultation).where(Consultation.id == consultation_id)
-                               .values(closes_at=now + timedelta(minutes=1)))
+            db.session.execute(
+                sa.update(Consultation)
+                .where(Consultation.id == consultation_id)
+                .values(closes_at=now + timedelta(minutes=1))
+            )
         start = db.session.scalar(sa.select(sa.func.coalesce(sa.func.max(Ballot.id), 0)))
-        ballots = [{"id": start + i + 1, "question_id": question.id, "user_id": None,
-                    "receipt_fingerprint": fingerprint(f"bulk-{question.id}-{start + i}"),
-                    "created_at": now, "updated_at": now} for i in range(n)]
+        ballots = [
+            {
+                "id": start + i + 1,
+                "question_id": question.id,
+                "user_id": None,
+                "receipt_fingerprint": fingerprint(f"bulk-{question.id}-{start + i}"),
+                "created_at": now,
+                "updated_at": now,
+            }
+            for i in range(n)
+        ]
         db.session.execute(sa.insert(Ballot), ballots)
         choices = []
         for i in range(n):
@@ -80,14 +98,16 @@ def bulk_ballots(app, question, n: int, first_user_id=None) -> None:
             if question.kind == QuestionKind.RANKING:
                 k = i % len(ids)
                 order = ids[k:] + ids[:k]
-                choices.extend({"ballot_id": ballot_id, "option_id": oid, "rank": r}
-                               for r, oid in enumerate(order, start=1))
+                choices.extend(
+                    {"ballot_id": ballot_id, "option_id": oid, "rank": r} for r, oid in enumerate(order, start=1)
+                )
             else:
                 choices.append({"ballot_id": ballot_id, "option_id": ids[i % len(ids)], "rank": None})
         db.session.execute(sa.insert(BallotChoice), choices)
         if closes_at <= now:
-            db.session.execute(sa.update(Consultation).where(Consultation.id == consultation_id)
-                               .values(closes_at=closes_at))
+            db.session.execute(
+                sa.update(Consultation).where(Consultation.id == consultation_id).values(closes_at=closes_at)
+            )
         db.session.commit()
         if db.engine.dialect.name == "postgresql":
             db.session.execute(sa.text("SELECT setval('ballots_id_seq', (SELECT max(id) FROM ballots))"))
@@ -96,12 +116,12 @@ def bulk_ballots(app, question, n: int, first_user_id=None) -> None:
 
 def ballots_of(app, question_id):
     with app.app_context():
-        rows = db.session.scalars(sa.select(Ballot).where(Ballot.question_id == question_id)
-                                  .order_by(Ballot.id)).all()
+        rows = db.session.scalars(sa.select(Ballot).where(Ballot.question_id == question_id).order_by(Ballot.id)).all()
         result = []
         for ballot in rows:
-            result.append((ballot.user_id, ballot.receipt_fingerprint,
-                           sorted((c.option_id, c.rank) for c in ballot.choices)))
+            result.append(
+                (ballot.user_id, ballot.receipt_fingerprint, sorted((c.option_id, c.rank) for c in ballot.choices))
+            )
         return result
 
 

@@ -45,8 +45,11 @@ def test_fifty_parallel_votes_of_one_resident_leave_one_ballot(app):
     ids = option_ids(q)
     user = make_user(app)
     clients = _logged_in_clients(app, [user] * N, c.slug)
-    statuses = _fire(clients, f"/nl/consultations/{c.slug}/questions/{q.id}",
-                     lambda i: {"option": [str(ids[i % 4]), str(ids[(i + 1) % 4])]})
+    statuses = _fire(
+        clients,
+        f"/nl/consultations/{c.slug}/questions/{q.id}",
+        lambda i: {"option": [str(ids[i % 4]), str(ids[(i + 1) % 4])]},
+    )
     assert statuses == [303] * N
     ballots = ballots_of(app, q.id)
     assert len(ballots) == 1 and ballots[0][0] == user.id and len(ballots[0][2]) == 2

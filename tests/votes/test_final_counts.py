@@ -43,8 +43,11 @@ def test_closing_now_stores_the_counts_in_the_same_transaction(app):
         row.closes_at = utcnow()
         db.session.commit()
         assert db.session.scalar(sa.select(FinalCount.ballots).where(FinalCount.consultation_id == c.id)) == 4
-        borda = db.session.scalars(sa.select(FinalCountRow.borda).where(
-            FinalCountRow.consultation_id == c.id, FinalCountRow.option_id.is_not(None))).all()
+        borda = db.session.scalars(
+            sa.select(FinalCountRow.borda).where(
+                FinalCountRow.consultation_id == c.id, FinalCountRow.option_id.is_not(None)
+            )
+        ).all()
         assert sum(borda) == 4 * (0 + 1 + 2)  # three options ranked on each of 4 ballots
 
 

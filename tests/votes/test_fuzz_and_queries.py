@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.consultations.factories import make_consultation
-from tests.support import count_queries, text
 from tests.factories import PASSWORD, make_user
+from tests.support import count_queries, text
 from tests.votes.factories import ballots_of, bulk_ballots, make_question, option_ids
 
 ASCII_NUMBER = re.compile(r"[0-9]{1,18}")
@@ -21,8 +21,12 @@ RANK_FIELD = re.compile(r"rank_([0-9]{1,18})")
 def _value(own: list[int], other: list[int]):
     """What one form value may be: real ids and ranks, another question's ids, junk, look-alike digits."""
     return st.one_of(
-        st.integers(-2, 6).map(str), st.sampled_from([str(i) for i in own]), st.sampled_from([str(i) for i in other]),
-        st.text(max_size=5), st.just(""), st.integers(10**17, 10**20).map(str),
+        st.integers(-2, 6).map(str),
+        st.sampled_from([str(i) for i in own]),
+        st.sampled_from([str(i) for i in other]),
+        st.text(max_size=5),
+        st.just(""),
+        st.integers(10**17, 10**20).map(str),
         st.sampled_from(["²", "١", " 1", "1.0", "0x1", "-1", "01"]),
     )
 
@@ -31,8 +35,11 @@ def _value(own: list[int], other: list[int]):
 def ballot_forms(draw, question, own: list[int], other: list[int]) -> dict:
     """A submitted ballot form for `question`: often plausible, then tampered with."""
     value = _value(own, other)
-    form = draw(st.dictionaries(st.text(max_size=8).filter(lambda k: k != "csrf_token"),
-                                st.lists(value, min_size=1, max_size=2), max_size=2))
+    form = draw(
+        st.dictionaries(
+            st.text(max_size=8).filter(lambda k: k != "csrf_token"), st.lists(value, min_size=1, max_size=2), max_size=2
+        )
+    )
     if question.kind.value == "ranking":
         if draw(st.booleans()):
             ranks = draw(st.permutations(range(1, len(own) + 1)))
@@ -94,8 +101,7 @@ def test_fuzzed_ballots_are_stored_exactly_when_valid_and_never_give_a_server_er
     url = f"/nl/consultations/{c.slug}/questions/{question.id}"
     outcomes = set()
 
-    @settings(max_examples=50, deadline=None, derandomize=True, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=50, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
     @given(form=ballot_forms(question, own, other_ids), with_token=st.integers(0, 9).map(bool))
     def run(form, with_token):
         before = ballots_of(app, question.id)
@@ -124,8 +130,12 @@ def test_results_run_the_same_queries_for_ten_and_a_hundred_thousand_ballots(app
         bulk_ballots(app, make_question(app, c, "ranking", options=4), 10 if n == 10 else 1_000)
     counts = {}
     for c in (small, large):
-        for url in (f"/en/consultations/{c.slug}/results", f"/en/consultations/{c.slug}",
-                    f"/en/consultations/{c.slug}/results?page=3", f"/en/consultations/{c.slug}/fingerprints.txt"):
+        for url in (
+            f"/en/consultations/{c.slug}/results",
+            f"/en/consultations/{c.slug}",
+            f"/en/consultations/{c.slug}/results?page=3",
+            f"/en/consultations/{c.slug}/fingerprints.txt",
+        ):
             client.get(url).get_data()  # warm-up
             with count_queries(app) as statements:
                 response = client.get(url)

@@ -21,8 +21,10 @@ def _unique_column_sets(inspector, table: str) -> set[tuple[str, ...]]:
 
 
 def _foreign_keys(inspector, table: str) -> dict[tuple[str, ...], tuple[str, str | None]]:
-    return {tuple(fk["constrained_columns"]): (fk["referred_table"], (fk.get("options") or {}).get("ondelete"))
-            for fk in inspector.get_foreign_keys(table)}
+    return {
+        tuple(fk["constrained_columns"]): (fk["referred_table"], (fk.get("options") or {}).get("ondelete"))
+        for fk in inspector.get_foreign_keys(table)
+    }
 
 
 def test_schema_has_one_ballot_per_question_and_person_and_unique_receipts(app):

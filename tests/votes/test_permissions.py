@@ -19,8 +19,13 @@ def login_as(app, client, role, own_organiser):
     if role == "organiser":
         user = own_organiser
     else:
-        r = {"unverified": Role.RESIDENT, "resident": Role.RESIDENT, "other_organiser": Role.ORGANISER,
-             "moderator": Role.MODERATOR, "admin": Role.ADMIN}[role]
+        r = {
+            "unverified": Role.RESIDENT,
+            "resident": Role.RESIDENT,
+            "other_organiser": Role.ORGANISER,
+            "moderator": Role.MODERATOR,
+            "admin": Role.ADMIN,
+        }[role]
         user = make_user(app, role=r, verified=role != "unverified")
     client.login(user.email, PASSWORD)
     return user
@@ -30,8 +35,15 @@ def _all(value):
     return dict.fromkeys(ROLES, value)
 
 
-MANAGE = {"anonymous": 302, "unverified": 403, "resident": 403, "other_organiser": 403, "organiser": 200,
-          "moderator": 403, "admin": 200}
+MANAGE = {
+    "anonymous": 302,
+    "unverified": 403,
+    "resident": 403,
+    "other_organiser": 403,
+    "organiser": 200,
+    "moderator": 403,
+    "admin": 200,
+}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -53,12 +65,20 @@ def test_get_routes_per_role(app, client, role):
         # Open with results hidden: hidden from everyone, managers included; ballots only after closing.
         f"/nl/consultations/{c.slug}/results.csv": _all(404),
         f"/nl/consultations/{c.slug}/fingerprints.txt": _all(404),
-        f"/nl/consultations/{c.slug}/ballots.csv": {**{r: 403 for r in ROLES}, "anonymous": 302,
-                                                    "organiser": 409, "admin": 409},
+        f"/nl/consultations/{c.slug}/ballots.csv": {
+            **{r: 403 for r in ROLES},
+            "anonymous": 302,
+            "organiser": 409,
+            "admin": 409,
+        },
         f"/nl/consultations/{closed.slug}/results.csv": _all(200),
         f"/nl/consultations/{closed.slug}/fingerprints.txt": _all(200),
-        f"/nl/consultations/{closed.slug}/ballots.csv": {**{r: 403 for r in ROLES}, "anonymous": 302,
-                                                         "organiser": 200, "admin": 200},
+        f"/nl/consultations/{closed.slug}/ballots.csv": {
+            **{r: 403 for r in ROLES},
+            "anonymous": 302,
+            "organiser": 200,
+            "admin": 200,
+        },
         f"/nl/consultations/{draft.slug}/questions/{dq.id}": own_or_admin,
         f"/nl/consultations/{draft.slug}/results": own_or_admin,
         f"/nl/consultations/{c.slug}/questions/999999": _all(404),
@@ -79,8 +99,9 @@ def test_voting_per_role(app, client, role):
     q = make_question(app, c)
     login_as(app, client, role, organiser)
     token = client.token_from("/nl/account/login")
-    response = client.post(f"/nl/consultations/{c.slug}/questions/{q.id}",
-                           data={"csrf_token": token, "option": option_ids(q)[0]})
+    response = client.post(
+        f"/nl/consultations/{c.slug}/questions/{q.id}", data={"csrf_token": token, "option": option_ids(q)[0]}
+    )
     expected = {"anonymous": 302, "unverified": 403}.get(role, 303)
     assert response.status_code == expected
     assert len(ballots_of(app, q.id)) == (1 if expected == 303 else 0)

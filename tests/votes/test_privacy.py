@@ -23,29 +23,50 @@ from tests.votes.factories import bulk_ballots, make_question, option_ids
 
 # Option labels that appear nowhere else, so a page showing one is a page about the votes.
 SECRET_LABELS = {
-    "single": [{"nl": "Zeppelinhaven", "en": "Zeppelin port"}, {"nl": "Kabelbaan", "en": "Cable car"},
-               {"nl": "Fietsbrug", "en": "Bicycle bridge"}],
-    "multiple": [{"nl": "Stadstuinen", "en": "Urban gardens"}, {"nl": "Zonnedaken", "en": "Solar roofs"},
-                 {"nl": "Waterpleinen", "en": "Water squares"}],
-    "ranking": [{"nl": "Beiaardfeest", "en": "Carillon festival"}, {"nl": "Lichtroute", "en": "Light trail"},
-                {"nl": "Orgelnacht", "en": "Organ night"}],
+    "single": [
+        {"nl": "Zeppelinhaven", "en": "Zeppelin port"},
+        {"nl": "Kabelbaan", "en": "Cable car"},
+        {"nl": "Fietsbrug", "en": "Bicycle bridge"},
+    ],
+    "multiple": [
+        {"nl": "Stadstuinen", "en": "Urban gardens"},
+        {"nl": "Zonnedaken", "en": "Solar roofs"},
+        {"nl": "Waterpleinen", "en": "Water squares"},
+    ],
+    "ranking": [
+        {"nl": "Beiaardfeest", "en": "Carillon festival"},
+        {"nl": "Lichtroute", "en": "Light trail"},
+        {"nl": "Orgelnacht", "en": "Organ night"},
+    ],
 }
 MARKERS = [text for labels in SECRET_LABELS.values() for label in labels for text in label.values()]
-ENDPOINT_PREFIXES = ("votes.", "votes_manage.", "admin.", "moderation.", "consultations_manage.", "consultations.",
-                     "comments.", "participation.", "accounts.")
+ENDPOINT_PREFIXES = (
+    "votes.",
+    "votes_manage.",
+    "admin.",
+    "moderation.",
+    "consultations_manage.",
+    "consultations.",
+    "comments.",
+    "participation.",
+    "accounts.",
+)
 
 
 def _vote(client, slug, question_id, data, lang="en"):
-    return client.submit(f"/{lang}/consultations/{slug}", data,
-                         action=f"/{lang}/consultations/{slug}/questions/{question_id}")
+    return client.submit(
+        f"/{lang}/consultations/{slug}", data, action=f"/{lang}/consultations/{slug}/questions/{question_id}"
+    )
 
 
 def _cast_every_kind(client, slug, questions):
     single, multiple, ranking = questions
     a, b, c = option_ids(ranking)
-    for question_id, data in ((single.id, {"option": str(option_ids(single)[1])}),
-                              (multiple.id, {"option": [str(i) for i in option_ids(multiple)[:2]]}),
-                              (ranking.id, {f"rank_{a}": "3", f"rank_{b}": "1", f"rank_{c}": "2"})):
+    for question_id, data in (
+        (single.id, {"option": str(option_ids(single)[1])}),
+        (multiple.id, {"option": [str(i) for i in option_ids(multiple)[:2]]}),
+        (ranking.id, {f"rank_{a}": "3", f"rank_{b}": "1", f"rank_{c}": "2"}),
+    ):
         assert _vote(client, slug, question_id, data).status_code == 303
 
 
@@ -67,8 +88,10 @@ def scene(app, client):
     talk = make_consultation(app, organisers=[organiser])
     questions = {}
     for c in (open_c, closed_c):
-        questions[c.slug] = [make_question(app, c, kind, labels=SECRET_LABELS[kind], max_choices=2)
-                             for kind in ("single", "multiple", "ranking")]
+        questions[c.slug] = [
+            make_question(app, c, kind, labels=SECRET_LABELS[kind], max_choices=2)
+            for kind in ("single", "multiple", "ranking")
+        ]
         make_question(app, c, "scale")
         for q in questions[c.slug]:
             bulk_ballots(app, q, 2)  # other, unlinked ballots
@@ -83,8 +106,15 @@ def scene(app, client):
 
         publish_results(db.session.get(User, organiser.id), db.session.get(Consultation, closed_c.id))
         db.session.commit()
-    return {"organiser": organiser, "admin": admin, "voter": voter, "open": open_c, "closed": closed_c,
-            "talk": talk, "questions": questions}
+    return {
+        "organiser": organiser,
+        "admin": admin,
+        "voter": voter,
+        "open": open_c,
+        "closed": closed_c,
+        "talk": talk,
+        "questions": questions,
+    }
 
 
 def _urls(app, scene) -> list[str]:
@@ -97,7 +127,10 @@ def _urls(app, scene) -> list[str]:
         message_ids = list(db.session.scalars(db.select(OutboxMessage.id)))
     pairs = [(c, q.id) for c in (scene["open"], scene["closed"]) for q in scene["questions"][c.slug]]
     candidates = {
-        "lang": ["en"], "user_id": [scene["voter"].id], "comment_id": comment_ids, "message_id": message_ids,
+        "lang": ["en"],
+        "user_id": [scene["voter"].id],
+        "comment_id": comment_ids,
+        "message_id": message_ids,
         "consultation_id": [c.id for c in (scene["open"], scene["closed"], scene["talk"])],
     }
     urls = []
@@ -117,8 +150,10 @@ def _urls(app, scene) -> list[str]:
             for name in args - {"slug", "question_id"}:
                 combos = [{**combo, name: value} for combo in combos for value in candidates[name]]
             urls.extend(adapter.build(rule.endpoint, combo) for combo in combos)
-    return sorted(set(urls)) + [f"/en/consultations/{scene['closed'].slug}/results?page=1",
-                                f"/en/admin/users?q={scene['voter'].email}"]
+    return sorted(set(urls)) + [
+        f"/en/consultations/{scene['closed'].slug}/results?page=1",
+        f"/en/admin/users?q={scene['voter'].email}",
+    ]
 
 
 @pytest.mark.parametrize("role", ["admin", "organiser"])
@@ -158,11 +193,13 @@ def test_the_ballot_export_has_no_column_that_could_name_a_person(app, client, s
 
 # ------------------------------------------------------------ nothing to compare while open
 
+
 def _diff(a: str, b: str) -> str:
     import difflib
 
-    return "\n".join(line for line in difflib.unified_diff(a.splitlines(), b.splitlines(), lineterm="", n=0)
-                     if line[:1] in "+-")
+    return "\n".join(
+        line for line in difflib.unified_diff(a.splitlines(), b.splitlines(), lineterm="", n=0) if line[:1] in "+-"
+    )
 
 
 def _normalised(body: str) -> str:
@@ -179,16 +216,23 @@ def test_while_open_nothing_an_organiser_sees_changes_with_how_someone_votes(app
     q = make_question(app, c, labels=SECRET_LABELS["single"])
     bulk_ballots(app, q, 3)
     other_client.login(viewer_user.email, PASSWORD)
-    pages = [f"/en/consultations/{c.slug}", f"/en/consultations/{c.slug}/questions/{q.id}",
-             f"/en/consultations/{c.slug}/results", f"/en/consultations/{c.slug}/results.csv",
-             f"/en/consultations/{c.slug}/ballots.csv", f"/en/consultations/{c.slug}/fingerprints.txt"]
-    before = {url: (r.status_code, _normalised(r.get_data(as_text=True))) for url in pages
-              if (r := other_client.get(url))}
+    pages = [
+        f"/en/consultations/{c.slug}",
+        f"/en/consultations/{c.slug}/questions/{q.id}",
+        f"/en/consultations/{c.slug}/results",
+        f"/en/consultations/{c.slug}/results.csv",
+        f"/en/consultations/{c.slug}/ballots.csv",
+        f"/en/consultations/{c.slug}/fingerprints.txt",
+    ]
+    before = {
+        url: (r.status_code, _normalised(r.get_data(as_text=True))) for url in pages if (r := other_client.get(url))
+    }
     voter = make_user(app)
     client.login(voter.email, PASSWORD)
     assert _vote(client, c.slug, q.id, {"option": str(option_ids(q)[2])}).status_code == 303
-    after = {url: (r.status_code, _normalised(r.get_data(as_text=True))) for url in pages
-             if (r := other_client.get(url))}
+    after = {
+        url: (r.status_code, _normalised(r.get_data(as_text=True))) for url in pages if (r := other_client.get(url))
+    }
     for url in pages:
         assert after[url] == before[url], (url, _diff(before[url][1], after[url][1]))
     results = before[f"/en/consultations/{c.slug}/results"][1]
@@ -222,6 +266,7 @@ def test_with_live_results_organisers_see_what_everyone_sees_but_no_ballots(app,
 
 # ------------------------------------------------------------------------- shuffled export
 
+
 def test_the_ballot_export_is_shuffled_not_in_voting_order(app, client):
     """60 ballots choosing options in turn: the chance that a shuffle keeps that order is below 1e-26."""
     organiser = make_user(app, role=Role.ORGANISER)
@@ -241,22 +286,39 @@ def test_the_ballot_export_is_shuffled_not_in_voting_order(app, client):
     assert sorted(set(numbers)) == list(range(1, 91))
     for number in {int(row[0]) for row in rows if row[1] == "2"}:  # a ranking ballot stays whole
         assert sorted(row[3] for row in rows if int(row[0]) == number) == ["1", "2", "3"]
-    second = [row[2] for row in csv.reader(io.StringIO(
-        client.get(f"/en/consultations/{c.slug}/ballots.csv").get_data(as_text=True).lstrip("\ufeff")))
-        if row[1] == "1"]
+    second = [
+        row[2]
+        for row in csv.reader(
+            io.StringIO(client.get(f"/en/consultations/{c.slug}/ballots.csv").get_data(as_text=True).lstrip("\ufeff"))
+        )
+        if row[1] == "1"
+    ]
     assert second != shown_order  # a fresh shuffle for every download
 
 
 # ---------------------------------------------------------------------- privacy statement
 
-@pytest.mark.parametrize("lang, deleted, kept", [
-    ("nl", "Je stemmen in bevragingen die nog open zijn, worden gewist",
-     "Je stemmen in afgesloten bevragingen blijven bewaard zonder enige link met jou"),
-    ("en", "Your votes in consultations that are still open are deleted",
-     "Your votes in closed consultations are kept without any link to you"),
-    ("fr", "Vos votes dans les consultations encore ouvertes sont effacés",
-     "Vos votes dans les consultations clôturées sont conservés sans aucun lien avec vous"),
-])
+
+@pytest.mark.parametrize(
+    "lang, deleted, kept",
+    [
+        (
+            "nl",
+            "Je stemmen in bevragingen die nog open zijn, worden gewist",
+            "Je stemmen in afgesloten bevragingen blijven bewaard zonder enige link met jou",
+        ),
+        (
+            "en",
+            "Your votes in consultations that are still open are deleted",
+            "Your votes in closed consultations are kept without any link to you",
+        ),
+        (
+            "fr",
+            "Vos votes dans les consultations encore ouvertes sont effacés",
+            "Vos votes dans les consultations clôturées sont conservés sans aucun lien avec vous",
+        ),
+    ],
+)
 def test_privacy_statement_says_what_happens_to_votes_when_an_account_is_deleted(app, client, lang, deleted, kept):
     body = unescape(text(client.get(f"/{lang}/privacy")))
     body = " ".join(body.split())

@@ -82,7 +82,7 @@ def test_ranking_needs_every_rank_once(app):
     assert "from 1 to 3" in out_of_range.message
     cast(app, question, user, ranks={a: 2, b: 3, c: 1})
     assert ballots_of(app, question.id)[0][2] == sorted([(a, 2), (b, 3), (c, 1)])
-    assert ballots_of(app, question.id) and not refused(app, question, user, ranks={}).field is None
+    assert ballots_of(app, question.id) and refused(app, question, user, ranks={}).field is not None
 
 
 def test_an_option_of_another_question_is_refused(app):

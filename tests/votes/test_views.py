@@ -22,8 +22,9 @@ def page(c):
 
 
 def vote(client, c, question, data, lang="nl"):
-    return client.submit(f"/{lang}/consultations/{c.slug}", data,
-                         action=f"/{lang}/consultations/{c.slug}/questions/{question.id}")
+    return client.submit(
+        f"/{lang}/consultations/{c.slug}", data, action=f"/{lang}/consultations/{c.slug}/questions/{question.id}"
+    )
 
 
 @pytest.fixture
@@ -92,8 +93,9 @@ def test_closed_consultation_refuses_votes_with_a_message(app, client, voter):
     c = make_consultation(app, status="closed")
     q = make_question(app, c)
     token = client.token_from("/nl/account/")
-    response = client.post(f"/en/consultations/{c.slug}/questions/{q.id}",
-                           data={"csrf_token": token, "option": option_ids(q)[0]})
+    response = client.post(
+        f"/en/consultations/{c.slug}/questions/{q.id}", data={"csrf_token": token, "option": option_ids(q)[0]}
+    )
     assert response.status_code == 409 and "Voting is closed." in text(response)
     assert ballots_of(app, q.id) == []
 
@@ -102,9 +104,12 @@ def test_voting_is_rate_limited(app, client, voter, rate_limits):
     c = make_consultation(app)
     q = make_question(app, c)
     token = client.token_from(page(c))
-    statuses = [client.post(f"/nl/consultations/{c.slug}/questions/{q.id}",
-                            data={"csrf_token": token, "option": option_ids(q)[i % 3]}).status_code
-                for i in range(22)]
+    statuses = [
+        client.post(
+            f"/nl/consultations/{c.slug}/questions/{q.id}", data={"csrf_token": token, "option": option_ids(q)[i % 3]}
+        ).status_code
+        for i in range(22)
+    ]
     assert statuses[0] == 303 and statuses[-1] == 429
 
 
@@ -174,6 +179,7 @@ def test_receipt_check_finds_counted_ballots(app, client, voter):
 
 # ------------------------------------------------------- two first votes at the same moment
 
+
 def _racing_own_ballot(monkeypatch, found_after_the_race=True):
     """The pre-check misses the ballot a parallel request just inserted (as in a real race)."""
     real = services._own_ballot
@@ -218,6 +224,7 @@ def test_a_race_that_cannot_be_resolved_asks_to_try_again(app, client, voter, mo
 
 # ---------------------------------------------------------------- all fingerprints as text
 
+
 def test_all_counted_fingerprints_download_as_sorted_plain_text_with_the_count(app, client):
     c = make_consultation(app, status="closed")
     single, ranking = make_question(app, c), make_question(app, c, "ranking", options=3)
@@ -249,6 +256,7 @@ def test_the_fingerprint_download_follows_result_visibility(app, client):
 
 # ------------------------------------------------------------ the ballot form and its help
 
+
 @pytest.mark.parametrize("kind", ["single", "multiple", "ranking", "scale"])
 def test_help_text_is_inside_the_fieldset_that_it_describes(app, client, voter, kind):
     c = make_consultation(app)
@@ -257,8 +265,9 @@ def test_help_text_is_inside_the_fieldset_that_it_describes(app, client, voter, 
     fieldset = re.search(r'<fieldset[^>]*aria-describedby="([^"]+)"[^>]*>(.*?)</fieldset>', body, re.S)
     assert fieldset, body
     [described_id] = fieldset.group(1).split()
-    description = re.search(rf'<div class="field-message" id="{described_id}">(.*?)<div class="accolade">',
-                            fieldset.group(2), re.S)
+    description = re.search(
+        rf'<div class="field-message" id="{described_id}">(.*?)<div class="accolade">', fieldset.group(2), re.S
+    )
     assert description and "Think of 2030." in description.group(1)
     if kind in ("multiple", "ranking"):  # the kind's hint joins the help text
         assert ("Choose at most 2." if kind == "multiple" else "1 is your first choice") in description.group(1)
@@ -274,12 +283,19 @@ def test_help_text_is_a_plain_paragraph_when_there_is_no_ballot_form(app, client
 
 # ----------------------------------------------------------------- results and feedback
 
+
 def test_results_page_shows_what_residents_said_and_what_the_city_did(app, client):
-    c = make_consultation(app, status="results", results={"nl": "Klimaat won.", "en": "Climate won."},
-                          feedback={"nl": "De stad plant bomen.", "en": "The city plants trees."})
+    c = make_consultation(
+        app,
+        status="results",
+        results={"nl": "Klimaat won.", "en": "Climate won."},
+        feedback={"nl": "De stad plant bomen.", "en": "The city plants trees."},
+    )
     bulk_ballots(app, make_question(app, c), 3)
-    for lang, said, did in (("en", "What residents said", "What the city did with your input"),
-                            ("nl", "Wat inwoners zeiden", "Wat de stad met je inbreng deed")):
+    for lang, said, did in (
+        ("en", "What residents said", "What the city did with your input"),
+        ("nl", "Wat inwoners zeiden", "Wat de stad met je inbreng deed"),
+    ):
         body = text(client.get(f"/{lang}/consultations/{c.slug}/results"))
         assert f'<h2 id="votes-said-heading">{said}</h2>' in body
         assert f'<h2 id="votes-feedback-heading">{did}</h2>' in body
@@ -293,6 +309,7 @@ def test_results_page_shows_what_residents_said_and_what_the_city_did(app, clien
 
 # ------------------------------------------------------------- refusals, through the pages
 
+
 def test_a_missing_rank_is_named_in_dutch_on_the_page(app, client, voter):
     c = make_consultation(app)
     q = make_question(app, c, "ranking", options=3)
@@ -301,8 +318,9 @@ def test_a_missing_rank_is_named_in_dutch_on_the_page(app, client, voter):
     assert response.status_code == 400
     body = text(response)
     assert f'<li><a href="#q{q.id}-rank-{b}">Geef “Cultuur” een plaats.</a></li>' in body
-    assert re.search(rf'id="q{q.id}-rank-{b}"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="q{q.id}-rank-{b}"',
-                     body)
+    assert re.search(
+        rf'id="q{q.id}-rank-{b}"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="q{q.id}-rank-{b}"', body
+    )
     assert ballots_of(app, q.id) == []
 
 
@@ -311,8 +329,9 @@ def test_voting_before_opening_is_refused_in_dutch(app, client, voter):
     q = make_question(app, c)
     assert "Stemmen kan nog niet." in text(client.get(f"/nl/consultations/{c.slug}/questions/{q.id}"))
     token = client.token_from("/nl/account/")
-    response = client.post(f"/nl/consultations/{c.slug}/questions/{q.id}",
-                           data={"csrf_token": token, "option": option_ids(q)[0]})
+    response = client.post(
+        f"/nl/consultations/{c.slug}/questions/{q.id}", data={"csrf_token": token, "option": option_ids(q)[0]}
+    )
     assert response.status_code == 409 and "Stemmen kan nog niet." in text(response)
     assert ballots_of(app, q.id) == []
 
@@ -322,14 +341,17 @@ def test_voting_in_a_draft_is_refused_in_dutch(app, client, other_client, voter)
     c = make_consultation(app, status="draft", organisers=[organiser])
     q = make_question(app, c)
     token = client.token_from("/nl/account/")
-    response = client.post(f"/nl/consultations/{c.slug}/questions/{q.id}",
-                           data={"csrf_token": token, "option": option_ids(q)[0]})
+    response = client.post(
+        f"/nl/consultations/{c.slug}/questions/{q.id}", data={"csrf_token": token, "option": option_ids(q)[0]}
+    )
     assert response.status_code == 404  # a resident does not even learn that the draft exists
     other_client.login(organiser.email, PASSWORD)
     assert "Deze bevraging is nog niet gepubliceerd." in text(
-        other_client.get(f"/nl/consultations/{c.slug}/questions/{q.id}"))
-    response = other_client.post(f"/nl/consultations/{c.slug}/questions/{q.id}",
-                                 data={"csrf_token": other_client.token_from("/nl/account/"),
-                                       "option": option_ids(q)[0]})
+        other_client.get(f"/nl/consultations/{c.slug}/questions/{q.id}")
+    )
+    response = other_client.post(
+        f"/nl/consultations/{c.slug}/questions/{q.id}",
+        data={"csrf_token": other_client.token_from("/nl/account/"), "option": option_ids(q)[0]},
+    )
     assert response.status_code == 409 and "Deze bevraging is nog niet gepubliceerd." in text(response)
     assert ballots_of(app, q.id) == []

@@ -7,26 +7,32 @@ import pytest
 from participation.votes.wording import is_correction, option_change, text_change
 
 
-@pytest.mark.parametrize("old, new", [
-    ("Klimat", "Klimaat"),  # a letter added
-    ("Which priority do you choose?", "Which priority do you chose?"),  # removed
-    ("Which priority do you chose?", "Which priority do you choose?"),
-    ("Welke prioritiet?", "Welke prioriteit?"),  # two neighbours swapped
-    ("de  haven", "De haven"),  # case and spaces are not changes
-    ("Cultuur", "Cultuur."),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("Klimat", "Klimaat"),  # a letter added
+        ("Which priority do you choose?", "Which priority do you chose?"),  # removed
+        ("Which priority do you chose?", "Which priority do you choose?"),
+        ("Welke prioritiet?", "Welke prioriteit?"),  # two neighbours swapped
+        ("de  haven", "De haven"),  # case and spaces are not changes
+        ("Cultuur", "Cultuur."),
+    ],
+)
 def test_typo_level_changes_are_corrections(old, new):
     assert is_correction(old, new)
 
 
-@pytest.mark.parametrize("old, new", [
-    ("Is de haven belangrijk?", "Is de haven niet belangrijk?"),  # a word added
-    ("Is de haven belangrijk?", "Is de haven onbelangrijk?"),  # two letters in a word
-    ("Do you agree?", "Do you disagree?"),
-    ("Ja", "Na"),  # one letter, but the text is only half the same
-    ("Haven", "Klimaat"),
-    ("Voor", ""),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("Is de haven belangrijk?", "Is de haven niet belangrijk?"),  # a word added
+        ("Is de haven belangrijk?", "Is de haven onbelangrijk?"),  # two letters in a word
+        ("Do you agree?", "Do you disagree?"),
+        ("Ja", "Na"),  # one letter, but the text is only half the same
+        ("Haven", "Klimaat"),
+        ("Voor", ""),
+    ],
+)
 def test_changes_of_meaning_are_not_corrections(old, new):
     assert not is_correction(old, new)
 

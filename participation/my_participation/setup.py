@@ -6,13 +6,13 @@ from __future__ import annotations
 def init_app(app) -> None:
     from participation.consultations.hooks import register_results_published_hook
     from participation.core.fan_out import register_fan_out
-    from participation.participation.mail import (
+    from participation.my_participation.mail import (
         FAN_OUT_KIND,
         mail_participants_results_published,
         mail_results_published,
         participants_after,
     )
-    from participation.participation.views import bp
+    from participation.my_participation.views import bp
 
     app.register_blueprint(bp)
     register_results_published_hook(app, mail_participants_results_published)

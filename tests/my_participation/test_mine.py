@@ -19,16 +19,24 @@ from tests.votes.factories import make_question, option_ids
 
 
 def _vote(client, c, q):
-    return client.submit(f"/nl/consultations/{c.slug}", {"option": str(option_ids(q)[0])},
-                         action=f"/nl/consultations/{c.slug}/questions/{q.id}")
+    return client.submit(
+        f"/nl/consultations/{c.slug}",
+        {"option": str(option_ids(q)[0])},
+        action=f"/nl/consultations/{c.slug}/questions/{q.id}",
+    )
 
 
 def test_my_participation_lists_votes_and_comments_with_status_and_feedback(app, client):
     user = make_user(app, language="en")
     voted = make_consultation(app, title={"nl": "Gestemd", "en": "Voted here"})
     q = make_question(app, voted)
-    done = make_consultation(app, status="results", title={"nl": "Klaar", "en": "Finished"},
-                             results={"nl": "Resultaat"}, feedback={"nl": "Wat de stad deed", "en": "What the city did"})
+    done = make_consultation(
+        app,
+        status="results",
+        title={"nl": "Klaar", "en": "Finished"},
+        results={"nl": "Resultaat"},
+        feedback={"nl": "Wat de stad deed", "en": "What the city did"},
+    )
     make_consultation(app, title={"nl": "Niet", "en": "Not mine"})
     make_comment(app, done, user)
     client.login(user.email, PASSWORD)
@@ -47,8 +55,13 @@ def test_my_participation_needs_an_account(app, client):
 
 def test_publishing_results_mails_every_participant_in_their_language(app, client, other_client):
     organiser = make_user(app, role=Role.ORGANISER)
-    c = make_consultation(app, organisers=[organiser], title={"nl": "Havenplan", "en": "Port plan", "fr": "Plan du port"},
-                          results={"nl": "R"}, feedback={"nl": "F"})
+    c = make_consultation(
+        app,
+        organisers=[organiser],
+        title={"nl": "Havenplan", "en": "Port plan", "fr": "Plan du port"},
+        results={"nl": "R"},
+        feedback={"nl": "F"},
+    )
     q = make_question(app, c)
     french = make_user(app, language="fr")
     english = make_user(app, language="en")

@@ -9,7 +9,7 @@ from participation.core.mail import queue_mail
 from participation.core.translated import translated
 from participation.core.urls import public_url_for
 from participation.extensions import db
-from participation.participation.queries import participants_of
+from participation.my_participation.queries import participants_of
 
 FAN_OUT_KIND = "results_published"
 
@@ -34,7 +34,10 @@ def mail_results_published(fan_out, user):
     consultation = db.session.get(Consultation, fan_out.subject_id)
     lang = user.preferred_language or "nl"
     return queue_mail(
-        user.email, "results_published", lang, account=user,
+        user.email,
+        "results_published",
+        lang,
+        account=user,
         name=user.display_name,
         title=translated(consultation.title, lang).text,
         consultation_url=public_url_for("consultations.detail", slug=consultation.slug, lang=lang),

@@ -9,10 +9,10 @@ from flask_login import current_user, login_required
 
 from participation.consultations.models import Consultation, PublicStatus
 from participation.core.i18n import _l, current_lang
-from participation.core.translated import Translation, translated
 from participation.core.time import utcnow
+from participation.core.translated import Translation, translated
 from participation.extensions import db
-from participation.participation.queries import participation_flags
+from participation.my_participation.queries import participation_flags
 
 bp = Blueprint("participation", __name__, url_prefix="/<lang>/account")
 
@@ -49,9 +49,18 @@ def mine():
             continue
         status = consultation.status(now)
         feedback = translated(consultation.feedback, lang) if status == PublicStatus.RESULTS else None
-        items.append(Participation(consultation, translated(consultation.title, lang), status,
-                                   str(STATUS_LABELS[status]), bool(registered), bool(commented), bool(voted),
-                                   feedback if feedback else None))
-    response = Response(render_template("participation/mine.html", items=items))
+        items.append(
+            Participation(
+                consultation,
+                translated(consultation.title, lang),
+                status,
+                str(STATUS_LABELS[status]),
+                bool(registered),
+                bool(commented),
+                bool(voted),
+                feedback if feedback else None,
+            )
+        )
+    response = Response(render_template("my_participation/mine.html", items=items))
     response.headers["Cache-Control"] = "no-store"
     return response

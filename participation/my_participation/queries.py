@@ -15,7 +15,6 @@ from flask import current_app
 from participation.accounts.models import User
 from participation.consultations.models import Consultation
 
-
 SOURCES = ("registered", "commented", "voted")
 SOURCES_KEY = "participation.participation_sources"
 
@@ -34,8 +33,9 @@ def _sources() -> dict:
 def participation_flags(user_id: int) -> sa.Select:
     """One row per consultation the person took part in: the consultation and a flag per source."""
     sources = _sources()
-    flags = [(Consultation.id.in_(sources[name](user_id)) if name in sources else sa.false()).label(name)
-             for name in SOURCES]
+    flags = [
+        (Consultation.id.in_(sources[name](user_id)) if name in sources else sa.false()).label(name) for name in SOURCES
+    ]
     return (
         sa.select(Consultation, *flags)
         .where(sa.or_(sa.false(), *(Consultation.id.in_(fn(user_id)) for fn in sources.values())))
@@ -47,7 +47,9 @@ def participants_of(consultation_id: int) -> sa.Select:
     """Verified people who registered, commented or voted in the consultation."""
     return (
         sa.select(User)
-        .where(User.email_verified_at.is_not(None),
-               sa.or_(sa.false(), *(sa.literal(consultation_id).in_(fn(User.id)) for fn in _sources().values())))
+        .where(
+            User.email_verified_at.is_not(None),
+            sa.or_(sa.false(), *(sa.literal(consultation_id).in_(fn(User.id)) for fn in _sources().values())),
+        )
         .order_by(User.id)
     )
