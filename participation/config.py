@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-DEV_SECRET_KEY = "dev-secret-key-do-not-use-in-production"
+DEV_SECRET_KEY = "dev-secret-key-do-not-use-in-production"  # noqa: S105 - refused outside development
 
 
 class ConfigError(RuntimeError):
@@ -92,6 +92,11 @@ def load_config(instance_path: str) -> dict:
         # Event reminders go to everyone with a place at an event starting within this many hours.
         "REMINDER_WINDOW_HOURS": int(env.get("REMINDER_WINDOW_HOURS", "36")),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), default=True),
+        # The public API (participation/api): requests per client address, counted in the store above.
+        "API_RATE_LIMITS": env.get("API_RATE_LIMITS", "120 per minute;2000 per hour"),
+        # Origins (scheme://host[:port]) whose pages may frame the embeds (/<lang>/embed/...); no other page
+        # may be framed at all (participation/embeds).
+        "EMBED_ORIGINS": _list(env.get("EMBED_ORIGINS", "https://stad.gent,https://www.gent.be")),
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_SWALLOW_ERRORS": True,

@@ -1,49 +1,47 @@
-"""The features this application is made of; each registers its blueprints and hooks.
+"""The features this application is made of, in the order they are wired in.
 
-A feature with more than blueprints (page sections, home sections, demo content)
-has a `setup.py` with `init_app(app)`, called here.
+Each feature package has a `setup.py` whose `init_app(app)` registers its blueprints,
+commands and jobs, and its contributions to the extension points of other features
+(participation/core/extension_points.py). Features never import each other's views or set-up.
+The order matters only where contributions are ordered by registration: the demo content
+(consultations before the events, comments and questions that belong to them).
 """
 
 from __future__ import annotations
 
 from flask import Flask
 
+from participation.accounts import setup as accounts
+from participation.admin import setup as admin
+from participation.api import setup as api
+from participation.comments import setup as comments
+from participation.consultations import setup as consultations
+from participation.demo import setup as demo
+from participation.embeds import setup as embeds
+from participation.events import setup as events
+from participation.moderation import setup as moderation
+from participation.my_participation import setup as my_participation
+from participation.pages import setup as pages
+from participation.statements import setup as statements
+from participation.votes import setup as votes
+
+FEATURES = (
+    pages,
+    accounts,
+    admin,
+    consultations,
+    events,
+    comments,
+    moderation,
+    votes,
+    statements,
+    my_participation,
+    demo,
+    api,
+    embeds,
+)
+
 
 def register_features(app: Flask) -> None:
-    from participation.accounts.views import bp as accounts_bp
-    from participation.admin.views import bp as admin_bp
-    from participation.pages.views import bp as pages_bp
-
-    app.register_blueprint(pages_bp)
-    from participation.pages.health import bp as health_bp
-
-    app.register_blueprint(health_bp)
-    app.register_blueprint(accounts_bp)
-    app.register_blueprint(admin_bp)
-
-    # Each feature's init_app registers its blueprints, page sections and demo seeders.
-    for init_app in _feature_initialisers():
-        init_app(app)
-
-
-def _feature_initialisers():
-    initialisers = []
-    from participation.accounts.privacy import init_app as account_privacy_init
-
-    initialisers.append(account_privacy_init)
-    from participation.consultations.setup import init_app as consultations_init
-
-    initialisers.append(consultations_init)
-    from participation.events.setup import init_app as events_init
-
-    initialisers.append(events_init)
-    from participation.comments.setup import init_app as comments_init
-
-    initialisers.append(comments_init)
-    from participation.votes.setup import init_app as votes_init
-
-    initialisers.append(votes_init)
-    from participation.my_participation.setup import init_app as participation_init
-
-    initialisers.append(participation_init)
-    return initialisers
+    for feature in FEATURES:
+        feature.init_app(app)

@@ -1,14 +1,17 @@
-"""Import every model so SQLAlchemy's metadata knows the whole schema."""
+"""Every model, so that SQLAlchemy's metadata knows the whole schema (migrations, create_all)."""
+
+import participation.accounts.models
+import participation.accounts.two_factor
+import participation.comments.models
+import participation.consultations.models
+import participation.core.audit
+import participation.core.fan_out
+import participation.core.mail
+import participation.core.scheduler
+import participation.events.models
+import participation.statements.models
+import participation.votes.models  # noqa: F401
 
 
 def import_all() -> None:
-    import participation.accounts.models  # noqa: F401
-    import participation.accounts.two_factor  # noqa: F401
-    import participation.comments.models  # noqa: F401
-    import participation.consultations.models  # noqa: F401
-    import participation.core.audit  # noqa: F401
-    import participation.core.fan_out  # noqa: F401
-    import participation.core.mail  # noqa: F401
-    import participation.core.scheduler  # noqa: F401
-    import participation.events.models  # noqa: F401
-    import participation.votes.models  # noqa: F401
+    """Nothing to do at call time: importing this module imported every model."""

@@ -1,17 +1,31 @@
 """Fixtures: the app on SQLite and PostgreSQL, a clean database per test, CSRF kept on.
 
-Every test that uses `app` runs once per backend. PostgreSQL tests use a fresh
-database created for the run (so parallel runs do not collide); when no server
-answers they are skipped with the reason, except under CI=true where they fail.
+Every test that uses `app` runs once per backend (`TEST_BACKENDS=sqlite` for one only:
+`make test-fast`). PostgreSQL tests use a fresh database created for the run (so parallel
+runs and pytest-xdist workers do not collide); when no server answers they are skipped with
+the reason, except under CI=true where they fail.
+
+Isolation between tests (`TEST_ISOLATION`, see docs/testing.md):
+- `wipe` (the default, `make test`): tests commit for real and every table is emptied after
+  each test;
+- `rollback` (`make test-fast`): each test runs inside one outer transaction on one connection
+  that is rolled back afterwards; the app's commits become savepoints. Tests marked
+  `real_commits` or `concurrency` still commit for real and are wiped.
 """
 
 from __future__ import annotations
 
 import os
+import traceback
 import uuid
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from flask import current_app
+from flask_sqlalchemy.session import Session as FlaskSession
 
 from participation import create_app
 from participation.extensions import db, limiter
@@ -19,6 +33,12 @@ from tests.support import FormClient
 
 PG_SERVER_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() == "true"
+BACKENDS = [name.strip() for name in os.environ.get("TEST_BACKENDS", "sqlite,postgresql").split(",") if name.strip()]
+ISOLATION = os.environ.get("TEST_ISOLATION", "wipe")
+if not set(BACKENDS) <= {"sqlite", "postgresql"} or ISOLATION not in ("wipe", "rollback"):
+    raise pytest.UsageError("TEST_BACKENDS takes sqlite and/or postgresql; TEST_ISOLATION wipe or rollback")
+if IN_CI and "postgresql" not in BACKENDS:
+    raise pytest.UsageError("PostgreSQL tests are required under CI=true: TEST_BACKENDS must include postgresql")
 
 TEST_CONFIG = {
     "TESTING": True,
@@ -69,7 +89,7 @@ def create_postgres_database() -> tuple[str, callable]:
     return url, drop
 
 
-@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+@pytest.fixture(scope="session", params=BACKENDS)
 def backend(request) -> str:
     if request.param == "postgresql":
         reason = postgres_unavailable_reason()
@@ -91,10 +111,17 @@ def database_url(backend, tmp_path_factory):
     drop()
 
 
+_SCHEMA_CREATED: set[str] = set()
+
+
 def make_app(database_url: str, **overrides):
     app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url, **overrides})
-    with app.app_context():
-        db.create_all()
+    # Once per database: a further app on it (`extra_app`) must not write, not even the checks of
+    # create_all(), while a rolled-back test holds SQLite's write lock on the first connection.
+    if database_url not in _SCHEMA_CREATED:
+        with app.app_context():
+            db.create_all()
+        _SCHEMA_CREATED.add(database_url)
     limiter.enabled = False
     return app
 
@@ -126,14 +153,98 @@ def wipe_database(app) -> None:
         db.session.remove()
 
 
+class _JoinedSession(FlaskSession):
+    """db.session inside a rolled-back test: every query goes to the test's one connection.
+
+    Apps built on the same database (tests/core's `extra_app`) share it too, so they see the
+    test's rows; apps on another database keep their own engine.
+    """
+
+    def get_bind(self, mapper=None, clause=None, bind=None, **kwargs):
+        if current_app.config["SQLALCHEMY_DATABASE_URI"] == self.info["database_url"]:
+            return self.bind
+        return super().get_bind(mapper=mapper, clause=clause, bind=bind, **kwargs)
+
+
+# Modules that work in a short transaction of their own (`Session(db.engine)`, a second
+# connection). Inside a rolled-back test they get a session on the test's connection instead, in
+# a savepoint: what they store during a GET request goes when the request's own savepoint is
+# rolled back, so tests of that storing are marked `real_commits`. `make test` runs them for real.
+OWN_TRANSACTIONS = ["participation.votes.final_counts"]
+
+
+def _session_on(connection, _engine=None, **options):
+    return sa.orm.Session(bind=connection, join_transaction_mode="create_savepoint", **options)
+
+
+@contextmanager
+def rolled_back(app):
+    """Run the block in one outer transaction that is rolled back afterwards.
+
+    The app's commits release savepoints (join_transaction_mode="create_savepoint"), so the
+    session's commit hooks still run. Code that opens a connection of its own on the app's
+    engine would not see the test's rows (and on SQLite would wait for its write lock):
+    such a test fails here with a pointer to the `real_commits` marker.
+    """
+    with app.app_context():
+        engine = db.engine
+        database_url = app.config["SQLALCHEMY_DATABASE_URI"]
+    connection = engine.connect()
+    outer = connection.begin()
+    others = []
+
+    def _checkout(_dbapi_connection, _record, _proxy):
+        if not others:  # where the first one was opened, for the message below
+            ours = [f for f in traceback.extract_stack() if "site-packages" not in f.filename][-8:]
+            others.append("".join(traceback.format_list(ours)))
+
+    sa.event.listen(engine, "checkout", _checkout)
+    patches = pytest.MonkeyPatch()
+    for module in OWN_TRANSACTIONS:
+        patches.setattr(f"{module}.Session", partial(_session_on, connection))
+    shared_session = db.session
+    db.session = db._make_scoped_session(
+        {
+            "class_": _JoinedSession,
+            "bind": connection,
+            "join_transaction_mode": "create_savepoint",
+            "info": {"database_url": database_url},
+        }
+    )
+    try:
+        yield
+    finally:
+        # Sessions left open by the test (outside any app context now) end before the rollback.
+        sa.orm.close_all_sessions()
+        patches.undo()
+        db.session = shared_session
+        sa.event.remove(engine, "checkout", _checkout)
+        outer.rollback()
+        connection.close()
+    if others:
+        pytest.fail(
+            "the test opened another connection to the test database, which cannot see its "
+            f"rolled-back rows: mark it @pytest.mark.real_commits. It was opened here:\n{others[0]}",
+            pytrace=False,
+        )
+
+
 @pytest.fixture(autouse=True)
 def _clean_database(request):
     # Any create_app() (some tests build their own) re-enables the shared limiter: keep it off
     # unless the test asks for `rate_limits`.
     limiter.enabled = False
+    if "app" not in request.fixturenames:
+        yield
+        return
+    app = request.getfixturevalue("app")
+    real_commits = request.node.get_closest_marker("real_commits") or request.node.get_closest_marker("concurrency")
+    if ISOLATION == "rollback" and not real_commits:
+        with rolled_back(app):
+            yield
+        return
     yield
-    if "app" in request.fixturenames:
-        wipe_database(request.getfixturevalue("app"))
+    wipe_database(app)
 
 
 @pytest.fixture
@@ -161,3 +272,17 @@ def rate_limits(app):
     limiter.enabled = False
     with app.app_context():
         limiter.reset()
+
+
+TESTS = Path(__file__).resolve().parent
+MARKED_BY_FOLDER = {TESTS / "browser": "browser", TESTS / "cluster": "cluster"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/browser is a browser test, every one under tests/cluster a cluster
+    test, whether or not its module says so (`-m "not browser"` must leave none behind)."""
+    for item in items:
+        for folder, marker in MARKED_BY_FOLDER.items():
+            if folder in item.path.parents:
+                item.add_marker(marker)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from contextlib import contextmanager
 from html import unescape
@@ -44,6 +45,12 @@ def text(response) -> str:
     return response.get_data(as_text=True)
 
 
+def page_without_csrf(response) -> str:
+    """The page with its CSRF tokens blanked, to compare two pages: a token is signed with the
+    current second, so two otherwise equal pages differ whenever a second passes between them."""
+    return TOKEN_RE.sub('name="csrf_token" value=""', text(response))
+
+
 def outbox(app, recipient: str | None = None, template: str | None = None):
     """The queued mail, oldest first (optionally for one recipient or template)."""
     from participation.core.mail import OutboxMessage
@@ -82,6 +89,9 @@ class CapturedStatements(list):
         self.executed.clear()
 
 
+SAVEPOINT_STATEMENTS = ("SAVEPOINT ", "RELEASE SAVEPOINT ", "ROLLBACK TO SAVEPOINT ")
+
+
 @contextmanager
 def count_queries(app):
     """Collect the SQL statements run inside the block (for fixed-query-count tests)."""
@@ -89,9 +99,11 @@ def count_queries(app):
 
     statements = CapturedStatements()
     with app.app_context():
-        engine = db.engine
+        engine = db.session.get_bind()  # the engine; in a rolled-back test, the test's connection
 
     def listener(conn, cursor, statement, parameters, context, executemany):
+        if statement.startswith(SAVEPOINT_STATEMENTS):
+            return  # `make test-fast` turns the app's transactions into savepoints: not its queries
         statements.append(statement)
         statements.executed.append((statement, parameters))
 
@@ -100,3 +112,17 @@ def count_queries(app):
         yield statements
     finally:
         sa.event.remove(engine, "before_cursor_execute", listener)
+
+
+def worker_redis_url() -> str:
+    """This test process's Redis database, so that pytest-xdist workers never share keys.
+
+    Serially (and on worker gw0) database 15, then 12, 11, ... for gw1, gw2, ...: 13 and 14 are the
+    cluster test's. `TEST_REDIS_SERVER` points at another server.
+    """
+    server = os.environ.get("TEST_REDIS_SERVER", "redis://127.0.0.1:6379").rstrip("/")
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    number = 15 if worker == 0 else 13 - worker
+    if number < 0:
+        raise RuntimeError("more pytest-xdist workers than free Redis databases (at most 13)")
+    return f"{server}/{number}"

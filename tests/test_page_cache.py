@@ -16,10 +16,10 @@ from participation.extensions import db
 from tests.comments.factories import make_consultation as make_open_consultation
 from tests.conftest import make_app
 from tests.factories import PASSWORD, make_user
-from tests.support import FormClient, count_queries, text
+from tests.support import FormClient, count_queries, text, worker_redis_url
 from tests.votes.factories import make_question, option_ids
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = worker_redis_url()
 
 
 def _redis_reason() -> str | None:

@@ -15,7 +15,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from participation.core.db import utcnow
+from participation.core.time import utcnow
 from participation.extensions import db
 from tests.comments.factories import make_comment
 from tests.consultations.factories import make_consultation
@@ -23,6 +23,9 @@ from tests.events.factories import make_event
 from tests.factories import PASSWORD, make_user
 from tests.support import count_queries
 from tests.votes.factories import bulk_ballots, make_question
+
+# The bulk data goes in through connections of their own (db.engine.begin()): real commits.
+pytestmark = pytest.mark.real_commits
 
 # Tables that grow with participation (final_count_rows grows with closed questions' options only).
 GROWING = ("ballots", "ballot_choices", "comments", "comment_endorsements", "event_registrations")

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import json
 
-from flask import flash, make_response, redirect, render_template, url_for
+from flask import make_response, render_template, url_for
 from flask_login import current_user, fresh_login_required, logout_user
 from wtforms import BooleanField, PasswordField
 from wtforms.validators import DataRequired
 
 from participation.accounts import services
 from participation.accounts.views import bp
-from participation.core.errors import UserError
 from participation.core.forms import BaseForm
 from participation.core.i18n import _, _l
 from participation.core.time import utcnow
-from participation.extensions import db
+from participation.core.views import form_invalid, run_service
 
 
 class DeleteAccountForm(BaseForm):
@@ -55,19 +54,26 @@ def delete():
     """Delete the account after the password is given again."""
     form = DeleteAccountForm()
     if form.validate_on_submit():
-        try:
-            services.delete_account(
+        return run_service(
+            lambda: services.delete_account(
                 current_user._get_current_object(),
                 form.password.data,
                 remove_comment_texts=form.remove_comment_texts.data,
-            )
-        except UserError as exc:
-            form.apply_error(exc)
-        else:
-            db.session.commit()
-            logout_user()
-            flash(_("Your account is deleted. Thank you for taking part."), "success")
-            return redirect(url_for("pages.home"), 303)
-    response = make_response(render_template("accounts/data.html", form=form), 422)
+            ),
+            form=form,
+            page=lambda exc: _data_page(form),
+            success=_account_deleted,
+            to=url_for("pages.home"),
+        )
+    return form_invalid(_data_page(form))
+
+
+def _data_page(form):
+    response = make_response(render_template("accounts/data.html", form=form))
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _account_deleted(_result) -> str:
+    logout_user()
+    return _("Your account is deleted. Thank you for taking part.")

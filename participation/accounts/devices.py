@@ -21,6 +21,8 @@ import secrets
 from flask import after_this_request, current_app, request
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from participation.accounts.models import normalise_email
+
 COOKIE_NAME = "participation_device"
 MAX_ENTRIES = 5
 _SALT = "participation.device-cookie"
@@ -28,7 +30,6 @@ _SALT = "participation.device-cookie"
 
 def account_key(email: str) -> str:
     """A stable name for the account an e-mail address logs in to, that reveals no address."""
-    from participation.accounts.services import normalise_email
 
     secret = current_app.config["SECRET_KEY"].encode()
     return hmac.new(secret, b"account:" + normalise_email(email).encode(), hashlib.sha256).hexdigest()[:32]

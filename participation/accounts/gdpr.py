@@ -1,16 +1,17 @@
 """Personal data across features: each feature says what it exports and erases.
 
-A feature registers `exporter(user) -> dict` (JSON-ready rows about this person)
-and `eraser(user, options) -> None` (remove or unlink them, in the caller's transaction;
-`options` is an `ErasureOptions`). Account deletion calls every eraser before the account
-row is deleted; the data download calls every exporter.
+A feature registers (extension point `personal_data`, core/extension_points.py)
+`exporter(user) -> dict` (JSON-ready rows about this person) and `eraser(user, options) -> None`
+(remove or unlink them, in the caller's transaction; `options` is an `ErasureOptions`).
+Account deletion calls every eraser before the account row is deleted; the data download calls
+every exporter.
 
 Data kept by address rather than by account (a visitor's event registration, mail in the
 outbox) belongs to the person only once they proved the address is theirs: erasers and
 exporters use `verified_addresses(user)`, so an unconfirmed sign-up with someone else's
 address can neither read nor erase that person's data.
 
-Erasers registered with `last=True` run after all others (the outbox: other erasers may
+Erasers registered with a high `order` run after all others (the outbox: other erasers may
 still queue mail, e.g. to the next person on a waiting list).
 """
 
@@ -19,9 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import current_app
-
-HANDLERS_KEY = "participation.user_data_handlers"
+from participation.core import extension_points
 
 
 @dataclass(frozen=True)
@@ -30,16 +29,8 @@ class ErasureOptions:
     remove_comment_texts: bool = False
 
 
-def register_user_data(
-    app, name: str, exporter: Callable | None = None, eraser: Callable | None = None, *, last: bool = False
-) -> None:
-    app.extensions.setdefault(HANDLERS_KEY, []).append((name, exporter, eraser, last))
-
-
 def handlers() -> list[tuple[str, Callable | None, Callable | None]]:
-    registered = current_app.extensions.get(HANDLERS_KEY, [])
-    ordered = [h for h in registered if not h[3]] + [h for h in registered if h[3]]
-    return [(name, exporter, eraser) for name, exporter, eraser, _last in ordered]
+    return [(data.name, data.exporter, data.eraser) for data in extension_points.personal_data.contributions()]
 
 
 def run_erasers(user, options: ErasureOptions | None = None) -> None:

@@ -8,8 +8,9 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from participation.core.db import CreatedAt, IntPK, utcnow
+from participation.core.db import CreatedAt, IntPK
 from participation.core.permissions import Role
+from participation.core.time import utcnow
 from participation.extensions import db
 
 
@@ -82,3 +83,8 @@ class User(db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role}>"
+
+
+def normalise_email(email: str) -> str:
+    """How an address is stored and compared: trimmed, lower case."""
+    return (email or "").strip().lower()

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from flask import current_app
 
-from participation.accounts.gdpr import register_user_data, verified_addresses
-from participation.core import mail_privacy
+from participation.accounts.gdpr import verified_addresses
+from participation.accounts.services import purge_unverified_accounts as purge_unverified
+from participation.core import extension_points, mail_privacy
 from participation.core.retention import register_purge
 
 
@@ -24,9 +25,7 @@ def erase_mail_data(user, options=None) -> None:
 
 
 def purge_unverified_accounts(now) -> int:
-    from participation.accounts.services import purge_unverified_accounts as purge
-
-    return purge(current_app.config["RETENTION_UNVERIFIED_ACCOUNT_DAYS"], now=now)
+    return purge_unverified(current_app.config["RETENTION_UNVERIFIED_ACCOUNT_DAYS"], now=now)
 
 
 def purge_mail_bodies(now) -> int:
@@ -37,9 +36,11 @@ def purge_mail_addresses(now) -> int:
     return mail_privacy.strip_old_mail_addresses(now, current_app.config["RETENTION_MAIL_ADDRESS_DAYS"])
 
 
-def init_app(app) -> None:
+def register_privacy(app) -> None:
     # Last: other erasers may still queue mail (to the next person on a waiting list, say).
-    register_user_data(app, "mail", exporter=export_mail_data, eraser=erase_mail_data, last=True)
+    extension_points.personal_data.register(
+        app, extension_points.PersonalData("mail", export_mail_data, erase_mail_data), order=100
+    )
     register_purge(
         app,
         "unverified_accounts",

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
 
 from participation.accounts import tokens
-from participation.accounts.models import User, new_session_token
+from participation.accounts.gdpr import ErasureOptions, handlers, run_erasers
+from participation.accounts.models import User, new_session_token, normalise_email
 from participation.accounts.passwords import (
     burn_hash_time,
     hash_password,
@@ -22,11 +24,11 @@ from participation.accounts.passwords import (
     verify_password,
 )
 from participation.accounts.throttling import current_password_matches
-from participation.core import audit
+from participation.core import audit, extension_points
 from participation.core.errors import Conflict, NotAllowed, UserError
 from participation.core.i18n import DEFAULT_LANG, _
 from participation.core.mail import queue_mail
-from participation.core.permissions import Role
+from participation.core.permissions import Role, is_admin
 from participation.core.time import utcnow
 from participation.core.urls import public_url_for
 from participation.extensions import db
@@ -40,10 +42,6 @@ class InvalidCredentials(UserError):
 
 class InvalidLink(UserError):
     status_code = 400
-
-
-def normalise_email(email: str) -> str:
-    return (email or "").strip().lower()
 
 
 def find_user_by_email(email: str) -> User | None:
@@ -267,14 +265,6 @@ def request_email_change(user: User, new_email: str, password: str) -> None:
     queue_mail(user.email, "email_change_requested", lang, user=user, new_email=new_email)
 
 
-EMAIL_CHANGE_HANDLERS = "participation.email_change_handlers"
-
-
-def register_email_change_handler(app, handler) -> None:
-    """A feature that keeps addresses reacts when an account's new address is confirmed: handler(user)."""
-    app.extensions.setdefault(EMAIL_CHANGE_HANDLERS, []).append(handler)
-
-
 def confirm_email_change(token: str) -> User:
     """Switch the account to the new, now verified address; the old address is told."""
     try:
@@ -289,7 +279,7 @@ def confirm_email_change(token: str) -> User:
     old_email = user.email
     user.email = payload["email"]
     user.email_verified_at = utcnow()
-    for handler in current_app.extensions.get(EMAIL_CHANGE_HANDLERS, []):
+    for handler in extension_points.email_change_handlers.contributions():
         handler(user)
     end_all_sessions(user)
     # Security events are logged; the addresses are personal data and stay out of the log.
@@ -322,8 +312,8 @@ def create_user(email: str, role: Role, password: str, display_name: str | None 
 
 def set_role(actor: User, user: User, role: Role) -> None:
     """Give an account another role; administrators only, and not their own."""
-    if actor.role != Role.ADMIN:
-        raise UserError(_("Only administrators can change roles."))
+    if not is_admin(actor):
+        raise NotAllowed(_("Only administrators can change roles."))
     if actor.id == user.id:
         raise UserError(_("You cannot change your own role."), field="role")
     if user.role != role:
@@ -334,8 +324,6 @@ def set_role(actor: User, user: User, role: Role) -> None:
 
 def export_user_data(user: User) -> dict:
     """Everything the platform holds about this person, as JSON-ready data."""
-    from participation.accounts.gdpr import handlers
-
     data = {
         "account_id": user.id,
         "account": {
@@ -364,8 +352,6 @@ def delete_account(user: User, password: str, remove_comment_texts: bool = False
     The password is asked again so a borrowed, logged-in device cannot do this. Comments stay
     as "Deleted participant" unless the person also asks to remove their text.
     """
-    from participation.accounts.gdpr import ErasureOptions, run_erasers
-
     if not _current_password_matches(user, password):
         raise UserError(_("Your current password is not correct."), field="password")
     run_erasers(user, ErasureOptions(remove_comment_texts=remove_comment_texts))
@@ -376,9 +362,6 @@ def delete_account(user: User, password: str, remove_comment_texts: bool = False
 
 def purge_unverified_accounts(older_than_days: int = 7, now=None) -> int:
     """Delete accounts whose address was never confirmed within the retention period."""
-    from datetime import timedelta
-
-    from participation.accounts.gdpr import run_erasers
 
     cutoff = (now or utcnow()) - timedelta(days=older_than_days)
     stale = list(db.session.scalars(sa.select(User).where(User.email_verified_at.is_(None), User.created_at < cutoff)))

@@ -47,6 +47,7 @@ from participation.core.counters import FailureBudget, Reservation, Throttled
 from participation.core.errors import render_error
 from participation.core.i18n import ngettext
 from participation.core.ratelimits import client_address
+from participation.extensions import limiter
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,6 @@ __all__ = [
 
 
 def _enabled() -> bool:
-    from participation.extensions import limiter
 
     return limiter.enabled
 

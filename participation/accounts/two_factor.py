@@ -31,13 +31,15 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from participation.accounts.models import User
 from participation.accounts.passwords import verify_password
+from participation.accounts.services import end_all_sessions
 from participation.core import audit
-from participation.core.db import CreatedAt, IntPK, utcnow
+from participation.core.db import CreatedAt, IntPK
 from participation.core.errors import Conflict, UserError
 from participation.core.i18n import _
 from participation.core.mail import queue_mail
 from participation.core.permissions import STAFF_ROLES
 from participation.core.qr import qr_svg
+from participation.core.time import utcnow
 from participation.extensions import db
 
 RECOVERY_CODE_COUNT = 10
@@ -326,7 +328,6 @@ def _remove(user: User) -> None:
 
 
 def _end_all_sessions(user: User) -> None:
-    from participation.accounts.services import end_all_sessions
 
     end_all_sessions(user)
 

@@ -11,7 +11,6 @@ from flask import current_app, flash, make_response, redirect, render_template, 
 from flask_login import current_user, login_required, login_user
 
 from participation.accounts import two_factor
-from participation.accounts.gdpr import register_user_data
 from participation.accounts.two_factor_forms import (
     EnrolForm,
     RecoveryCodeForm,
@@ -29,11 +28,8 @@ from participation.accounts.views import bp
 from participation.core.errors import UserError
 from participation.core.forms import ActionForm
 from participation.core.i18n import _, ngettext
+from participation.core.views import FORM_ERROR_STATUS, form_error_status, run_service
 from participation.extensions import db
-
-bp.record_once(
-    lambda state: register_user_data(state.app, "two_factor", two_factor.export_user_data, two_factor.erase_user_data)
-)
 
 
 def _no_store(body, status: int = 200):
@@ -79,6 +75,7 @@ def two_factor_login():
     if request.method == "POST":
         form = recovery_form if use_recovery else code_form
         if form.validate_on_submit():
+            # Not run_service: a right code logs in (finish_log_in's answer), it changes nothing to flash.
             try:
                 used = two_factor.check_second_factor(
                     user,
@@ -87,7 +84,7 @@ def two_factor_login():
                 )
             except UserError as exc:
                 form.apply_error(exc)
-                status = exc.status_code
+                status = form_error_status(exc)
             else:
                 db.session.commit()
                 response = finish_log_in(user)
@@ -144,7 +141,7 @@ def two_factor_start():
     if ActionForm().validate_on_submit():
         try:
             two_factor.start_enrolment(current_user._get_current_object())
-        except UserError as exc:
+        except UserError as exc:  # already on: said as information, on the settings page
             flash(exc.message, "info")
             return redirect(url_for("accounts.two_factor_settings"), 303)
         db.session.commit()
@@ -163,6 +160,7 @@ def two_factor_setup():
         return redirect(url_for("accounts.two_factor_settings"), 303)
     form = EnrolForm()
     if form.validate_on_submit():
+        # Not run_service: success shows the recovery codes once, on this answer, instead of redirecting.
         try:
             codes = two_factor.confirm_enrolment(user, form.password.data, form.code.data)
         except UserError as exc:
@@ -198,6 +196,7 @@ def two_factor_regenerate():
     user = current_user._get_current_object()
     form = confirm_form(two_factor.is_enabled(user), prefix="regenerate")
     if form.validate_on_submit():
+        # Not run_service: success shows the new recovery codes once, on this answer, instead of redirecting.
         try:
             codes = two_factor.regenerate_recovery_codes(user, form.confirmation.data)
         except UserError as exc:
@@ -206,7 +205,7 @@ def two_factor_regenerate():
             db.session.commit()
             flash(_("You have new recovery codes. The old ones no longer work."), "success")
             return _recovery_codes_page(codes)
-    return _settings_page(regenerate_form=form, status=422)
+    return _settings_page(regenerate_form=form, status=FORM_ERROR_STATUS)
 
 
 @bp.post("/two-factor/disable")
@@ -217,12 +216,11 @@ def two_factor_disable():
     user = current_user._get_current_object()
     form = confirm_form(two_factor.is_enabled(user), prefix="disable")
     if form.validate_on_submit():
-        try:
-            two_factor.disable(user, form.confirmation.data)
-        except UserError as exc:
-            form.apply_error(exc)
-        else:
-            db.session.commit()
-            flash(_("Two-factor log-in is off."), "success")
-            return redirect(url_for("accounts.two_factor_settings"), 303)
-    return _settings_page(disable_form=form, status=422)
+        return run_service(
+            lambda: two_factor.disable(user, form.confirmation.data),
+            form=form,
+            page=lambda exc: _settings_page(disable_form=form),
+            success=_("Two-factor log-in is off."),
+            to=url_for("accounts.two_factor_settings"),
+        )
+    return _settings_page(disable_form=form, status=FORM_ERROR_STATUS)

@@ -23,6 +23,7 @@ from participation.core.forms import ActionForm
 from participation.core.i18n import _, current_lang, link_languages_to
 from participation.core.ratelimits import actor_key
 from participation.core.security import is_safe_redirect
+from participation.core.views import FORM_ERROR_STATUS, form_error_status, form_invalid, run_service
 from participation.extensions import db, limiter
 
 bp = Blueprint("accounts", __name__, url_prefix="/<lang>/account")
@@ -50,20 +51,20 @@ def signup():
     if submitted and not passes_antispam(form):
         form.form_errors.append(antispam_message())
     elif submitted:
-        try:
-            services.sign_up(
+        return run_service(
+            lambda: services.sign_up(
                 form.email.data,
                 form.display_name.data,
                 form.password.data,
                 form.preferred_language.data,
                 form.consent.data,
-            )
-        except UserError as exc:
-            form.apply_error(exc)
-        else:
-            db.session.commit()
-            return redirect(url_for("accounts.check_email"), 303)
-    return render_template("accounts/signup.html", form=form), 422 if form.errors else 200
+            ),
+            form=form,
+            page=lambda exc: render_template("accounts/signup.html", form=form),
+            to=url_for("accounts.check_email"),
+        )
+    page = render_template("accounts/signup.html", form=form)
+    return form_invalid(page) if form.errors else page
 
 
 @bp.get("/check-your-email")
@@ -79,7 +80,7 @@ def verify(token: str):
     if form.validate_on_submit():
         try:
             services.verify_email(token)
-        except UserError as exc:
+        except UserError as exc:  # a link that no longer works gets its own page, not a form
             return render_template("accounts/link_invalid.html", message=exc.message), 400
         db.session.commit()
         flash(_("Your e-mail address is confirmed. You can take part now."), "success")
@@ -106,12 +107,14 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         attempt = throttling.start_login(form.email.data)
+        # Not run_service: the attempt is counted either way, and success logs in (maybe after a
+        # second step) rather than committing a change.
         try:
             user = services.authenticate(form.email.data, form.password.data)
         except UserError as exc:
             attempt.failed()
             form.apply_error(exc)
-            return render_template("accounts/login.html", form=form), exc.status_code
+            return render_template("accounts/login.html", form=form), form_error_status(exc)
         attempt.succeeded()
         db.session.commit()  # a password hash made with older parameters was just redone
         target = _after_login_url()
@@ -184,21 +187,25 @@ def reset(token: str):
     """Choose a new password from a reset link."""
     try:
         services.user_for_reset_token(token)
-    except UserError as exc:
+    except UserError as exc:  # a link that no longer works gets its own page, not a form
         return render_template("accounts/link_invalid.html", message=exc.message), 400
     form = ResetPasswordForm()
     if form.validate_on_submit():
-        try:
-            user = services.reset_password(token, form.password.data)
-        except UserError as exc:
-            form.apply_error(exc)
-        else:
-            db.session.commit()
-            throttling.trust_this_browser(user.email)
-            logout_user()
-            flash(_("Your password is changed. Log in with your new password."), "success")
-            return redirect(url_for("accounts.login"), 303)
-    return render_template("accounts/reset.html", form=form, token=token), 422 if form.errors else 200
+        return run_service(
+            lambda: services.reset_password(token, form.password.data),
+            form=form,
+            page=lambda exc: render_template("accounts/reset.html", form=form, token=token),
+            success=_password_reset,
+            to=url_for("accounts.login"),
+        )
+    page = render_template("accounts/reset.html", form=form, token=token)
+    return form_invalid(page) if form.errors else page
+
+
+def _password_reset(user) -> str:
+    throttling.trust_this_browser(user.email)
+    logout_user()
+    return _("Your password is changed. Log in with your new password.")
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -208,16 +215,15 @@ def profile():
     user = current_user._get_current_object()
     form = ProfileForm(obj=user) if request.method == "GET" else ProfileForm()
     if form.validate_on_submit():
-        try:
-            services.update_profile(
+        return run_service(
+            lambda: services.update_profile(
                 user, form.display_name.data, form.preferred_language.data, form.notify_on_reply.data
-            )
-        except UserError as exc:
-            form.apply_error(exc)
-        else:
-            db.session.commit()
-            flash(_("Your profile is saved."), "success")
-            return redirect(url_for("accounts.profile", lang=user.preferred_language), 303)
+            ),
+            form=form,
+            page=lambda exc: _profile_page(profile_form=form),
+            success=_("Your profile is saved."),
+            to=lambda _result: url_for("accounts.profile", lang=user.preferred_language),
+        )
     return _profile_page(profile_form=form)
 
 
@@ -228,16 +234,19 @@ def change_password():
     user = current_user._get_current_object()
     form = PasswordChangeForm()
     if form.validate_on_submit():
-        try:
-            services.change_password(user, form.current_password.data, form.new_password.data)
-        except UserError as exc:
-            form.apply_error(exc)
-        else:
-            db.session.commit()
-            login_user(user)  # keep this session, with the new token
-            flash(_("Your password is changed."), "success")
-            return redirect(url_for("accounts.profile"), 303)
+        return run_service(
+            lambda: services.change_password(user, form.current_password.data, form.new_password.data),
+            form=form,
+            page=lambda exc: _profile_page(password_form=form),
+            success=lambda _result: _password_changed(user),
+            to=url_for("accounts.profile"),
+        )
     return _profile_page(password_form=form)
+
+
+def _password_changed(user) -> str:
+    login_user(user)  # keep this session, with the new token
+    return _("Your password is changed.")
 
 
 @bp.post("/email")
@@ -249,20 +258,17 @@ def change_email():
     user = current_user._get_current_object()
     form = EmailChangeForm()
     if form.validate_on_submit():
-        try:
-            services.request_email_change(user, form.new_email.data, form.password.data)
-        except UserError as exc:
-            form.apply_error(exc)
-        else:
-            db.session.commit()
-            flash(
-                _(
-                    "We sent a confirmation link to %(email)s. Your address changes once you open it.",
-                    email=form.new_email.data,
-                ),
-                "info",
-            )
-            return redirect(url_for("accounts.profile"), 303)
+        return run_service(
+            lambda: services.request_email_change(user, form.new_email.data, form.password.data),
+            form=form,
+            page=lambda exc: _profile_page(email_form=form),
+            success=_(
+                "We sent a confirmation link to %(email)s. Your address changes once you open it.",
+                email=form.new_email.data,
+            ),
+            category="info",
+            to=url_for("accounts.profile"),
+        )
     return _profile_page(email_form=form)
 
 
@@ -273,7 +279,7 @@ def confirm_email(token: str):
     if form.validate_on_submit():
         try:
             services.confirm_email_change(token)
-        except UserError as exc:
+        except UserError as exc:  # a link that no longer works gets its own page, not a form
             return render_template("accounts/link_invalid.html", message=exc.message), exc.status_code
         db.session.commit()
         logout_user()
@@ -294,11 +300,4 @@ def _profile_page(profile_form=None, password_form=None, email_form=None):
     suspension = suspension_message(user) if user.is_suspended() else None
     return render_template(
         "accounts/profile.html", user=user, resend_form=ActionForm(formdata=None), suspension=suspension, **forms
-    ), 422 if has_errors else 200
-
-
-# The data-rights routes live in their own module but on this blueprint.
-from participation.accounts import (
-    data_views,  # noqa: E402,F401
-    two_factor_views,  # noqa: E402,F401
-)
+    ), FORM_ERROR_STATUS if has_errors else 200

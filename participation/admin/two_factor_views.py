@@ -25,6 +25,7 @@ def reset_two_factor(user_id: int):
     query = text_that_fits(request.args.get("q") or None, USER_SEARCH_MAX)
     back = url_for("admin.users", q=query)
     actor = current_user._get_current_object()
+    # Not run_service: on success the change waits for the administrator's confirmation step.
     try:
         two_factor.reset(actor, user, via="admin")
     except UserError as exc:

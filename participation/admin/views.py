@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -10,6 +9,7 @@ from participation.accounts import services as account_services
 from participation.accounts import two_factor
 from participation.accounts.models import User
 from participation.accounts.two_factor_login import attempts_limit
+from participation.admin import queries
 from participation.admin.confirmation import confirmation_step
 from participation.admin.forms import ROLE_LABELS, USER_SEARCH_MAX, RoleForm, UserSearchForm
 from participation.core.errors import UserError
@@ -45,13 +45,7 @@ def _admin_nav() -> dict:
 def users():
     """List accounts, searchable, with their roles."""
     form = UserSearchForm(request.args)
-    stmt = sa.select(User).order_by(User.created_at.desc(), User.id.desc())
-    if form.validate() and form.q.data:
-        pattern = "%" + form.q.data.strip().lower().replace("%", r"\%").replace("_", r"\_") + "%"
-        stmt = stmt.where(
-            sa.or_(User.email.like(pattern, escape="\\"), sa.func.lower(User.display_name).like(pattern, escape="\\"))
-        )
-    page = paginate(stmt, per_page=PER_PAGE)
+    page = paginate(queries.users(form.q.data if form.validate() else None), per_page=PER_PAGE)
     return render_template(
         "admin/users.html",
         form=form,
@@ -72,6 +66,7 @@ def change_role(user_id: int):
     query = text_that_fits(request.args.get("q") or None, USER_SEARCH_MAX)
     if form.validate_on_submit():
         role = Role(form.role.data)
+        # Not run_service: on success the change waits for the administrator's confirmation step.
         try:
             account_services.set_role(current_user._get_current_object(), user, role)
         except UserError as exc:
@@ -105,8 +100,7 @@ def outbox():
     """Development only: the mail the site sent, so links can be followed without SMTP."""
     if not current_app.config["SHOW_OUTBOX_PAGE"]:
         abort(404)
-    stmt = sa.select(OutboxMessage).order_by(OutboxMessage.id.desc())
-    page = paginate(stmt, per_page=20)
+    page = paginate(queries.outbox(), per_page=20)
     return render_template("admin/outbox.html", page=page)
 
 
@@ -117,8 +111,3 @@ def outbox_message(message_id: int):
         abort(404)
     message = db.get_or_404(OutboxMessage, message_id)
     return render_template("admin/outbox_message.html", message=message)
-
-
-# Pages of this blueprint in their own modules: the state of the job queue, the scheduler and the
-# outbox; resetting someone's two-factor log-in.
-from participation.admin import operations_views, two_factor_views  # noqa: E402,F401

@@ -14,6 +14,8 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from participation.accounts.models import User
+from participation.consultations.models import Consultation
 from participation.core.db import CreatedAt, IntPK
 from participation.extensions import db
 
@@ -116,8 +118,8 @@ class Comment(db.Model):
     hidden_at: Mapped[datetime | None]
     hidden_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
 
-    author = relationship("User", foreign_keys=[author_id])
-    consultation = relationship("Consultation")
+    author = relationship(User, foreign_keys=[author_id])
+    consultation = relationship(Consultation)
     parent = relationship("Comment", primaryjoin="foreign(Comment.parent_id) == remote(Comment.id)", viewonly=True)
     reports = relationship("CommentReport", viewonly=True, order_by="CommentReport.created_at")
     appeal = relationship("CommentAppeal", viewonly=True, uselist=False)
@@ -166,7 +168,7 @@ class CommentReport(db.Model):
     # Set when a moderator acted on the comment (hid, restored, approved or dismissed).
     resolved_at: Mapped[datetime | None] = mapped_column(index=True)
 
-    reporter = relationship("User", foreign_keys=[reporter_id])
+    reporter = relationship(User, foreign_keys=[reporter_id])
 
     @property
     def is_open(self) -> bool:
@@ -195,4 +197,4 @@ class CommentAppeal(db.Model):
     decision_note: Mapped[str | None] = mapped_column(sa.String(NOTE_MAX))
 
     comment = relationship("Comment")
-    author = relationship("User", foreign_keys=[author_id])
+    author = relationship(User, foreign_keys=[author_id])

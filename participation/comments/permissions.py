@@ -12,8 +12,8 @@ from flask import current_app
 
 from participation.comments.models import MAX_DEPTH, Comment, CommentState
 from participation.consultations.permissions import can_manage_consultation, can_view_consultation
-from participation.core.db import utcnow
 from participation.core.permissions import Role, has_role
+from participation.core.time import utcnow
 
 DEFAULT_EDIT_MINUTES = 15
 

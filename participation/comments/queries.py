@@ -18,6 +18,7 @@ from participation.comments.models import (
     CommentState,
     HideReason,
 )
+from participation.comments.permissions import can_see_comment
 from participation.core.audit import AuditEntry
 from participation.extensions import db
 
@@ -259,3 +260,13 @@ def open_report_count(comment_id: int) -> int:
         )
         or 0
     )
+
+
+def comment_visible_to(user, comment_id: int) -> Comment:
+    """The comment whose page this person may open, or 404 (the loader every comment view uses)."""
+    from flask import abort
+
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or not can_see_comment(user, comment):
+        abort(404)
+    return comment

@@ -19,13 +19,14 @@ from participation.comments.models import (
     ReportReason,
 )
 from participation.comments.permissions import edit_window, is_author
+from participation.comments.urls import comment_url
 from participation.consultations.models import ModerationMode
 from participation.core import audit
-from participation.core.db import utcnow
 from participation.core.errors import Conflict, NotAllowed, NotFound, UserError
 from participation.core.i18n import _
 from participation.core.locking import lock_for_update
 from participation.core.mail import queue_mail
+from participation.core.time import utcnow
 from participation.core.translated import translated
 from participation.extensions import db
 
@@ -111,7 +112,6 @@ def notify_reply(comment: Comment) -> None:
         or parent.is_deleted
     ):
         return
-    from participation.comments.urls import comment_url
 
     lang = recipient.preferred_language
     # The reply's author is named and quoted: erasing their account finds this mail too.
@@ -123,7 +123,7 @@ def notify_reply(comment: Comment) -> None:
         person=recipient,
         reply=comment,
         consultation=comment.consultation,
-        consultation_title=translated(comment.consultation.title, lang).text,
+        consultation_title=translated(comment.consultation.title, lang),  # marked when in Dutch instead
         url=comment_url(comment, external=True, lang=lang),
     )
 

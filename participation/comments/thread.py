@@ -20,7 +20,7 @@ from participation.accounts.suspension import suspension_message
 from participation.comments import queries
 from participation.comments.forms import CommentForm
 from participation.comments.labels import ALIGNMENT_LABELS, HIDE_REASON_LABELS
-from participation.comments.models import Alignment, Comment
+from participation.comments.models import Alignment, Comment, CommentAppeal
 from participation.comments.permissions import (
     can_appeal,
     can_comment,
@@ -35,9 +35,9 @@ from participation.comments.permissions import (
 )
 from participation.comments.text import render_comment_body
 from participation.consultations.sections import Section
-from participation.core.db import utcnow
 from participation.core.i18n import _
 from participation.core.input_bounds import page_number
+from participation.core.time import utcnow
 from participation.extensions import db
 
 
@@ -101,7 +101,6 @@ def _block_message(user, consultation) -> str | None:
 
 def _appealed(user_id: int | None, comments: list[Comment]) -> set[int]:
     """Which of the viewer's hidden comments they already appealed (one appeal each)."""
-    from participation.comments.models import CommentAppeal
 
     hidden_mine = [c.id for c in comments if c.is_hidden and c.author_id == user_id]
     if not user_id or not hidden_mine:

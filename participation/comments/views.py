@@ -3,7 +3,6 @@ moderation figures of a consultation; the organisers' export and statistics."""
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -16,19 +15,20 @@ from participation.comments.labels import (
     HIDE_REASON_LABELS,
 )
 from participation.comments.models import Comment, HideReason
-from participation.comments.permissions import can_appeal, can_export_comments, can_see_comment
+from participation.comments.permissions import can_appeal, can_export_comments
 from participation.comments.text import render_comment_body
 from participation.comments.thread import conversation_context, parse_page, parse_thread_args, thread_context
 from participation.comments.urls import comment_url, thread_url
 from participation.consultations.models import Consultation
 from participation.consultations.permissions import can_view_consultation
+from participation.consultations.queries import consultation_visible_to
 from participation.core.antispam import antispam_message, passes_antispam
 from participation.core.csv_export import csv_response, csv_safe
-from participation.core.errors import UserError
 from participation.core.forms import ActionForm
 from participation.core.i18n import _
 from participation.core.permissions import require
 from participation.core.ratelimits import actor_key
+from participation.core.views import form_invalid, run_service
 from participation.extensions import db, limiter
 
 bp = Blueprint("comments", __name__, url_prefix="/<lang>")
@@ -38,15 +38,11 @@ ACTION_LIMITS = "30 per minute;300 per hour"
 
 
 def _consultation_or_404(slug: str) -> Consultation:
-    consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
-    require(consultation is not None and can_view_consultation(current_user, consultation), 404)
-    return consultation
+    return consultation_visible_to(current_user, slug)
 
 
 def _comment_or_404(comment_id: int) -> Comment:
-    comment = db.session.get(Comment, comment_id)
-    require(comment is not None and can_see_comment(current_user, comment), 404)
-    return comment
+    return queries.comment_visible_to(current_user, comment_id)
 
 
 def _no_store(response):
@@ -62,7 +58,7 @@ def thread(slug: str):
     return render_template("comments/thread.html", **context)
 
 
-def _write_page(consultation, form, parent=None, status=400):
+def _write_page(consultation, form, parent=None):
     # Only a visible parent is quoted: the form may come back after the parent was hidden.
     quote = parent is not None and parent.is_visible
     return render_template(
@@ -72,7 +68,7 @@ def _write_page(consultation, form, parent=None, status=400):
         parent=parent,
         parent_html=render_comment_body(parent.body) if quote else None,
         alignment_labels=ALIGNMENT_LABELS,
-    ), status
+    )
 
 
 def _post(consultation, parent=None):
@@ -80,22 +76,24 @@ def _post(consultation, parent=None):
     services.check_can_post(current_user, consultation, parent)
     form = CommentForm()
     if not form.validate_on_submit():
-        return _write_page(consultation, form, parent, 422 if form.errors else 400)
+        return form_invalid(_write_page(consultation, form, parent))
     if not passes_antispam(form):
         form.form_errors.append(antispam_message())
-        return _write_page(consultation, form, parent, 422)
-    try:
-        comment = services.post_comment(current_user, consultation, form.body.data, form.alignment.data, parent)
-    except UserError as exc:
-        db.session.rollback()
-        form.apply_error(exc)
-        return _write_page(consultation, form, parent, exc.status_code)
-    db.session.commit()
+        return form_invalid(_write_page(consultation, form, parent))
+    return run_service(
+        lambda: services.post_comment(current_user, consultation, form.body.data, form.alignment.data, parent),
+        form=form,
+        page=lambda exc: _write_page(consultation, form, parent),
+        success=_posted_message,
+        to=comment_url,
+    )
+
+
+def _posted_message(comment: Comment) -> str | None:
     if comment.is_pending:
         flash(_("Thank you. Your comment is awaiting review by a moderator; until then only you can see it."), "info")
-    else:
-        flash(_("Your comment is published."), "success")
-    return redirect(comment_url(comment), 303)
+        return None
+    return _("Your comment is published.")
 
 
 @bp.post("/consultations/<slug>/comments")
@@ -122,7 +120,7 @@ def reply(comment_id: int):
     if request.method == "POST":
         return _post(parent.consultation, parent)
     services.check_can_post(current_user, parent.consultation, parent)
-    return _write_page(parent.consultation, CommentForm(formdata=None), parent, 200)
+    return _write_page(parent.consultation, CommentForm(formdata=None), parent)
 
 
 @bp.get("/comments/<id:comment_id>/replies")
@@ -150,27 +148,29 @@ def edit(comment_id: int):
     form = EditCommentForm(obj=comment if request.method == "GET" else None)
     if request.method == "GET":
         form.alignment.data = comment.alignment.value
-    status = 200
     if form.validate_on_submit():
-        try:
-            services.edit_comment(current_user, comment, form.body.data, form.alignment.data)
-        except UserError as exc:
-            db.session.rollback()
-            form.apply_error(exc)
-            status = exc.status_code
-        else:
-            db.session.commit()
-            if comment.is_pending:
-                flash(
-                    _("Your changes are saved. A moderator reviews the comment again; until then only you can see it."),
-                    "info",
-                )
-            else:
-                flash(_("Your comment is saved."), "success")
-            return redirect(comment_url(comment), 303)
-    elif request.method == "POST":
-        status = 422
-    return _no_store(Response(render_template("comments/edit.html", comment=comment, form=form), status))
+        return run_service(
+            lambda: services.edit_comment(current_user, comment, form.body.data, form.alignment.data),
+            form=form,
+            page=lambda exc: _edit_page(comment, form),
+            success=_edited_message,
+            to=comment_url,
+        )
+    page = _edit_page(comment, form)
+    return form_invalid(page) if request.method == "POST" else page
+
+
+def _edit_page(comment: Comment, form):
+    return _no_store(Response(render_template("comments/edit.html", comment=comment, form=form)))
+
+
+def _edited_message(comment: Comment) -> str | None:
+    if comment.is_pending:
+        flash(
+            _("Your changes are saved. A moderator reviews the comment again; until then only you can see it."), "info"
+        )
+        return None
+    return _("Your comment is saved.")
 
 
 @bp.post("/comments/<id:comment_id>/delete")
@@ -187,18 +187,11 @@ def delete(comment_id: int):
 def _toggle_endorsement(comment_id: int, endorse: bool):
     comment = _comment_or_404(comment_id)
     require(ActionForm().validate_on_submit(), 400)
-    try:
-        if endorse:
-            services.endorse(current_user, comment)
-        else:
-            services.withdraw_endorsement(current_user, comment)
-    except UserError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-        return redirect(comment_url(comment), 303)
-    db.session.commit()
-    flash(_("Thank you for your support.") if endorse else _("Your support is withdrawn."), "success")
-    return redirect(comment_url(comment), 303)
+    return run_service(
+        lambda: (services.endorse if endorse else services.withdraw_endorsement)(current_user, comment),
+        success=_("Thank you for your support.") if endorse else _("Your support is withdrawn."),
+        to=comment_url(comment),
+    )
 
 
 @bp.post("/comments/<id:comment_id>/endorse")
@@ -224,25 +217,24 @@ def report(comment_id: int):
     comment = _visible_comment_or_404(comment_id)
     services.check_participant(current_user)
     form = ReportForm()
-    status = 200
     if form.validate_on_submit():
-        try:
-            services.report_comment(current_user, comment, form.reason.data, form.text.data)
-        except UserError as exc:
-            form.apply_error(exc)
-            status = exc.status_code
-        else:
-            db.session.commit()
-            flash(_("Thank you. A moderator will look at this comment."), "success")
-            return redirect(thread_url(comment.consultation), 303)
-    elif request.method == "POST":
-        status = 422
+        return run_service(
+            lambda: services.report_comment(current_user, comment, form.reason.data, form.text.data),
+            form=form,
+            page=lambda exc: _report_page(comment, form),
+            success=_("Thank you. A moderator will look at this comment."),
+            to=thread_url(comment.consultation),
+        )
+    page = _report_page(comment, form)
+    return form_invalid(page) if request.method == "POST" else page
+
+
+def _report_page(comment: Comment, form):
     return _no_store(
         Response(
             render_template(
                 "comments/report.html", comment=comment, form=form, body_html=render_comment_body(comment.body)
-            ),
-            status,
+            )
         )
     )
 
@@ -256,19 +248,19 @@ def appeal(comment_id: int):
     require(can_appeal(current_user, comment), 404)
     services.check_can_appeal(current_user, comment)  # once only: a second visit says so
     form = AppealForm()
-    status = 200
     if form.validate_on_submit():
-        try:
-            services.appeal_hide(current_user, comment, form.text.data)
-        except UserError as exc:
-            form.apply_error(exc)
-            status = exc.status_code
-        else:
-            db.session.commit()
-            flash(_("Your appeal is sent. Another moderator will decide, and we will e-mail you."), "success")
-            return redirect(thread_url(comment.consultation), 303)
-    elif request.method == "POST":
-        status = 422
+        return run_service(
+            lambda: services.appeal_hide(current_user, comment, form.text.data),
+            form=form,
+            page=lambda exc: _appeal_page(comment, form),
+            success=_("Your appeal is sent. Another moderator will decide, and we will e-mail you."),
+            to=thread_url(comment.consultation),
+        )
+    page = _appeal_page(comment, form)
+    return form_invalid(page) if request.method == "POST" else page
+
+
+def _appeal_page(comment: Comment, form):
     return _no_store(
         Response(
             render_template(
@@ -277,8 +269,7 @@ def appeal(comment_id: int):
                 form=form,
                 body_html=render_comment_body(comment.body),
                 reason_label=HIDE_REASON_LABELS[comment.hidden_reason.value],
-            ),
-            status,
+            )
         )
     )
 

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
-from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
-from participation.accounts.models import User
 from participation.consultations import queries, services
 from participation.consultations.forms import OrganisersForm, consultation_form_class, phase_form_class
-from participation.consultations.models import Consultation, ConsultationState, consultation_organisers
-from participation.consultations.permissions import can_manage_consultation
-from participation.core.audit import AuditEntry
-from participation.core.errors import UserError
+from participation.consultations.labels import status_label
+from participation.consultations.models import Consultation, ConsultationState
 from participation.core.forms import ActionForm
 from participation.core.i18n import LANGUAGE_NAMES, _, current_lang
-from participation.core.permissions import Role, gate_blueprint, has_role
+from participation.core.permissions import Role, gate_blueprint
 from participation.core.time import from_brussels_naive
 from participation.core.translated import completeness, translated
+from participation.core.views import form_invalid, run_service
 from participation.extensions import db
 
 bp = Blueprint("consultations_manage", __name__, url_prefix="/<lang>/organise")
@@ -27,26 +23,13 @@ gate_blueprint(bp, Role.ORGANISER)
 
 
 def _managed_or_404(consultation_id: int) -> Consultation:
-    """Organisers who do not run a consultation do not learn that it exists."""
-    consultation = db.session.scalar(
-        sa.select(Consultation)
-        .where(Consultation.id == consultation_id)
-        .options(
-            selectinload(Consultation.organisers),
-            selectinload(Consultation.phases),
-            selectinload(Consultation.themes),
-            selectinload(Consultation.networks),
-        )
-    )
-    if consultation is None or not can_manage_consultation(current_user, consultation):
-        abort(404)
-    return consultation
+    return queries.consultation_managed_by(current_user, consultation_id)
 
 
 def _with_choices(form):
     lang = current_lang()
     form.theme_ids.choices = [
-        SelectChoice(t.id, translated(t.name, lang).text) for t in db.session.scalars(queries.themes())
+        SelectChoice(t.id, translated(t.name, lang).as_plain()) for t in db.session.scalars(queries.themes())
     ]
     form.network_ids.choices = [SelectChoice(n.id, n.name) for n in db.session.scalars(queries.networks())]
     return form
@@ -55,10 +38,7 @@ def _with_choices(form):
 @bp.get("/")
 def index():
     """The consultations this person runs (administrators: all), newest first."""
-    stmt = sa.select(Consultation).order_by(Consultation.created_at.desc(), Consultation.id.desc())
-    if not has_role(current_user, Role.ADMIN):
-        stmt = stmt.join(consultation_organisers).where(consultation_organisers.c.user_id == current_user.id)
-    consultations = list(db.session.scalars(stmt))
+    consultations = list(db.session.scalars(queries.managed_by(current_user)))
     return render_template("consultations/manage/index.html", consultations=consultations)
 
 
@@ -67,21 +47,24 @@ def create():
     """Create a draft consultation."""
     form = _with_choices(consultation_form_class()())
     if form.validate_on_submit():
-        try:
-            consultation = services.create_consultation(current_user._get_current_object(), form.values())
-        except UserError as exc:
-            form.apply_error(exc)
-        else:
-            db.session.commit()
-            flash(_("The draft is saved. Only organisers can see it until you publish it."), "success")
-            return redirect(url_for("consultations_manage.edit", consultation_id=consultation.id), 303)
+        return run_service(
+            lambda: services.create_consultation(current_user._get_current_object(), form.values()),
+            form=form,
+            page=lambda exc: _new_page(form),
+            success=_("The draft is saved. Only organisers can see it until you publish it."),
+            to=lambda consultation: url_for("consultations_manage.edit", consultation_id=consultation.id),
+        )
+    return form_invalid(_new_page(form)) if form.errors else _new_page(form)
+
+
+def _new_page(form):
     return render_template(
         "consultations/manage/edit.html",
         form=form,
         consultation=None,
         completeness=_completeness(form),
         language_names=LANGUAGE_NAMES,
-    ), 422 if form.errors else 200
+    )
 
 
 def _completeness(form, consultation=None) -> dict[str, bool]:
@@ -100,17 +83,16 @@ def edit(consultation_id: int):
     form_class = consultation_form_class()
     form = _with_choices(form_class())
     if form.validate_on_submit():
-        try:
-            changed = services.update_consultation(current_user._get_current_object(), consultation, form.values())
-        except UserError as exc:
-            form.apply_error(exc)
-        else:
-            db.session.commit()
-            flash(_("Your changes are saved.") if changed else _("Nothing was changed."), "success")
-            return redirect(url_for("consultations_manage.edit", consultation_id=consultation.id), 303)
-    elif not form.is_submitted():
+        return run_service(
+            lambda: services.update_consultation(current_user._get_current_object(), consultation, form.values()),
+            form=form,
+            page=lambda exc: _edit_page(_managed_or_404(consultation_id), form),
+            success=lambda changed: _("Your changes are saved.") if changed else _("Nothing was changed."),
+            to=url_for("consultations_manage.edit", consultation_id=consultation.id),
+        )
+    if not form.is_submitted():
         form.fill_from(consultation)
-    return _edit_page(consultation, form), 422 if form.errors else 200
+    return form_invalid(_edit_page(consultation, form)) if form.errors else _edit_page(consultation, form)
 
 
 def _edit_page(consultation, form, organisers_form=None, phase_form=None):
@@ -118,23 +100,12 @@ def _edit_page(consultation, form, organisers_form=None, phase_form=None):
         form.slug.render_kw = {"readonly": True}  # the service refuses a change; say so before typing
     if consultation.state == ConsultationState.RESULTS_PUBLISHED:
         form.opens_at.render_kw = form.closes_at.render_kw = {"readonly": True}
-    organiser_choices = list(
-        db.session.scalars(
-            sa.select(User).where(User.role.in_([Role.ORGANISER, Role.ADMIN])).order_by(User.display_name)
-        )
-    )
+    organiser_choices = list(db.session.scalars(queries.organiser_choices()))
     organisers_form = organisers_form or OrganisersForm(
         formdata=None, organiser_ids=[u.id for u in consultation.organisers]
     )
     organisers_form.organiser_ids.choices = [SelectChoice(u.id, u.display_name) for u in organiser_choices]
-    history = list(
-        db.session.scalars(
-            sa.select(AuditEntry)
-            .where(AuditEntry.target_type == "consultation", AuditEntry.target_id == consultation.id)
-            .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
-            .limit(100)
-        )
-    )
+    history = list(db.session.scalars(queries.history(consultation.id)))
     return render_template(
         "consultations/manage/edit.html",
         form=form,
@@ -154,16 +125,10 @@ def _edit_page(consultation, form, organisers_form=None, phase_form=None):
 def _action(consultation_id: int, service, success: str):
     consultation = _managed_or_404(consultation_id)
     form = ActionForm()
-    if form.validate_on_submit():
-        try:
-            service(current_user._get_current_object(), consultation)
-        except UserError as exc:
-            db.session.rollback()
-            flash(exc.message, "error")
-            return redirect(url_for("consultations_manage.edit", consultation_id=consultation_id), 303)
-        db.session.commit()
-        flash(success, "success")
-    return redirect(url_for("consultations_manage.edit", consultation_id=consultation_id), 303)
+    back = url_for("consultations_manage.edit", consultation_id=consultation_id)
+    if not form.validate_on_submit():
+        return redirect(back, 303)
+    return run_service(lambda: service(current_user._get_current_object(), consultation), success=success, to=back)
 
 
 @bp.post("/<id:consultation_id>/publish")
@@ -190,22 +155,26 @@ def organisers(consultation_id: int):
     consultation = _managed_or_404(consultation_id)
     form = OrganisersForm()
     form.organiser_ids.choices = [
-        SelectChoice(u.id, u.display_name)
-        for u in db.session.scalars(sa.select(User).where(User.role.in_([Role.ORGANISER, Role.ADMIN])))
+        SelectChoice(u.id, u.display_name) for u in db.session.scalars(queries.organiser_choices())
     ]
-    if form.validate_on_submit():
-        try:
-            services.set_organisers(current_user._get_current_object(), consultation, form.organiser_ids.data or [])
-        except UserError as exc:
-            form.apply_error(exc)
-        else:
-            db.session.commit()
-            flash(_("The organisers are saved."), "success")
-            return redirect(url_for("consultations_manage.edit", consultation_id=consultation_id), 303)
-    form_class = consultation_form_class()
-    edit_form = _with_choices(form_class(formdata=None))
+    if not form.validate_on_submit():
+        return form_invalid(_edit_page_with(consultation, organisers_form=form))
+    return run_service(
+        lambda: services.set_organisers(
+            current_user._get_current_object(), consultation, form.organiser_ids.data or []
+        ),
+        form=form,
+        page=lambda exc: _edit_page_with(_managed_or_404(consultation_id), organisers_form=form),
+        success=_("The organisers are saved."),
+        to=url_for("consultations_manage.edit", consultation_id=consultation_id),
+    )
+
+
+def _edit_page_with(consultation, **forms):
+    """The edit page as stored, showing one of its smaller forms (organisers, phase) again."""
+    edit_form = _with_choices(consultation_form_class()(formdata=None))
     edit_form.fill_from(consultation)
-    return _edit_page(consultation, edit_form, organisers_form=form), 422
+    return _edit_page(consultation, edit_form, **forms)
 
 
 @bp.post("/<id:consultation_id>/phases")
@@ -213,39 +182,35 @@ def add_phase(consultation_id: int):
     """Add a named, dated step to the timeline."""
     consultation = _managed_or_404(consultation_id)
     form = phase_form_class()()
-    if form.validate_on_submit():
-        try:
-            services.add_phase(
-                current_user._get_current_object(),
-                consultation,
-                {lang: getattr(form, f"name_{lang}").data for lang in form.languages},
-                from_brussels_naive(form.starts_at.data),
-                from_brussels_naive(form.ends_at.data),
-            )
-        except UserError as exc:
-            form.apply_error(exc)
-        else:
-            db.session.commit()
-            flash(_("The phase is added."), "success")
-            return redirect(url_for("consultations_manage.edit", consultation_id=consultation_id), 303)
-    edit_form = _with_choices(consultation_form_class()(formdata=None))
-    edit_form.fill_from(consultation)
-    return _edit_page(consultation, edit_form, phase_form=form), 422
+    if not form.validate_on_submit():
+        return form_invalid(_edit_page_with(consultation, phase_form=form))
+    return run_service(
+        lambda: services.add_phase(
+            current_user._get_current_object(),
+            consultation,
+            {lang: getattr(form, f"name_{lang}").data for lang in form.languages},
+            from_brussels_naive(form.starts_at.data),
+            from_brussels_naive(form.ends_at.data),
+        ),
+        form=form,
+        page=lambda exc: _edit_page_with(_managed_or_404(consultation_id), phase_form=form),
+        success=_("The phase is added."),
+        to=url_for("consultations_manage.edit", consultation_id=consultation_id),
+    )
 
 
 @bp.post("/<id:consultation_id>/phases/<id:phase_id>/delete")
 def remove_phase(consultation_id: int, phase_id: int):
     """Remove a step from the timeline."""
     consultation = _managed_or_404(consultation_id)
-    if ActionForm().validate_on_submit():
-        try:
-            services.remove_phase(current_user._get_current_object(), consultation, phase_id)
-        except UserError as exc:
-            flash(exc.message, "error")
-        else:
-            db.session.commit()
-            flash(_("The phase is removed."), "success")
-    return redirect(url_for("consultations_manage.edit", consultation_id=consultation_id), 303)
+    back = url_for("consultations_manage.edit", consultation_id=consultation_id)
+    if not ActionForm().validate_on_submit():
+        return redirect(back, 303)
+    return run_service(
+        lambda: services.remove_phase(current_user._get_current_object(), consultation, phase_id),
+        success=_("The phase is removed."),
+        to=back,
+    )
 
 
 HISTORY_LABELS = {
@@ -269,8 +234,5 @@ def history_label(entry) -> str:
     return f"{label}: {fields}" if fields else label
 
 
-@bp.app_template_global()
-def status_label(consultation) -> str:
-    from participation.consultations.views import STATUS_LABELS
-
-    return str(STATUS_LABELS[consultation.status()])
+# The back-office tables show each consultation's status in the common wording.
+bp.add_app_template_global(status_label)

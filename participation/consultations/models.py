@@ -10,7 +10,8 @@ from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.consultations import search_schema
-from participation.core.db import CreatedAt, IntPK, utcnow
+from participation.core.db import CreatedAt, IntPK
+from participation.core.time import utcnow
 from participation.core.translated import TranslatedText
 from participation.extensions import db
 

@@ -5,17 +5,24 @@ from __future__ import annotations
 from enum import StrEnum
 
 import sqlalchemy as sa
+from flask import abort
 from sqlalchemy.orm import selectinload
 
+from participation.accounts.models import User
 from participation.consultations.models import (
     Consultation,
     ConsultationState,
     Network,
     Theme,
+    consultation_organisers,
     consultation_themes,
 )
+from participation.consultations.permissions import can_manage_consultation, can_view_consultation
 from participation.consultations.search import matching
+from participation.core.audit import AuditEntry
+from participation.core.permissions import Role, has_role
 from participation.core.time import utcnow
+from participation.extensions import db
 
 
 class StatusFilter(StrEnum):
@@ -101,5 +108,60 @@ def feed_entries(limit: int = 50) -> sa.Select:
         sa.select(Consultation)
         .where(Consultation.state != ConsultationState.DRAFT)
         .order_by(Consultation.published_at.desc().nulls_last(), Consultation.id.desc())
+        .limit(limit)
+    )
+
+
+# ------------------------------------------------------------------ loaders for views
+
+
+def consultation_visible_to(user, slug: str, *, with_details: bool = False) -> Consultation:
+    """The consultation at this address that `user` may see, or 404 (a draft stays unknown to others).
+
+    `with_details` loads its themes, networks, phases and organisers at once (the detail page).
+    """
+    stmt = by_slug(slug) if with_details else sa.select(Consultation).where(Consultation.slug == slug)
+    consultation = db.session.scalar(stmt)
+    if consultation is None or not can_view_consultation(user, consultation):
+        abort(404)
+    return consultation
+
+
+def consultation_managed_by(user, consultation_id: int) -> Consultation:
+    """The consultation `user` runs, or 404: organisers who do not run it do not learn that it exists."""
+    consultation = db.session.scalar(
+        sa.select(Consultation)
+        .where(Consultation.id == consultation_id)
+        .options(
+            selectinload(Consultation.organisers),
+            selectinload(Consultation.phases),
+            selectinload(Consultation.themes),
+            selectinload(Consultation.networks),
+        )
+    )
+    if consultation is None or not can_manage_consultation(user, consultation):
+        abort(404)
+    return consultation
+
+
+def managed_by(user) -> sa.Select:
+    """The consultations `user` runs (administrators: all), newest first."""
+    stmt = sa.select(Consultation).order_by(Consultation.created_at.desc(), Consultation.id.desc())
+    if not has_role(user, Role.ADMIN):
+        stmt = stmt.join(consultation_organisers).where(consultation_organisers.c.user_id == user.id)
+    return stmt
+
+
+def organiser_choices() -> sa.Select:
+    """Everyone who can be made an organiser of a consultation, by name."""
+    return sa.select(User).where(User.role.in_([Role.ORGANISER, Role.ADMIN])).order_by(User.display_name)
+
+
+def history(consultation_id: int, limit: int = 100) -> sa.Select:
+    """What was done to a consultation, newest first (the audit log)."""
+    return (
+        sa.select(AuditEntry)
+        .where(AuditEntry.target_type == "consultation", AuditEntry.target_id == consultation_id)
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
         .limit(limit)
     )

@@ -34,7 +34,7 @@ DO $$ BEGIN
     ALTER TEXT SEARCH CONFIGURATION {name}
       ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {stemmer};
   END IF;
-END $$"""
+END $$"""  # noqa: S608 - names from CONFIGURATIONS, never from input
 
 
 def create_statements() -> list[str]:

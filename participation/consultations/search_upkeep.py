@@ -30,6 +30,8 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from participation.consultations.models import Consultation, ConsultationSearchVector
+from participation.consultations.search import index_consultations
+from participation.core.scheduler import register_periodic
 from participation.extensions import db
 
 log = logging.getLogger(__name__)
@@ -61,7 +63,6 @@ def reindex_all() -> int:
     Each batch commits on its own: searches keep working (with the old vectors) meanwhile, and a
     run cut off half-way is finished by the next one. Returns the number of consultations.
     """
-    from participation.consultations.search import index_consultations
 
     db.session.execute(
         sa.delete(ConsultationSearchVector).where(ConsultationSearchVector.lang.not_in(current_app.config["LANGUAGES"]))
@@ -113,7 +114,6 @@ def reindex_search_command():
 
 
 def init_search_upkeep(app: Flask) -> None:
-    from participation.core.scheduler import register_periodic
 
     app.cli.add_command(reindex_search_command)
     register_periodic(app, "search-index", CHECK_EVERY, keep_index_in_step, lease=timedelta(hours=1))

@@ -1,7 +1,7 @@
 """Extension point: features add sections (events, comments, questions) to a consultation page.
 
-A provider is `fn(consultation, user) -> Section | None`, registered at start-up with
-`register_consultation_section(app, provider, order)`. The page renders each section's
+A provider is `fn(consultation, user) -> Section | None`, registered at start-up on the
+extension point `consultation_sections` (core/extension_points.py) with an `order`. The page renders each section's
 template with the section's context plus `consultation` (see render_sections). Providers run a fixed, small
 number of queries whatever the amount of data (paginate, aggregate in SQL).
 """
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask import current_app, render_template
+from flask import render_template
 from markupsafe import Markup
 
-SECTIONS_KEY = "participation.consultation_sections"
+from participation.core import extension_points
 
 
 @dataclass
@@ -27,15 +27,9 @@ class Section:
     title: str | None = None
 
 
-def register_consultation_section(app, provider, order: int = 50) -> None:
-    providers = app.extensions.setdefault(SECTIONS_KEY, [])
-    providers.append((order, provider))
-    providers.sort(key=lambda pair: pair[0])
-
-
 def consultation_sections(consultation, user) -> list[Section]:
     sections = []
-    for _order, provider in current_app.extensions.get(SECTIONS_KEY, []):
+    for provider in extension_points.consultation_sections.contributions():
         section = provider(consultation, user)
         if section is not None:
             sections.append(section)
@@ -57,5 +51,5 @@ def render_sections(consultation, user) -> list[RenderedSection]:
     rendered = []
     for section in consultation_sections(consultation, user):
         html = render_template(section.template, **{"consultation": consultation, **section.context})
-        rendered.append(RenderedSection(Markup(html), section.anchor, section.title))
+        rendered.append(RenderedSection(Markup(html), section.anchor, section.title))  # noqa: S704 - autoescaped template
     return rendered

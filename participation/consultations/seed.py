@@ -1,35 +1,15 @@
-"""Reference data (themes, networks) for every site; demo consultations for development (idempotent)."""
+"""Reference data (themes, networks) for every site, from consultations/reference/*.toml (idempotent)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from participation.consultations.models import (
-    Consultation,
-    ConsultationPhase,
-    ConsultationState,
-    Network,
-    Theme,
-)
-from participation.core.time import BRUSSELS, utcnow
+from participation.consultations.models import Network, Theme
+from participation.consultations.reference_data import NETWORKS, THEMES
 from participation.extensions import db
-
-STATES = {
-    "draft": ConsultationState.DRAFT,
-    "upcoming": ConsultationState.PUBLISHED,
-    "open": ConsultationState.PUBLISHED,
-    "closed": ConsultationState.PUBLISHED,
-    "results": ConsultationState.RESULTS_PUBLISHED,
-}
-
-
-def _moment(days: int, at: time) -> datetime:
-    day = (utcnow().astimezone(BRUSSELS) + timedelta(days=days)).date()
-    return datetime.combine(day, at, tzinfo=BRUSSELS)
 
 
 @dataclass
@@ -59,7 +39,6 @@ def seed_reference_data() -> tuple[dict, dict, ReferenceDataReport]:
     Rows are found by slug. Missing rows are created; existing ones only gain the translations
     and theme links they lack, so running it again changes nothing.
     """
-    from participation.consultations.reference_data import NETWORKS, THEMES
 
     report = ReferenceDataReport()
     themes = {t.slug: t for t in db.session.scalars(sa.select(Theme))}
@@ -108,46 +87,3 @@ def seed_reference_data() -> tuple[dict, dict, ReferenceDataReport]:
             report.updated += 1
     db.session.flush()
     return themes, networks, report
-
-
-def seed_demo_consultations(accounts: dict) -> None:
-    from participation.demo.consultations import CONSULTATIONS
-
-    themes, networks, _report = seed_reference_data()
-    existing = set(db.session.scalars(sa.select(Consultation.slug)))
-    organisers = [accounts["organiser"]]
-    for index, data in enumerate(CONSULTATIONS):
-        if data["slug"] in existing:
-            continue
-        opens_at = _moment(data["opens_days"], time(9, 0))
-        closes_at = _moment(data["closes_days"], time(17, 0))
-        state = STATES[data["state"]]
-        consultation = Consultation(
-            slug=data["slug"],
-            state=state,
-            opens_at=opens_at,
-            closes_at=closes_at,
-            title=dict(data["title"]),
-            summary=dict(data["summary"]),
-            body=dict(data["body"]),
-            plain_summary=dict(data["plain_summary"]) if data.get("plain_summary") else None,
-            results=dict(data["results"]) if data.get("results") else None,
-            feedback=dict(data["feedback"]) if data.get("feedback") else None,
-            published_at=None if state == ConsultationState.DRAFT else opens_at - timedelta(days=7),
-            results_published_at=closes_at + timedelta(days=14) if data.get("results") else None,
-            themes=[themes[s] for s in data.get("themes", []) if s in themes],
-            networks=[networks[s] for s in data.get("networks", []) if s in networks],
-            organisers=organisers + ([accounts["organiser2"]] if index % 3 == 0 else []),
-            created_by_id=accounts["organiser"].id,
-            results_visible_while_open=index % 2 == 0,
-        )
-        for phase in data.get("phases", []):
-            consultation.phases.append(
-                ConsultationPhase(
-                    name=dict(phase["name"]),
-                    starts_at=_moment(phase["starts_days"], time(9, 0)),
-                    ends_at=_moment(max(phase["ends_days"], phase["starts_days"]), time(18, 0)),
-                )
-            )
-        db.session.add(consultation)
-    db.session.flush()

@@ -14,7 +14,6 @@ from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
 from participation.accounts.models import User
-from participation.consultations.hooks import run_results_published_hooks
 from participation.consultations.models import (
     Consultation,
     ConsultationPhase,
@@ -24,7 +23,7 @@ from participation.consultations.models import (
     Theme,
 )
 from participation.consultations.permissions import can_create_consultation, can_manage_consultation
-from participation.core import audit
+from participation.core import audit, extension_points
 from participation.core.errors import Conflict, NotAllowed, UserError
 from participation.core.i18n import _
 from participation.core.permissions import Role
@@ -239,7 +238,8 @@ def publish_results(actor: User, consultation: Consultation) -> None:
     audit.record(
         actor, "consultation.results_published", "consultation", consultation.id, consultation_id=consultation.id
     )
-    run_results_published_hooks(consultation)
+    for listener in extension_points.results_published.contributions():
+        listener(consultation)
 
 
 def set_organisers(actor: User, consultation: Consultation, user_ids: list[int]) -> None:

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, abort, make_response, render_template, request, url_for
+from flask import Blueprint, make_response, render_template, request, url_for
 from flask_login import current_user
 from wtforms import SearchField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from participation.consultations import queries
+from participation.consultations.labels import STATUS_LABELS
 from participation.consultations.models import PublicStatus
-from participation.consultations.permissions import can_manage_consultation, can_view_consultation
+from participation.consultations.permissions import can_manage_consultation
 from participation.consultations.sections import render_sections
 from participation.core.forms import BaseForm
 from participation.core.i18n import _, _l, current_lang
 from participation.core.input_bounds import paginate
+from participation.core.templating import local_date
 from participation.core.time import utcnow
 from participation.core.translated import Translation, translated
 from participation.core.urls import public_url_for
@@ -26,13 +28,6 @@ bp = Blueprint("consultations", __name__, url_prefix="/<lang>/consultations")
 networks_bp = Blueprint("networks", __name__, url_prefix="/<lang>/networks")
 
 PER_PAGE = 12
-STATUS_LABELS = {
-    PublicStatus.DRAFT: _l("Draft"),
-    PublicStatus.UPCOMING: _l("Upcoming"),
-    PublicStatus.OPEN: _l("Open"),
-    PublicStatus.CLOSED: _l("Closed"),
-    PublicStatus.RESULTS: _l("Results published"),
-}
 
 
 class CatalogueFilterForm(BaseForm):
@@ -48,7 +43,8 @@ def _filter_form() -> CatalogueFilterForm:
     lang = current_lang()
     form = CatalogueFilterForm(request.args)
     form.theme.choices = [SelectChoice("", _("All themes"))] + [
-        SelectChoice(theme.slug, translated(theme.name, lang).text) for theme in db.session.scalars(queries.themes())
+        SelectChoice(theme.slug, translated(theme.name, lang).as_plain())
+        for theme in db.session.scalars(queries.themes())
     ]
     form.status.choices = [SelectChoice("", _("Any status"))] + [
         SelectChoice(status.value, str(STATUS_LABELS[PublicStatus(status.value)])) for status in queries.StatusFilter
@@ -84,9 +80,7 @@ class TimelineItem:
 @bp.get("/<slug>")
 def detail(slug: str):
     """One consultation with its timeline and the sections other features add."""
-    consultation = db.session.scalar(queries.by_slug(slug))
-    if consultation is None or not can_view_consultation(current_user, consultation):
-        abort(404)
+    consultation = queries.consultation_visible_to(current_user, slug, with_details=True)
     now = utcnow()
     return render_template(
         "consultations/detail.html",
@@ -142,7 +136,6 @@ def theme_tags(themes) -> list[Tag]:
 @bp.app_template_global()
 def phase_items(phases, now) -> list[TimelineItem]:
     """A consultation's phases for the timeline macro, the current one marked."""
-    from participation.core.templating import local_date
 
     lang = current_lang()
     items = []

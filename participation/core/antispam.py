@@ -21,6 +21,7 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from wtforms import HiddenField, StringField
 
+from participation.core import counters
 from participation.core.i18n import _, _l
 
 DEFAULT_MIN_SECONDS = 3
@@ -60,7 +61,6 @@ def _started_at(token: str | None) -> float | None:
 
 def _use_once(nonce: str) -> bool:
     """True the first time a nonce is used, False ever after (while it could be valid)."""
-    from participation.core import counters
 
     return counters.incr(f"antispam-nonce/{nonce}", max_age_seconds() + 60) == 1
 

@@ -158,7 +158,7 @@ FOR EACH ROW WHEN NOT (
     AND NOT EXISTS (SELECT 1 FROM users WHERE users.id = OLD.actor_id)
 )
 BEGIN SELECT RAISE(ABORT, '{REFUSAL}'); END
-"""
+"""  # noqa: S608 - DDL built from the constant column list above
 SQLITE_NO_DELETE = f"""
 CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries
 FOR EACH ROW BEGIN SELECT RAISE(ABORT, '{REFUSAL}'); END

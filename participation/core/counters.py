@@ -27,6 +27,8 @@ from flask import current_app
 from limits import RateLimitItem, parse_many
 from limits.storage import MemoryStorage, Storage
 
+from participation.extensions import limiter
+
 log = logging.getLogger(__name__)
 
 PREFIX = "participation/"
@@ -59,7 +61,6 @@ def _state() -> _State:
 
 
 def _shared_storage() -> Storage | None:
-    from participation.extensions import limiter
 
     try:
         return limiter.storage

@@ -9,6 +9,8 @@ import sqlalchemy as sa
 from flask import has_request_context, request
 from sqlalchemy.orm import DeclarativeBase, mapped_column, registry
 
+from participation.core.time import utcnow
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -41,11 +43,6 @@ class UTCDateTime(sa.TypeDecorator):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
-
-
-def utcnow() -> datetime:
-    """Return the current time, timezone-aware, in UTC."""
-    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):

@@ -14,7 +14,8 @@ from flask import render_template, request
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, SecurityError
 
-from participation.core.i18n import _
+from participation.core.i18n import _, current_lang
+from participation.extensions import db
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,6 @@ def render_error(code: int, message: str | None = None, incident: str | None = N
 
 
 def _bare_error_page(title: str, message: str | None, incident: str | None) -> str:
-    from participation.core.i18n import current_lang
 
     try:
         lang = current_lang()
@@ -97,8 +97,8 @@ def register_error_handlers(app) -> None:
     def _http_error(exc: HTTPException):
         if exc.code is None or exc.code < 400:
             return exc
-        if request.path.startswith(("/api/", "/healthz")):
-            return {"error": exc.name, "status": exc.code}, exc.code
+        if _answers_json():
+            return _json_error(exc.code, exc.name, exc.description, exc)
         if isinstance(exc, SecurityError):
             # A host that is not ours (TRUSTED_HOSTS): no route can be built for it, so no layout;
             # a plain answer, and no error in the log for every scanner that tries.
@@ -115,15 +115,36 @@ def register_error_handlers(app) -> None:
 
     @app.errorhandler(UserError)
     def _user_error(exc: UserError):
+        if _answers_json():
+            return _json_error(exc.status_code, _ERROR_TITLES.get(exc.status_code, _ERROR_TITLES[400])(), exc.message)
         return render_error(exc.status_code, exc.message)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
         incident = uuid.uuid4().hex[:12]
         log.exception("unhandled error, incident %s", incident)
-        from participation.extensions import db
 
         db.session.rollback()
         if app.testing or app.config.get("PROPAGATE_EXCEPTIONS"):
             raise exc
+        if _answers_json():
+            return {"error": "Internal Server Error", "status": 500, "incident": incident}, 500
         return render_error(500, incident=incident)
+
+
+def _answers_json() -> bool:
+    """The public API and the health checks are read by programs: their errors are JSON too."""
+    return request.path.startswith(("/api/", "/healthz"))
+
+
+def _json_error(code: int, name: str, message: str | None, exc=None):
+    """`{"error", "status", "message"}`; a 429 says when to try again, as the HTML page does."""
+    body = {"error": name, "status": code}
+    if message:
+        body["message"] = str(message)
+    headers = {}
+    if code == 429:
+        headers["Retry-After"] = str(getattr(exc, "retry_after", None) or 60)
+    if code == 405 and getattr(exc, "valid_methods", None):
+        headers["Allow"] = ", ".join(exc.valid_methods)
+    return body, code, headers

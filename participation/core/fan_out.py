@@ -27,9 +27,11 @@ import sqlalchemy as sa
 from flask import Flask, current_app
 from sqlalchemy.orm import Mapped, mapped_column
 
-from participation.core.db import CreatedAt, IntPK, utcnow
+from participation.core.db import CreatedAt, IntPK
 from participation.core.jobs import enqueue, enqueue_after_commit, register_job
 from participation.core.mail import public_request_context
+from participation.core.retention import register_purge
+from participation.core.time import utcnow
 from participation.extensions import db
 
 KINDS_KEY = "participation.fan_out_kinds"
@@ -86,7 +88,6 @@ def register_fan_out(app: Flask, kind: str, recipients, send) -> None:
 
 def init_fan_out(app: Flask) -> None:
     """The fan-out job, and the purge of finished fan-outs (they may quote an organiser's message)."""
-    from participation.core.retention import register_purge
 
     register_job(app, JOB, run_fan_out)
     register_purge(

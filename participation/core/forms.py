@@ -12,7 +12,8 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from participation.core.errors import UserError
 from participation.core.i18n import LANGUAGE_NAMES, _l
-from participation.core.text_input import is_storable_text, unstorable_text_message
+from participation.core.storable_text import is_storable_text
+from participation.core.text_input import unstorable_text_message
 
 FORM_ERRORS_KEY = "form"
 
@@ -27,6 +28,12 @@ class BaseForm(FlaskForm):
     Text a database cannot store (NUL, lone surrogates) is refused next to its field,
     before any view can use it in a query.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A page often holds several forms: the hidden token gets no id, ids must be unique.
+        if "csrf_token" in self._fields:
+            self.csrf_token.render_kw = {**(self.csrf_token.render_kw or {}), "id": False}
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)

@@ -8,22 +8,26 @@ browser's Accept-Language and finally Dutch, the city's official language.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import quote, unquote, urlsplit
 
+from babel import Locale
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
 from flask import abort, current_app, g, request, url_for
 from flask_babel import (
     force_locale,
-    format_date,
-    format_datetime,
-    format_decimal,
-    format_time,
     get_locale,
+    get_timezone,
     ngettext,
+    to_user_timezone,
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.routing import BuildError
+
+from participation.core.storable_text import is_storable_text
 
 __all__ = [
     "_",
@@ -34,7 +38,11 @@ __all__ = [
     "format_datetime",
     "format_date_and_time",
     "format_decimal",
+    "format_percent",
     "format_time",
+    "iso_moment",
+    "colon",
+    "format_locale",
     "get_locale",
     "DEFAULT_LANG",
     "LANGUAGE_NAMES",
@@ -58,16 +66,94 @@ LANG_COOKIE = "lang"
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "fr": "Français", "de": "Deutsch"}
 
 
-def format_date_and_time(moment, width: str = "medium") -> str:
-    """A date in Babel's `width` with the time in hours and minutes, joined the locale's way.
+# Dates and numbers follow each language's conventions as Babel (CLDR) has them, with two
+# exceptions. English is the city's British/European English: Babel's bare "en" is American, so
+# "12/6/26" would read as 12 June and times as "7:05 PM". Dutch writes a space before the percent
+# sign (Taalunie: "33,3 %"), which CLDR's Dutch pattern leaves out.
+_FORMAT_LOCALES = {"en": "en_GB"}
+_PERCENT_PATTERNS = {"nl": "#,##0\u00a0%"}
+# French puts a (narrow no-break) space before a colon; other languages put none.
+_COLONS = {"fr": "\u202f:"}
 
-    Babel's own medium and long date-times carry seconds, which no deadline or meeting needs.
-    """
+
+def _lang() -> str:
     locale = get_locale()
-    pattern = locale.datetime_formats[width].format(
-        locale.time_formats["short"].pattern, locale.date_formats[width].pattern
-    )
-    return format_datetime(moment, pattern)
+    return locale.language if locale is not None else DEFAULT_LANG
+
+
+def format_locale() -> Locale:
+    """The Babel locale whose formats the current language uses."""
+    locale = get_locale() or Locale.parse(DEFAULT_LANG)
+    code = _FORMAT_LOCALES.get(str(locale))
+    return Locale.parse(code) if code else locale
+
+
+def _date_pattern(width: str) -> str:
+    """Babel's date pattern of that width; "short" is the medium one ("6 Dec 2026"): all-digit
+    dates read differently from one country to the next."""
+    locale = format_locale()
+    return locale.date_formats["medium" if width == "short" else width].pattern
+
+
+def format_date(moment, width: str = "medium") -> str:
+    """A date (of a moment: its Brussels date) in the page's language."""
+    if isinstance(moment, datetime):
+        moment = to_user_timezone(moment)
+    return babel_dates.format_date(moment, _date_pattern(width), locale=format_locale())
+
+
+def format_time(moment, width: str = "short") -> str:
+    return babel_dates.format_time(moment, width, tzinfo=get_timezone(), locale=format_locale())
+
+
+def format_datetime(moment, width: str = "medium") -> str:
+    """A Brussels date and time: "short"/"medium"/"long" with hours and minutes (Babel's own medium
+    and long carry seconds, which no deadline or meeting needs), "full" with the weekday, or a
+    Babel pattern."""
+    if width not in ("short", "medium", "long", "full"):
+        return babel_dates.format_datetime(moment, width, tzinfo=get_timezone(), locale=format_locale())
+    locale = format_locale()
+    time_pattern = locale.time_formats["short"].pattern
+    joined = locale.datetime_formats["medium" if width == "short" else width]
+    pattern = joined.format(time_pattern, _date_pattern(width))
+    return babel_dates.format_datetime(moment, pattern, tzinfo=get_timezone(), locale=locale)
+
+
+def format_date_and_time(moment, width: str = "medium") -> str:
+    """A date in Babel's `width` with the time in hours and minutes, joined the locale's way."""
+    return format_datetime(moment, width)
+
+
+def iso_moment(moment) -> str:
+    """A moment for machines (`<time datetime>`): Brussels time with its offset, to the second.
+
+    Microseconds are left out: HTML accepts at most three digits of a second's fraction.
+    """
+    if moment is None:
+        return ""
+    if isinstance(moment, datetime):
+        return to_user_timezone(moment).isoformat(timespec="seconds")
+    return moment.isoformat()
+
+
+def format_decimal(number, digits: int | None = None) -> str:
+    """A number the page's way ("1.234,5" in Dutch); `digits`: exactly that many decimals."""
+    pattern = None if digits is None else "#,##0" + ("." + "0" * digits if digits else "")
+    return babel_numbers.format_decimal(number, pattern, locale=format_locale())
+
+
+def format_percent(percent, digits: int = 1) -> str:
+    """A percentage given in points (33.3 for a third): "33,3 %" in Dutch and French, "33.3%" in English."""
+    locale = format_locale()
+    pattern = _PERCENT_PATTERNS.get(_lang()) or locale.percent_formats[None].pattern
+    if digits:
+        pattern = pattern.replace("#,##0", "#,##0." + "0" * digits, 1)
+    return babel_numbers.format_percent(percent / 100, pattern, locale=locale)
+
+
+def colon() -> str:
+    """The colon after a label ("Pour : 6" in French, "For: 6" in English)."""
+    return _COLONS.get(_lang(), ":")
 
 
 def offered_languages() -> tuple[str, ...]:
@@ -133,7 +219,6 @@ def link_query_args() -> dict[str, list[str]]:
     Repeated keys stay repeated. Dropped: keys starting with "_" and others url_for treats
     specially, keys the route itself fills in, and text no database could store.
     """
-    from participation.core.text_input import is_storable_text
 
     taken = set(request.view_args or {}) | {"lang"}
     return {
@@ -177,7 +262,6 @@ def _same_page_in_each_language() -> dict[str, str]:
 
 
 def _same_page_urls(codes: tuple[str, ...]) -> dict[str, str] | None:
-    from participation.core.text_input import is_storable_text
 
     endpoint = request.endpoint
     if not is_storable_text(request.path):

@@ -16,6 +16,8 @@ from __future__ import annotations
 from flask import Flask, abort, request
 from werkzeug.routing import IntegerConverter
 
+from participation.extensions import db
+
 # The largest value of PostgreSQL's INTEGER: every primary key fits, on both databases.
 MAX_ID = 2**31 - 1
 # Far more pages than any list here has; its offset stays far inside a 64-bit integer.
@@ -62,7 +64,6 @@ def page_number(args=None) -> int:
 
 def paginate(select, *, per_page: int, **kwargs):
     """Flask-SQLAlchemy's paginate() on the page the address asks for, bounded by page_number()."""
-    from participation.extensions import db
 
     return db.paginate(select, page=page_number(), per_page=per_page, error_out=False, **kwargs)
 

@@ -125,28 +125,56 @@ def enqueue(name: str, *args) -> None:
 
 
 def enqueue_after_commit(name: str, *args) -> None:
-    """Queue a job once the current transaction commits; forget it if it rolls back."""
+    """Queue a job once the current transaction commits for good; forget it if it rolls back.
+
+    Inside a savepoint (`begin_nested()`) the job belongs to the savepoint: it moves to the
+    enclosing transaction when the savepoint is released and is forgotten when it rolls back,
+    so a job never runs before the rows it needs are committed.
+    """
     if name not in current_app.extensions[JOBS_KEY]:
         raise KeyError(f"no job named {name!r}")
     session = db.session()
-    session.info.setdefault(PENDING_KEY, []).append((current_app._get_current_object(), name, args))
+    transaction = session.get_nested_transaction() or session.get_transaction()
+    pending = session.info.setdefault(PENDING_KEY, {})
+    pending.setdefault(transaction, []).append((current_app._get_current_object(), name, args))
+
+
+_OUTCOME_KEY = PENDING_KEY + ".outcome"
 
 
 @sa.event.listens_for(sa.orm.Session, "after_commit")
-def _enqueue_committed(session) -> None:
-    pending = session.info.pop(PENDING_KEY, None)
-    for app, name, args in pending or ():
+def _note_commit(session) -> None:
+    session.info[_OUTCOME_KEY] = "commit"
+
+
+@sa.event.listens_for(sa.orm.Session, "after_rollback")
+def _note_rollback(session) -> None:
+    session.info[_OUTCOME_KEY] = "rollback"
+
+
+@sa.event.listens_for(sa.orm.Session, "after_transaction_end")
+def _settle_pending_jobs(session, transaction) -> None:
+    outcome = session.info.pop(_OUTCOME_KEY, None)
+    pending = session.info.get(PENDING_KEY)
+    if not pending:
+        return
+    jobs = pending.pop(transaction, [])
+    if transaction.parent is not None:
+        if outcome == "commit":  # a released savepoint: its jobs now wait for the enclosing one
+            pending.setdefault(transaction.parent, []).extend(jobs)
+        return
+    # The outermost transaction ended; jobs queued before it began (no transaction) go with it.
+    jobs = pending.pop(None, []) + jobs
+    session.info.pop(PENDING_KEY, None)
+    if outcome != "commit":
+        return
+    for app, name, args in jobs:
         try:
             with app.app_context():
                 enqueue(name, *args)
         except Exception:
             # The durable row stays unfinished; the scheduler's `resume-fan-outs` queues it again.
             log.exception("could not queue job %s%r; the scheduler will pick it up", name, args)
-
-
-@sa.event.listens_for(sa.orm.Session, "after_rollback")
-def _forget_rolled_back(session) -> None:
-    session.info.pop(PENDING_KEY, None)
 
 
 def queue_health(app: Flask | None = None) -> dict:

@@ -22,8 +22,9 @@ import sqlalchemy as sa
 from flask import current_app, has_request_context, render_template
 from sqlalchemy.orm import Mapped, mapped_column
 
-from participation.core.db import CreatedAt, IntPK, utcnow
+from participation.core.db import CreatedAt, IntPK
 from participation.core.i18n import force_locale
+from participation.core.time import utcnow
 from participation.extensions import db
 
 log = logging.getLogger(__name__)

@@ -37,6 +37,8 @@ from prometheus_client import (
 )
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 
+from participation.config import ConfigError
+from participation.core import operations_status as status
 from participation.extensions import db
 
 NETWORKS_KEY = "participation.metrics_networks"
@@ -87,7 +89,6 @@ def _allowed() -> bool:
 
 def allowed_networks(entries) -> list:
     """METRICS_ALLOWED_IPS as networks (a bare address is a network of one)."""
-    from participation.config import ConfigError
 
     networks = []
     for entry in entries:
@@ -109,7 +110,6 @@ class _SharedState:
     """Figures read from the database and the queue at scrape time."""
 
     def collect(self):
-        from participation.core import operations_status as status
 
         queue = status.queue_status()
         yield _gauge(
@@ -139,7 +139,6 @@ class _SharedState:
             db.session.rollback()
 
     def _database(self):
-        from participation.core import operations_status as status
 
         outbox = status.outbox_backlog()
         yield _gauge("participation_outbox_waiting", "Mail not sent yet (still to be tried).", outbox.waiting)

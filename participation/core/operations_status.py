@@ -15,7 +15,12 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import current_app
 
-from participation.core.db import utcnow
+from participation.core.fan_out import FanOut
+from participation.core.job_stats import failure_counts, oldest_pending_age
+from participation.core.jobs import huey_of
+from participation.core.mail import OutboxMessage as M
+from participation.core.scheduler import ScheduledJob, periodic_jobs
+from participation.core.time import utcnow
 from participation.extensions import db
 
 
@@ -56,8 +61,6 @@ class PeriodicStatus:
 
 def queue_status() -> QueueStatus:
     """The queue's depth, the age of its oldest job and its failed runs (never raises)."""
-    from participation.core.job_stats import failure_counts, oldest_pending_age
-    from participation.core.jobs import huey_of
 
     huey = huey_of()
     try:
@@ -78,7 +81,6 @@ def queue_status() -> QueueStatus:
 
 def outbox_backlog() -> OutboxBacklog:
     """Mail not sent yet (still to be tried) and mail given up on after repeated refusals."""
-    from participation.core.mail import OutboxMessage as M
 
     unsent = M.sent_at.is_(None)
     waiting = sa.and_(unsent, M.failed_at.is_(None))
@@ -93,7 +95,6 @@ def outbox_backlog() -> OutboxBacklog:
 
 
 def fan_out_backlog() -> FanOutBacklog:
-    from participation.core.fan_out import FanOut
 
     count, oldest = db.session.execute(
         sa.select(sa.func.count(), sa.func.min(FanOut.created_at)).where(FanOut.finished_at.is_(None))
@@ -103,7 +104,6 @@ def fan_out_backlog() -> FanOutBacklog:
 
 def periodic_status() -> list[PeriodicStatus]:
     """Every registered periodic job with its shared state (rows missing until its first run)."""
-    from participation.core.scheduler import ScheduledJob, periodic_jobs
 
     registered = periodic_jobs()
     rows = {row.name: row for row in db.session.scalars(sa.select(ScheduledJob))}

@@ -27,6 +27,7 @@ The version has a random token besides its number, so a database that is emptied
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -38,7 +39,7 @@ import sqlalchemy as sa
 from flask import Flask, Response, current_app, g, request, session
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from participation.core.schema_probe import table_exists
+from participation.core.i18n import LANG_COOKIE
 from participation.extensions import db
 
 # Public pages that are the same for every anonymous visitor (endpoint names).
@@ -117,7 +118,7 @@ def _bump_before_commit(session) -> None:
     if session.info.get("page_cache.bumping"):
         return
     session.flush()  # the commit's own flush comes after this hook: flush now to see its writes
-    if session.info.pop(_CHANGED, False) and table_exists(session, ContentVersion.__tablename__):
+    if session.info.pop(_CHANGED, False):
         session.info["page_cache.bumping"] = True
         try:
             bump_content_version(session)
@@ -187,10 +188,9 @@ class RedisStore:
             return None
 
     def set(self, key: str, body: bytes) -> None:
-        try:
+        # A page that could not be stored is rendered again next time: no error for the visitor.
+        with contextlib.suppress(Exception):
             self.client.set(self.PREFIX + key, body, ex=self.seconds)
-        except Exception:  # noqa: BLE001
-            pass
 
     def values(self) -> list[bytes]:
         keys = list(self.client.scan_iter(self.PREFIX + "*"))
@@ -210,7 +210,6 @@ def page_store(app: Flask | None = None):
 
 def _anonymous_request(app: Flask) -> bool:
     """A GET with no cookie but the language one: the same answer for every such visitor."""
-    from participation.core.i18n import LANG_COOKIE
 
     return request.method == "GET" and all(name == LANG_COOKIE for name in request.cookies)
 
@@ -242,7 +241,7 @@ def register_page_cache(app: Flask) -> None:
     def _serve_from_cache():
         if not app.config["PAGE_CACHE"] or request.endpoint not in app.config["PAGE_CACHE_ENDPOINTS"]:
             return None
-        if not _anonymous_request(app) or not table_exists(db.session, ContentVersion.__tablename__):
+        if not _anonymous_request(app):
             return None
         row = db.session.execute(_READ).first()
         if row is None:
@@ -273,7 +272,6 @@ def register_page_cache(app: Flask) -> None:
 def _renders_for_everyone(app: Flask, response) -> bool:
     """Nothing personal went into the page: no session change (CSRF token, flash, log-in), no
     identity loaded, no cookie but the language one set by the view or a hook."""
-    from participation.core.i18n import LANG_COOKIE
 
     if session.modified:
         return False

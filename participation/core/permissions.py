@@ -8,6 +8,8 @@ from functools import wraps
 from flask import abort
 from flask_login import current_user
 
+from participation.extensions import login_manager
+
 
 class Role(StrEnum):
     RESIDENT = "resident"
@@ -43,8 +45,6 @@ def role_required(*roles: Role):
         @wraps(view)
         def wrapper(*args, **kwargs):
             if not current_user.is_authenticated:
-                from participation.extensions import login_manager
-
                 return login_manager.unauthorized()
             require(has_role(current_user, *roles))
             return view(*args, **kwargs)
@@ -65,8 +65,6 @@ def gate_blueprint(blueprint, *roles: Role) -> None:
     @blueprint.before_request
     def _gate():
         if not current_user.is_authenticated:
-            from participation.extensions import login_manager
-
             return login_manager.unauthorized()
         require(has_role(current_user, *roles))
         return None

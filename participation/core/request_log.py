@@ -26,6 +26,8 @@ from datetime import UTC, datetime
 
 from flask import Flask, g, request
 
+from participation.config import ConfigError
+
 REQUEST_ID_HEADER = "X-Request-ID"
 # What a proxy's id may look like: short, no spaces or control characters (they end up in logs).
 SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@-]{7,127}")
@@ -99,8 +101,6 @@ def log_format(config) -> str:
         production = config.get("APP_ENV") == "production" and not config.get("TESTING")
         chosen = "json" if production else "text"
     if chosen not in ("json", "text"):
-        from participation.config import ConfigError
-
         raise ConfigError(f"LOG_FORMAT must be json or text, not {chosen!r}.")
     return chosen
 

@@ -29,8 +29,11 @@ import sqlalchemy as sa
 from flask import Flask, current_app
 from sqlalchemy.orm import Mapped, mapped_column
 
-from participation.core.db import utcnow
+from participation.core.fan_out import resume_stalled
 from participation.core.jobs import enqueue, register_job
+from participation.core.mail import deliver_outbox
+from participation.core.retention import run_purges
+from participation.core.time import utcnow
 from participation.extensions import db
 
 log = logging.getLogger(__name__)
@@ -183,8 +186,6 @@ def deliver_outbox_until_empty(max_seconds: float = 600) -> int:
     """Send due mail in batches until none is left, the server is unreachable, or time is up."""
     from time import monotonic
 
-    from participation.core.mail import deliver_outbox
-
     started, sent = monotonic(), 0
     while monotonic() - started < max_seconds:
         result = deliver_outbox()
@@ -195,7 +196,6 @@ def deliver_outbox_until_empty(max_seconds: float = 600) -> int:
 
 
 def purge_all() -> None:
-    from participation.core.retention import run_purges
 
     for result in run_purges():
         log.info("purge %s", result.line())
@@ -203,7 +203,6 @@ def purge_all() -> None:
 
 def init_scheduler(app: Flask) -> None:
     """The core's periodic jobs; features add theirs (e.g. events: send-reminders)."""
-    from participation.core.fan_out import resume_stalled
 
     register_periodic(
         app, "deliver-outbox", timedelta(minutes=1), deliver_outbox_until_empty, lease=timedelta(minutes=15)

@@ -42,7 +42,7 @@ _detector = MarkdownIt("commonmark", {"html": True}).enable("table")
 def render_markdown(text: str | None) -> Markup:
     """Render organiser Markdown to HTML that only holds allow-listed tags."""
     html = _markdown.render(text or "")
-    return Markup(sanitize_html(html))
+    return Markup(sanitize_html(html))  # noqa: S704 - allow-listed by the sanitiser
 
 
 def sanitize_html(html: str) -> str:
@@ -108,20 +108,25 @@ def is_safe_redirect(target: str | None) -> bool:
     return not parts.scheme and not parts.netloc
 
 
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-        "base-uri 'self'",
-        "object-src 'none'",
-    ]
-)
+def content_security_policy(frame_ancestors: str = "'none'") -> str:
+    """The site's CSP; only the embeds (participation/embeds) name other frame ancestors."""
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "form-action 'self'",
+            f"frame-ancestors {frame_ancestors}",
+            "base-uri 'self'",
+            "object-src 'none'",
+        ]
+    )
+
+
+CONTENT_SECURITY_POLICY = content_security_policy()
 
 
 def bound_location(response) -> None:
@@ -147,7 +152,9 @@ def register_security_headers(app) -> None:
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
+        # Old browsers' frame guard, for every page whose CSP forbids framing (all but the embeds).
+        if "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]:
+            response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         if app.config.get("SESSION_COOKIE_SECURE"):
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")

@@ -9,16 +9,20 @@ from flask import Flask
 from werkzeug.routing import BuildError
 
 from participation.core.i18n import (
+    colon,
     current_lang,
     format_date,
-    format_date_and_time,
     format_datetime,
+    format_decimal,
+    format_percent,
     format_time,
+    iso_moment,
     link_query_args,
     url_for_this_page,
 )
 from participation.core.navigation import layout_context
 from participation.core.security import render_markdown
+from participation.core.seo import register_seo_helpers
 from participation.core.translated import Translation, translated
 from participation.core.urls import public_url_for
 
@@ -26,8 +30,8 @@ from participation.core.urls import public_url_for
 def local_datetime(moment: datetime | None, format: str = "medium") -> str:
     """A moment as Brussels local time in the page's language.
 
-    'short', 'medium', 'long', 'full' as Babel has them; 'day_time' for the full date with a
-    short time ("donderdag 3 december 2026 19:00"), 'time' for the time alone.
+    'short' (the same as 'medium': "6 Dec 2026, 19:00"), 'medium', 'long', 'full' as Babel has them;
+    'day_time' for the full date with a short time ("donderdag 3 december 2026 19:00"), 'time' for the time alone.
     """
     if moment is None:
         return ""
@@ -35,8 +39,6 @@ def local_datetime(moment: datetime | None, format: str = "medium") -> str:
         return format_time(moment, "short")
     if format == "day_time":
         return f"{format_date(moment, 'full')} {format_time(moment, 'short')}"
-    if format in ("medium", "long"):
-        return format_date_and_time(moment, format)
     return format_datetime(moment, format)
 
 
@@ -51,6 +53,11 @@ def tr(value: dict | None) -> Translation:
     return translated(value, current_lang())
 
 
+def plain(value) -> str:
+    """Plain text of a Translation (followed by the fallback notice when it is Dutch instead), or of a string."""
+    return value.as_plain() if isinstance(value, Translation) else ("" if value is None else str(value))
+
+
 def url_for_page(number: int) -> str:
     """The current page's URL with another page number, keeping filters (repeated ones too)."""
     try:
@@ -60,10 +67,22 @@ def url_for_page(number: int) -> str:
 
 
 def register_template_helpers(app: Flask) -> None:
+    register_seo_helpers(app)
     app.context_processor(layout_context)
-    app.jinja_env.globals.update(tr=tr, url_for_page=url_for_page, public_url_for=public_url_for)
+    app.jinja_env.globals.update(
+        tr=tr, url_for_page=url_for_page, public_url_for=public_url_for, colon=colon, page_lang=current_lang
+    )
     app.jinja_env.filters.update(
         local_datetime=local_datetime,
         local_date=local_date,
+        # Flask-Babel's own filters would format English the American way: the same as ours instead.
+        datetimeformat=local_datetime,
+        dateformat=local_date,
+        timeformat=lambda moment: local_datetime(moment, "time"),
+        # <time datetime="{{ moment|iso_datetime }}">: the one machine-readable form of a moment.
+        iso_datetime=iso_moment,
+        plain=plain,
+        number=format_decimal,
+        percent=format_percent,
         markdown=lambda text: render_markdown(str(text) if text is not None else ""),
     )

@@ -8,18 +8,11 @@ next to the field (core.forms.BaseForm); addresses get a translated 400 page.
 
 from __future__ import annotations
 
-import re
-
 from flask import Flask, abort, request
 
+from participation.core.errors import render_error
 from participation.core.i18n import _
-
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-
-
-def is_storable_text(value: object) -> bool:
-    """False for a string holding NUL or a lone surrogate; True for anything else."""
-    return not (isinstance(value, str) and _UNSTORABLE.search(value))
+from participation.core.storable_text import is_storable_text
 
 
 def unstorable_text_message() -> str:
@@ -44,6 +37,5 @@ def register_input_guard(app: Flask) -> None:
             return None
         if request.path.startswith("/api/"):
             abort(400)  # the error handler answers in JSON there
-        from participation.core.errors import render_error
 
         return render_error(400, _("This address contains characters that are not allowed."))

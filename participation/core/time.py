@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from participation.core.db import utcnow
-
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
-__all__ = ["BRUSSELS", "utcnow", "to_brussels", "from_brussels_naive"]
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware, in UTC (the one clock the code reads)."""
+    return datetime.now(UTC)
 
 
 def to_brussels(moment: datetime) -> datetime:

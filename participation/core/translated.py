@@ -3,6 +3,11 @@
 A value looks like {"nl": "…", "en": "…", "fr": "…"}. Dutch is required; reading
 a language that has no text falls back to Dutch, and the caller learns that it
 did, so the page can mark the passage with lang="nl" and say so.
+
+One rule wherever such a text is shown: a fallback text carries its language
+(`lang="nl"` in HTML) and is followed by a notice in the reader's language, outside
+the Dutch part. A Translation printed in a template does so by itself (`__html__`);
+`as_plain()` is the same for plain text (text mails, CSV headers, calendar files).
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from markupsafe import Markup
 from sqlalchemy.dialects.postgresql import JSONB
+
+from participation.core.i18n import _
 
 DEFAULT_LANG = "nl"
 
@@ -36,7 +43,27 @@ class Translation:
         return bool(self.text)
 
     def __html__(self) -> str:
-        return Markup.escape(self.text)
+        if not self.is_fallback:
+            return Markup.escape(self.text)
+        return Markup('<span lang="{}">{}</span> <span class="fallback-note">{}</span>').format(
+            self.lang, self.text, fallback_notice()
+        )
+
+    def as_plain(self) -> str:
+        """The text for plain-text output, followed by the notice when it is not in the asked language."""
+        return f"{self.text} {fallback_notice()}" if self.is_fallback else self.text
+
+
+def with_translations(message: str, **values) -> Markup:
+    """A translated message (gettext without values) filled in with values that may be Translations,
+    so that a Dutch fallback keeps its marking in an error message: gettext's own `%` would keep
+    only the text. Plain values are escaped."""
+    return Markup.escape(message) % values
+
+
+def fallback_notice() -> str:
+    """The notice after a fallback text, in the language of the page or mail being rendered."""
+    return _("(only available in Dutch)")
 
 
 def translated(value: dict | None, lang: str) -> Translation:

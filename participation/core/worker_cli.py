@@ -10,6 +10,10 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from participation.core.jobs import huey_of
+from participation.core.scheduler import periodic_jobs, tick
+from participation.extensions import db
+
 log = logging.getLogger(__name__)
 
 
@@ -22,7 +26,6 @@ def worker_command(threads):
     Start as many as needed, on any number of hosts: they share the queue. Stop with SIGINT or
     SIGTERM; a job cut off half-way is safe to run again (each batch commits on its own).
     """
-    from participation.core.jobs import huey_of
 
     huey = huey_of(current_app)
     if huey.immediate:
@@ -47,7 +50,6 @@ def scheduler_command(once, interval):
     `scheduled_jobs` table holds the schedule and the leases), so a second scheduler on another
     host for fail-over is harmless.
     """
-    from participation.core.scheduler import periodic_jobs, tick
 
     stop = threading.Event()
     if not once:
@@ -59,7 +61,6 @@ def scheduler_command(once, interval):
             queued = tick()
         except Exception:  # a database hiccup: log it and try again at the next check
             log.exception("scheduler tick failed")
-            from participation.extensions import db
 
             db.session.rollback()
             if once:

@@ -2,55 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import click
 import sqlalchemy as sa
 from flask import current_app
 from flask.cli import with_appcontext
 
-from participation.core.permissions import Role
+from participation.accounts.models import User
+from participation.accounts.services import create_user
+from participation.core import extension_points
+from participation.core.mail import public_request_context
+from participation.demo.consultations import close_demo_consultations
+from participation.demo.loader import DemoAccount, load_accounts
+from participation.demo.moderation import seed_moderation_states
 from participation.extensions import db
 
-
-@dataclass(frozen=True)
-class DemoAccount:
-    key: str
-    email: str
-    name: str
-    role: Role
-    password: str
-    language: str
+# DEMO_ACCOUNTS is served by __getattr__ below.
+__all__ = ["DemoAccount", "seed_accounts", "seed_demo", "seed_demo_command"]
 
 
-# Demo only: `seed-demo` refuses to run in production, so these never reach a real site.
-DEMO_ACCOUNTS = [
-    DemoAccount("admin", "beheerder@demo.example", "Beheerder Demo", Role.ADMIN, "demo-beheerder-2026", "nl"),
-    DemoAccount(
-        "organiser", "organisator@demo.example", "An Organisator", Role.ORGANISER, "demo-organisator-2026", "nl"
-    ),
-    DemoAccount("organiser2", "organiser2@demo.example", "Sam Organiser", Role.ORGANISER, "demo-organiser2-2026", "en"),
-    DemoAccount("moderator", "moderator@demo.example", "Mo Derator", Role.MODERATOR, "demo-moderator-2026", "nl"),
-    DemoAccount("resident", "inwoner@demo.example", "Lotte Van Damme", Role.RESIDENT, "demo-inwoner-2026", "nl"),
-    DemoAccount("resident2", "resident2@demo.example", "Priya Raman", Role.RESIDENT, "demo-resident2-2026", "en"),
-    DemoAccount("resident3", "habitant@demo.example", "Camille Dubois", Role.RESIDENT, "demo-habitant-2026", "fr"),
-    DemoAccount("resident4", "inwoner4@demo.example", "Yusuf Demir", Role.RESIDENT, "demo-inwoner4-2026", "nl"),
-]
-
-# Features append functions taking the accounts by key: fn(accounts: dict[str, User]) -> None.
-DEMO_SEEDERS_KEY = "participation.demo_seeders"
-
-
-def register_demo_seeder(app, seeder) -> None:
-    app.extensions.setdefault(DEMO_SEEDERS_KEY, []).append(seeder)
+def __getattr__(name: str):
+    # Demo only: `seed-demo` refuses to run in production, so these never reach a real site.
+    # The accounts are in content/accounts.toml, read on first use (importing never needs the file).
+    if name == "DEMO_ACCOUNTS":
+        return list(load_accounts()[0])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def seed_accounts() -> dict:
-    from participation.accounts.models import User
-    from participation.accounts.services import create_user
 
     accounts = {}
-    for account in DEMO_ACCOUNTS:
+    for account in load_accounts()[0]:
         user = db.session.scalar(sa.select(User).where(User.email == account.email))
         if user is None:
             user = create_user(account.email, account.role, account.password, account.name, account.language)
@@ -60,17 +41,22 @@ def seed_accounts() -> dict:
 
 def seed_demo() -> dict:
     """Create the demo accounts and every feature's demo content (idempotent)."""
-    from participation.core.mail import public_request_context
 
+    # One transaction per step: the mail jobs a step queues (a cancelled event, published
+    # results) then run once their rows are committed, never inside a later step's transaction.
     with public_request_context():
         accounts = seed_accounts()
-        for seeder in current_app.extensions.get(DEMO_SEEDERS_KEY, []):
+        db.session.commit()
+        for seeder in extension_points.demo_seeders.contributions():
             seeder(accounts)
+            db.session.commit()
         # Across features: pending, reported, hidden and appealed comments, a suspension.
-        from participation.demo.moderation import seed_moderation_states
-
         seed_moderation_states(accounts)
-    db.session.commit()
+        db.session.commit()
+        # Last: the consultations whose story has closed took their votes and comments while
+        # open; now they close and publish their results, through the consultation rules.
+        close_demo_consultations(accounts)
+        db.session.commit()
     return accounts
 
 
@@ -85,5 +71,5 @@ def seed_demo_command(force):
         )
     seed_demo()
     click.echo("Demo content is in place. Demo accounts (e-mail / password / role):")
-    for account in DEMO_ACCOUNTS:
+    for account in load_accounts()[0]:
         click.echo(f"  {account.email:28} {account.password:24} {account.role.value}")

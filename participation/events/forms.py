@@ -48,7 +48,8 @@ class AnswersMixin:
 
     def label_free_question(self, event, lang: str) -> None:
         if event.free_question:
-            self.free_answer.label.text = translated(event.free_question, lang).text
+            # A Translation: printed, a Dutch fallback carries lang="nl" and the notice.
+            self.free_answer.label.text = translated(event.free_question, lang)
 
 
 class RegisterForm(AnswersMixin, BaseForm):
@@ -87,10 +88,10 @@ class EventFilterForm(BaseForm):
     def setup(self, consultations, themes, lang: str) -> None:
         self.when.choices = [SelectChoice("", _l("Upcoming events")), SelectChoice("past", _l("Past events"))]
         self.consultation.choices = [SelectChoice("", _l("All consultations"))] + [
-            SelectChoice(c.slug, translated(c.title, lang).text) for c in consultations
+            SelectChoice(c.slug, translated(c.title, lang).as_plain()) for c in consultations
         ]
         self.theme.choices = [SelectChoice("", _l("All themes"))] + [
-            SelectChoice(t.slug, translated(t.name, lang).text) for t in themes
+            SelectChoice(t.slug, translated(t.name, lang).as_plain()) for t in themes
         ]
         self.format.choices = [SelectChoice("", _l("All formats"))] + [
             SelectChoice(f.value, label) for f, label in FORMAT_LABELS.items()
@@ -171,11 +172,12 @@ class EventFormBase(BaseForm):
     ask_dietary = BooleanField(_l("Ask for dietary needs"))
     ask_accessibility = BooleanField(_l("Ask for accessibility needs"))
 
-    def setup(self, consultations, stand_alone_allowed: bool) -> None:
+    def setup(self, consultations, stand_alone_allowed: bool, lang: str) -> None:
         lang_choices = [SelectChoice(code, LANGUAGE_NAMES.get(code, code)) for code in LANGUAGE_NAMES]
         self.languages.choices = lang_choices
         choices = [SelectChoice(0, _l("None: a stand-alone event"))] if stand_alone_allowed else []
-        choices += [SelectChoice(c.id, translated(c.title, "nl").text) for c in consultations]
+        # Titles in the form's language (an <option> holds text only: a Dutch fallback says so in words).
+        choices += [SelectChoice(c.id, translated(c.title, lang).as_plain()) for c in consultations]
         self.consultation_id.choices = choices
 
     def language_fields(self, lang: str):

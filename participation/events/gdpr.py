@@ -15,8 +15,9 @@ import sqlalchemy as sa
 from flask import current_app
 
 from participation.accounts.gdpr import verified_addresses
+from participation.core.retention import register_purge
 from participation.core.time import utcnow
-from participation.events.models import Event, Registration
+from participation.events.models import Event, Registration, RegistrationStatus
 from participation.events.registration import cancel_registration
 from participation.extensions import db
 
@@ -83,7 +84,6 @@ def erase_event_data(user, options=None) -> None:
 
 def purge_unconfirmed_registrations(now) -> int:
     """Visitors' registrations never confirmed within RETENTION_UNCONFIRMED_REGISTRATION_DAYS: deleted."""
-    from participation.events.models import RegistrationStatus
 
     days = current_app.config["RETENTION_UNCONFIRMED_REGISTRATION_DAYS"]
     dropped = db.session.execute(
@@ -112,7 +112,6 @@ def anonymise_old_attendee_data(now) -> int:
 
 
 def register_event_purges(app) -> None:
-    from participation.core.retention import register_purge
 
     register_purge(
         app,

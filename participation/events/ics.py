@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
+from participation.core.i18n import force_locale
 from participation.core.time import to_brussels, utcnow
 from participation.core.translated import translated
 from participation.core.urls import public_url_for
@@ -53,8 +54,9 @@ def _vevent(event: Event, lang: str, online_url: str | None = None, method_cance
     # Local times with TZID (and a VTIMEZONE, added below) so calendars show Brussels time.
     item.add("dtstart", to_brussels(event.starts_at))
     item.add("dtend", to_brussels(event.ends_at))
-    item.add("summary", translated(event.title, lang).text)
-    description = translated(event.description, lang).text
+    with force_locale(lang):  # a Dutch fallback says so, in the calendar's language
+        item.add("summary", translated(event.title, lang).as_plain())
+        description = translated(event.description, lang).as_plain()
     if online_url:
         description = f"{online_url}\n\n{description}"
     item.add("description", f"{description}\n\n{page}")

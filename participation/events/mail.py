@@ -7,6 +7,7 @@ from participation.core.translated import translated
 from participation.core.urls import public_url_for
 from participation.events.ics import event_calendar
 from participation.events.models import Registration, RegistrationStatus
+from participation.events.queries import waiting_position as position
 from participation.events.tokens import GUEST_CONFIRM, TICKET, make_registration_token
 
 
@@ -47,7 +48,7 @@ def _send(registration: Registration, template: str, with_calendar: bool = False
         account=registration.user_id,
         name=registration.display_name(),
         event=event,
-        title=translated(event.title, lang).text,
+        title=translated(event.title, lang),  # a Translation: a Dutch fallback is marked in the mail
         event_url=public_url_for("events.detail", event_id=event.id, lang=lang),
         ticket_url=ticket_url(registration, lang),
         registration=registration,
@@ -64,7 +65,6 @@ def registration_outcome(registration: Registration) -> None:
 
 
 def waiting_position(registration: Registration) -> int:
-    from participation.events.queries import waiting_position as position
 
     return position(registration)
 

@@ -6,22 +6,20 @@ Attendee data is personal data: every route checks that the person runs this eve
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from participation.consultations.models import (
     Consultation,
-    ConsultationState,
-    consultation_organisers,
 )
 from participation.core.csv_export import csv_response, csv_safe
-from participation.core.errors import UserError
 from participation.core.forms import ActionForm
-from participation.core.i18n import LANGUAGE_NAMES, _, ngettext
+from participation.core.i18n import LANGUAGE_NAMES, _, current_lang, ngettext
 from participation.core.input_bounds import id_arg, paginate, text_that_fits
-from participation.core.permissions import Role, gate_blueprint, is_admin, require
+from participation.core.permissions import Role, gate_blueprint, require
 from participation.core.time import to_brussels
+from participation.core.translated import translated
+from participation.core.views import form_invalid, run_service
 from participation.events import queries, services
 from participation.events import registration as places
 from participation.events.forms import (
@@ -37,7 +35,13 @@ from participation.events.forms import (
     report_form_class,
 )
 from participation.events.models import Event, Registration, RegistrationStatus
-from participation.events.permissions import can_cancel_registration, can_give_place, can_manage_event
+from participation.events.permissions import (
+    can_cancel_event,
+    can_cancel_registration,
+    can_check_in,
+    can_give_place,
+    can_publish_report,
+)
 from participation.events.tokens import CHECK_IN, InvalidToken, read_registration_token
 from participation.extensions import db
 
@@ -59,29 +63,15 @@ def _no_store(body, status=200) -> Response:
 
 
 def _event(event_id: int) -> Event:
-    event = queries.event_with_counts(event_id)
-    require(event is not None, 404)
-    require(can_manage_event(current_user, event))
-    return event
+    return queries.event_managed_by(current_user, event_id)
 
 
 def _registration(event: Event, registration_id: int) -> Registration:
-    registration = db.session.get(Registration, registration_id)
-    require(registration is not None and registration.event_id == event.id, 404)
-    return registration
+    return queries.registration_of_event(event, registration_id)
 
 
 def _consultation_choices() -> list[Consultation]:
-    stmt = sa.select(Consultation).order_by(Consultation.opens_at.desc())
-    if not is_admin(current_user):
-        stmt = stmt.where(
-            Consultation.id.in_(
-                sa.select(consultation_organisers.c.consultation_id).where(
-                    consultation_organisers.c.user_id == current_user.id
-                )
-            )
-        )
-    return list(db.session.scalars(stmt.where(Consultation.state != ConsultationState.RESULTS_PUBLISHED)))
+    return list(db.session.scalars(queries.consultations_for_new_events(current_user)))
 
 
 def _event_form(event: Event | None = None):
@@ -89,7 +79,7 @@ def _event_form(event: Event | None = None):
     consultations = _consultation_choices()
     if event is not None and event.consultation is not None and event.consultation not in consultations:
         consultations.append(event.consultation)
-    form.setup(consultations, stand_alone_allowed=True)
+    form.setup(consultations, stand_alone_allowed=True, lang=current_lang())
     return form
 
 
@@ -105,15 +95,14 @@ def index():
 # --------------------------------------------------------------------- create / edit
 
 
-def _edit_page(form, event=None, status=200):
+def _edit_page(form, event=None):
     completeness = language_completeness(
         form, [name for name, *_rest in TEXT_FIELDS], required=("title", "description")
     )
     return _no_store(
         render_template(
             "events/manage/edit.html", form=form, event=event, completeness=completeness, language_names=LANGUAGE_NAMES
-        ),
-        status,
+        )
     )
 
 
@@ -125,16 +114,14 @@ def create():
         form.languages.data = ["nl"]
         return _edit_page(form)
     if not form.validate():
-        return _edit_page(form, status=400)
-    try:
-        event = services.create_event(current_user, form.event_input())
-    except UserError as exc:
-        db.session.rollback()
-        form.apply_error(exc)
-        return _edit_page(form, status=exc.status_code)
-    db.session.commit()
-    flash(_("The event is created."), "success")
-    return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
+        return form_invalid(_edit_page(form))
+    return run_service(
+        lambda: services.create_event(current_user, form.event_input()),
+        form=form,
+        page=lambda exc: _edit_page(form),
+        success=_("The event is created."),
+        to=lambda event: url_for("events_manage.attendees", event_id=event.id),
+    )
 
 
 @bp.route("/<id:event_id>/edit", methods=["GET", "POST"])
@@ -145,14 +132,17 @@ def edit(event_id: int):
         form.fill_from(event)
         return _edit_page(form, event)
     if not form.validate():
-        return _edit_page(form, event, status=400)
-    try:
-        promoted = services.update_event(current_user, event.id, form.event_input())
-    except UserError as exc:
-        db.session.rollback()
-        form.apply_error(exc)
-        return _edit_page(form, _event(event_id), status=exc.status_code)
-    db.session.commit()
+        return form_invalid(_edit_page(form, event))
+    return run_service(
+        lambda: services.update_event(current_user, event.id, form.event_input()),
+        form=form,
+        page=lambda exc: _edit_page(form, _event(event_id)),
+        success=_saved_message,
+        to=url_for("events_manage.attendees", event_id=event.id),
+    )
+
+
+def _saved_message(promoted) -> None:
     flash(_("The event is saved."), "success")
     if promoted:
         flash(
@@ -163,7 +153,6 @@ def edit(event_id: int):
             ),
             "info",
         )
-    return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
 
 
 @bp.post("/<id:event_id>/duplicate")
@@ -180,38 +169,33 @@ def duplicate(event_id: int):
 def cancel(event_id: int):
     event = _event(event_id)
     form = cancel_event_form_class()()
-    status = 200
-    if request.method == "POST":
-        if form.validate():
-            try:
-                mailed = services.cancel_event(current_user, event.id, form.messages())
-            except UserError as exc:
-                db.session.rollback()
-                form.apply_error(exc)
-                status = exc.status_code
-            else:
-                db.session.commit()
-                flash(
-                    ngettext(
-                        "The event is cancelled; %(num)d person was told by e-mail.",
-                        "The event is cancelled; %(num)d people were told by e-mail.",
-                        mailed,
-                    ),
-                    "success",
-                )
-                return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
-        else:
-            status = 400
-        event = _event(event_id)
+    if request.method == "GET":
+        return _cancel_page(event, form)
+    if not form.validate():
+        return form_invalid(_cancel_page(event, form))
+    return run_service(
+        lambda: services.cancel_event(current_user, event.id, form.messages()),
+        form=form,
+        page=lambda exc: _cancel_page(_event(event_id), form),
+        success=lambda mailed: ngettext(
+            "The event is cancelled; %(num)d person was told by e-mail.",
+            "The event is cancelled; %(num)d people were told by e-mail.",
+            mailed,
+        ),
+        to=url_for("events_manage.attendees", event_id=event.id),
+    )
+
+
+def _cancel_page(event, form):
     return _no_store(
         render_template(
             "events/manage/cancel.html",
             event=event,
             form=form,
+            can_cancel_event=can_cancel_event,
             language_names=LANGUAGE_NAMES,
             completeness=language_completeness(form, ["message"], required=("message",)),
-        ),
-        status,
+        )
     )
 
 
@@ -253,7 +237,10 @@ def attendees_csv(event_id: int):
             _("Registered on"),
             _("Dietary needs"),
             _("Accessibility needs"),
-            _("Answer to the event's question"),
+            # The event's own question, in the download's language (a Dutch fallback says so).
+            csv_safe(translated(event.free_question, current_lang()).as_plain())
+            if event.free_question
+            else _("Answer to the event's question"),
             _("Checked in"),
         ]
     ]
@@ -284,19 +271,13 @@ def _place_action(event_id: int, registration_id: int, do, success: str, back: s
     event = _event(event_id)
     registration = _registration(event, registration_id)
     require(ActionForm().validate(), 400)
-    try:
-        do(event, registration)
-    except UserError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-    else:
-        db.session.commit()
-        flash(success, "success")
     if back == "check_in":
         # The search goes back into the address (a header): only one the search form accepts.
         query = text_that_fits(request.form.get("q") or None, CHECK_IN_SEARCH_MAX)
-        return redirect(url_for("events_manage.check_in", event_id=event.id, q=query), 303)
-    return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
+        to = url_for("events_manage.check_in", event_id=event.id, q=query)
+    else:
+        to = url_for("events_manage.attendees", event_id=event.id)
+    return run_service(lambda: do(event, registration), success=success, to=to)
 
 
 @bp.post("/<id:event_id>/registrations/<id:registration_id>/give-place")
@@ -322,40 +303,33 @@ def cancel_registration(event_id: int, registration_id: int):
 @bp.get("/<id:event_id>/message")
 def message(event_id: int):
     event = _event(event_id)
-    return _no_store(
-        render_template(
-            "events/manage/message.html", event=event, form=MessageForm(formdata=None), audience_labels=AUDIENCE_LABELS
-        )
-    )
+    return _message_page(event, MessageForm(formdata=None))
 
 
 @bp.post("/<id:event_id>/message")
 def send_message(event_id: int):
     event = _event(event_id)
     form = MessageForm()
-    status = 400
-    if form.validate():
-        try:
-            sent = services.message_registrants(
-                current_user, event, form.audience.data, form.subject.data, form.body.data
-            )
-        except UserError as exc:
-            db.session.rollback()
-            form.apply_error(exc)
-            status = exc.status_code
-        else:
-            db.session.commit()
-            flash(
-                ngettext(
-                    "Your message is on its way to %(num)d person.",
-                    "Your message is on its way to %(num)d people.",
-                    sent,
-                ),
-                "success",
-            )
-            return redirect(url_for("events_manage.attendees", event_id=event.id), 303)
+    if not form.validate():
+        return form_invalid(_message_page(event, form))
+    return run_service(
+        lambda: services.message_registrants(
+            current_user, event, form.audience.data, form.subject.data, form.body.data
+        ),
+        form=form,
+        page=lambda exc: _message_page(_event(event_id), form),
+        success=lambda sent: ngettext(
+            "Your message is on its way to %(num)d person.",
+            "Your message is on its way to %(num)d people.",
+            sent,
+        ),
+        to=url_for("events_manage.attendees", event_id=event.id),
+    )
+
+
+def _message_page(event, form):
     return _no_store(
-        render_template("events/manage/message.html", event=event, form=form, audience_labels=AUDIENCE_LABELS), status
+        render_template("events/manage/message.html", event=event, form=form, audience_labels=AUDIENCE_LABELS)
     )
 
 
@@ -414,24 +388,27 @@ def check_in_code(event_id: int, token: str):
         )
     require(token_event_id == event.id, 404)
     registration = _registration(event, registration_id)
-    status = 200
-    if request.method == "POST":
-        require(ActionForm().validate(), 400)
-        try:
-            places.set_check_in(registration.id, event.id, current_user, True)
-        except UserError as exc:
-            db.session.rollback()
-            flash(exc.message, "error")
-            status = exc.status_code
-        else:
-            db.session.commit()
-            flash(_("%(name)s is checked in.", name=registration.display_name()), "success")
-            return redirect(url_for("events_manage.check_in_code", event_id=event.id, token=token), 303)
+    if request.method == "GET":
+        return _check_in_code_page(event, registration)
+    require(ActionForm().validate(), 400)
+    name = registration.display_name()
+    return run_service(
+        lambda: places.set_check_in(registration.id, event.id, current_user, True),
+        page=lambda exc: _check_in_code_page(_event(event_id), _registration(event, registration_id)),
+        success=_("%(name)s is checked in.", name=name),
+        to=url_for("events_manage.check_in_code", event_id=event.id, token=token),
+    )
+
+
+def _check_in_code_page(event, registration):
     return _no_store(
         render_template(
-            "events/manage/check_in_code.html", event=event, registration=registration, status_labels=STATUS_LABELS
-        ),
-        status,
+            "events/manage/check_in_code.html",
+            event=event,
+            registration=registration,
+            status_labels=STATUS_LABELS,
+            can_check_in=can_check_in,
+        )
     )
 
 
@@ -443,34 +420,33 @@ def report(event_id: int):
     event = _event(event_id)
     form = report_form_class()()
     numbers = queries.attendance(event.id)
-    status = 200
     if request.method == "GET":
         for lang in form.content_languages:
             getattr(form, f"summary_{lang}").data = (event.report_summary or {}).get(lang, "")
         form.attendees.data = (
             event.report_attendees if event.report_attendees is not None else numbers["checked_in"] or None
         )
-    elif form.validate():
-        try:
-            services.publish_report(current_user, event, form.summaries(), form.attendees.data)
-        except UserError as exc:
-            db.session.rollback()
-            form.apply_error(exc)
-            status = exc.status_code
-        else:
-            db.session.commit()
-            flash(_("The report is published on the event page and its consultation."), "success")
-            return redirect(url_for("events.detail", event_id=event.id), 303)
-    else:
-        status = 400
+        return _report_page(event, form, numbers)
+    if not form.validate():
+        return form_invalid(_report_page(event, form, numbers))
+    return run_service(
+        lambda: services.publish_report(current_user, event, form.summaries(), form.attendees.data),
+        form=form,
+        page=lambda exc: _report_page(_event(event_id), form, numbers),
+        success=_("The report is published on the event page and its consultation."),
+        to=url_for("events.detail", event_id=event.id),
+    )
+
+
+def _report_page(event, form, numbers):
     return _no_store(
         render_template(
             "events/manage/report.html",
-            event=_event(event_id),
+            event=event,
             form=form,
+            can_publish_report=can_publish_report,
             numbers=numbers,
             completeness=language_completeness(form, ["summary"], required=("summary",)),
             language_names=LANGUAGE_NAMES,
-        ),
-        status,
+        )
     )

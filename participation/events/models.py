@@ -8,7 +8,8 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
-from participation.core.db import CreatedAt, IntPK, utcnow
+from participation.core.db import CreatedAt, IntPK
+from participation.core.time import utcnow
 from participation.core.translated import TranslatedText
 from participation.extensions import db
 

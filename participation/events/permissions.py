@@ -48,9 +48,21 @@ def can_cancel_registration(registration, event, user=None) -> bool:
 
 def can_give_place(user, registration, event) -> bool:
     """An organiser moves someone from the waiting list to a place, while the event is not cancelled."""
-    return can_manage_event(user, event) and registration.status == RegistrationStatus.WAITING and not event.is_cancelled
+    return (
+        can_manage_event(user, event) and registration.status == RegistrationStatus.WAITING and not event.is_cancelled
+    )
 
 
 def can_check_in(user, registration, event) -> bool:
     """Only people with a confirmed place are marked present, by the people who run the event."""
     return can_manage_event(user, event) and registration.status == RegistrationStatus.CONFIRMED
+
+
+def can_cancel_event(user, event) -> bool:
+    """The people who run an event cancel it, until it has ended (once only)."""
+    return can_manage_event(user, event) and not event.is_cancelled and not event.has_ended()
+
+
+def can_publish_report(user, event) -> bool:
+    """The report of an event is written once it has started, by the people who run it."""
+    return can_manage_event(user, event) and event.has_started()

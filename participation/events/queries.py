@@ -7,14 +7,17 @@ from __future__ import annotations
 from enum import StrEnum
 
 import sqlalchemy as sa
+from flask import abort
 from sqlalchemy.orm import joinedload, selectinload, with_expression
 
 from participation.consultations.models import (
     Consultation,
     ConsultationState,
     Theme,
+    consultation_organisers,
     consultation_themes,
 )
+from participation.core.permissions import is_admin
 from participation.core.time import utcnow
 from participation.events.models import (
     Event,
@@ -23,6 +26,7 @@ from participation.events.models import (
     Registration,
     RegistrationStatus,
 )
+from participation.events.permissions import can_manage_event, can_view_event
 from participation.extensions import db
 
 
@@ -277,8 +281,6 @@ def consultation_ids_for_user(user_id) -> sa.Select:
 
 def manageable_events(user) -> sa.Select:
     """Events this organiser runs (all for administrators)."""
-    from participation.consultations.models import consultation_organisers
-    from participation.core.permissions import is_admin
 
     stmt = with_counts(sa.select(Event).options(joinedload(Event.consultation)))
     if not is_admin(user):
@@ -299,3 +301,47 @@ def manageable_events(user) -> sa.Select:
         Event.starts_at.desc(),
         Event.id,
     )
+
+
+def consultations_for_new_events(user) -> sa.Select:
+    """The consultations this organiser may add events to (administrators: all) that still take events."""
+
+    stmt = sa.select(Consultation).order_by(Consultation.opens_at.desc())
+    if not is_admin(user):
+        stmt = stmt.where(
+            Consultation.id.in_(
+                sa.select(consultation_organisers.c.consultation_id).where(consultation_organisers.c.user_id == user.id)
+            )
+        )
+    return stmt.where(Consultation.state != ConsultationState.RESULTS_PUBLISHED)
+
+
+# ------------------------------------------------------------------ loaders for views
+
+
+def event_visible_to(user, event_id: int) -> Event:
+    """The event (with its counts) that `user` may see, or 404: a draft consultation's events stay unknown."""
+
+    event = event_with_counts(event_id)
+    if event is None or not can_view_event(user, event):
+        abort(404)
+    return event
+
+
+def event_managed_by(user, event_id: int) -> Event:
+    """The event (with its counts) that `user` runs: 404 when there is none, 403 when it is not theirs."""
+
+    event = event_with_counts(event_id)
+    if event is None:
+        abort(404)
+    if not can_manage_event(user, event):
+        abort(403)
+    return event
+
+
+def registration_of_event(event: Event, registration_id: int) -> Registration:
+    """One registration of this event, or 404."""
+    registration = db.session.get(Registration, registration_id)
+    if registration is None or registration.event_id != event.id:
+        abort(404)
+    return registration

@@ -20,13 +20,13 @@ from sqlalchemy.exc import IntegrityError
 from participation.accounts.models import User
 from participation.accounts.suspension import suspension_message
 from participation.core.audit import record
-from participation.core.db import utcnow
 from participation.core.errors import Conflict, NotAllowed, NotFound, UserError
 from participation.core.i18n import _
 from participation.core.locking import lock_for_update
+from participation.core.time import utcnow
 from participation.events import mail
-from participation.events.permissions import can_manage_event
 from participation.events.models import ACTIVE_STATUSES, Event, Registration, RegistrationStatus
+from participation.events.permissions import can_manage_event
 from participation.extensions import db
 
 

@@ -14,6 +14,7 @@ from participation.core.i18n import LANGUAGE_NAMES, _, current_lang
 from participation.core.input_bounds import paginate
 from participation.core.permissions import require
 from participation.core.ratelimits import actor_key
+from participation.core.views import form_error_status, form_invalid, run_service, with_status
 from participation.events import ics, queries
 from participation.events import registration as places
 from participation.events.forms import (
@@ -23,9 +24,15 @@ from participation.events.forms import (
     RegisterForm,
 )
 from participation.events.models import Event, EventFormat, Registration, RegistrationStatus
-from participation.events.permissions import can_cancel_registration, can_manage_event, can_view_event
+from participation.events.permissions import can_cancel_registration, can_manage_event
 from participation.events.qr import check_in_qr_svg
-from participation.events.tokens import GUEST_CONFIRM, TICKET, InvalidToken, read_registration_token
+from participation.events.tokens import (
+    GUEST_CONFIRM,
+    TICKET,
+    InvalidToken,
+    make_registration_token,
+    read_registration_token,
+)
 from participation.extensions import db, limiter
 
 bp = Blueprint("events", __name__, url_prefix="/<lang>")
@@ -37,9 +44,7 @@ GUEST_LIMITS = "5 per minute;20 per hour"
 
 
 def _event_or_404(event_id: int) -> Event:
-    event = queries.event_with_counts(event_id)
-    require(event is not None and can_view_event(current_user, event), 404)
-    return event
+    return queries.event_visible_to(current_user, event_id)
 
 
 # ------------------------------------------------------------------------ browsing
@@ -76,7 +81,7 @@ def detail(event_id: int):
     return _detail_page(event)
 
 
-def _detail_page(event: Event, form=None, guest_form=None, status: int = 200, error: str | None = None):
+def _detail_page(event: Event, form=None, guest_form=None, error: str | None = None):
     lang = current_lang()
     mine, position = None, 0
     if current_user.is_authenticated:
@@ -106,10 +111,11 @@ def _detail_page(event: Event, form=None, guest_form=None, status: int = 200, er
         form=form,
         guest_form=guest_form,
         can_manage=can_manage_event(current_user, event),
+        can_cancel_registration=can_cancel_registration,
         error=error,
         format_label=FORMAT_LABELS[event.format],
         language_names=LANGUAGE_NAMES,
-    ), status
+    )
 
 
 # ------------------------------------------------------------------------ registering
@@ -123,13 +129,17 @@ def register(event_id: int):
     form = RegisterForm()
     form.label_free_question(event, current_lang())
     if not form.validate():
-        return _detail_page(event, form=form, status=400)
-    try:
-        registration = places.register_resident(event.id, current_user, form.answers())
-    except UserError as exc:
-        db.session.rollback()
-        return _detail_page(_event_or_404(event_id), form=form, status=exc.status_code, error=exc.message)
-    db.session.commit()
+        return form_invalid(_detail_page(event, form=form))
+    return run_service(
+        lambda: places.register_resident(event.id, current_user, form.answers()),
+        # The refusal (full, closed, suspended) is about the event, not a field: shown above the form.
+        page=lambda exc: _detail_page(_event_or_404(event_id), form=form, error=exc.message),
+        success=_registered_message,
+        to=url_for("events.detail", event_id=event.id),
+    )
+
+
+def _registered_message(registration: Registration) -> None:
     if registration.status == RegistrationStatus.CONFIRMED:
         flash(_("You are registered. We sent you a confirmation with a calendar file."), "success")
     else:
@@ -140,7 +150,6 @@ def register(event_id: int):
             ),
             "info",
         )
-    return redirect(url_for("events.detail", event_id=event.id), 303)
 
 
 @bp.post("/events/<id:event_id>/guest")
@@ -151,19 +160,20 @@ def guest_register(event_id: int):
     form = GuestRegisterForm()
     form.label_free_question(event, current_lang())
     if not form.validate():
-        return _detail_page(event, guest_form=form, status=400)
+        return form_invalid(_detail_page(event, guest_form=form))
     if not passes_antispam(form):
         form.form_errors.append(antispam_message())
-        return _detail_page(event, guest_form=form, status=400)
+        return form_invalid(_detail_page(event, guest_form=form))
+    # Not run_service: success shows a page (check your e-mail) instead of redirecting, and a
+    # refusal without a field is shown above the form rather than in it.
     try:
         places.request_guest_registration(event.id, form.name.data, form.email.data, current_lang(), form.answers())
     except UserError as exc:
         db.session.rollback()
         if exc.field:
             form.apply_error(exc)
-        return _detail_page(
-            _event_or_404(event_id), guest_form=form, status=exc.status_code, error=None if exc.field else exc.message
-        )
+        page = _detail_page(_event_or_404(event_id), guest_form=form, error=None if exc.field else exc.message)
+        return with_status(page, form_error_status(exc))
     db.session.commit()
     return render_template("events/check_email.html", event=event, email=form.email.data)
 
@@ -193,7 +203,7 @@ def guest_confirm(token: str):
         require(form.validate(), 400)
         try:
             registration = places.confirm_guest_registration(registration.id, registration.event_id)
-        except UserError as exc:
+        except UserError as exc:  # a link that no longer works gets its own page, not a form
             db.session.rollback()
             return _link_invalid(exc.message, exc.status_code)
         db.session.commit()
@@ -211,7 +221,6 @@ def guest_confirm(token: str):
 
 
 def _ticket_token(registration: Registration) -> str:
-    from participation.events.tokens import make_registration_token
 
     return make_registration_token(TICKET, registration)
 
@@ -254,15 +263,11 @@ def ticket_ics(token: str):
 def ticket_cancel(token: str):
     registration = _registration_from(TICKET, token)
     require(ActionForm().validate(), 400)
-    try:
-        places.cancel_registration(registration.id, registration.event_id)
-    except UserError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-        return redirect(url_for("events.ticket", token=token), 303)
-    db.session.commit()
-    flash(_("Your registration is cancelled. Thank you for letting us know."), "success")
-    return redirect(url_for("events.ticket", token=token), 303)
+    return run_service(
+        lambda: places.cancel_registration(registration.id, registration.event_id),
+        success=_("Your registration is cancelled. Thank you for letting us know."),
+        to=url_for("events.ticket", token=token),
+    )
 
 
 @bp.post("/events/<id:event_id>/cancel")
@@ -278,15 +283,11 @@ def cancel(event_id: int):
     if mine is None:
         flash(_("You have no registration for this event."), "error")
         return redirect(back, 303)
-    try:
-        places.cancel_registration(mine.id, event.id)
-    except UserError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-        return redirect(back, 303)
-    db.session.commit()
-    flash(_("Your registration is cancelled. Thank you for letting us know."), "success")
-    return redirect(back, 303)
+    return run_service(
+        lambda: places.cancel_registration(mine.id, event.id, actor=current_user),
+        success=_("Your registration is cancelled. Thank you for letting us know."),
+        to=back,
+    )
 
 
 @bp.get("/events/mine")

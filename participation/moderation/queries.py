@@ -12,6 +12,7 @@ from participation.comments.models import Comment, CommentAppeal, CommentReport,
 from participation.core.audit import AuditEntry
 from participation.core.permissions import Role
 from participation.core.time import BRUSSELS
+from participation.extensions import db
 
 
 def review_queue() -> sa.Select:
@@ -82,3 +83,13 @@ def audit_log(
     if date_to:
         stmt = stmt.where(AuditEntry.created_at < _day_start(date_to + timedelta(days=1)))
     return stmt
+
+
+def recent_comments_of(user_id: int, limit: int = 20) -> sa.Select:
+    """A person's latest comments, for the moderator deciding about their account."""
+    return sa.select(Comment).where(Comment.author_id == user_id).order_by(Comment.created_at.desc()).limit(limit)
+
+
+def open_appeal_count() -> int:
+
+    return db.session.scalar(sa.select(sa.func.count()).select_from(open_appeals().subquery()))

@@ -29,12 +29,12 @@ from participation.comments.services import notify_reply
 from participation.comments.urls import comment_url
 from participation.core import audit
 from participation.core.audit import AuditEntry
-from participation.core.db import utcnow
 from participation.core.errors import Conflict, NotAllowed
 from participation.core.i18n import _
 from participation.core.locking import lock_for_update
 from participation.core.mail import queue_mail
 from participation.core.permissions import Role, has_role
+from participation.core.time import utcnow
 from participation.core.translated import translated
 from participation.core.urls import public_url_for
 from participation.extensions import db
@@ -100,7 +100,7 @@ def _mail_author(comment: Comment, template: str, **context) -> None:
         person=author,
         comment=comment,
         consultation=comment.consultation,
-        consultation_title=translated(comment.consultation.title, lang).text,
+        consultation_title=translated(comment.consultation.title, lang),  # marked when in Dutch instead
         url=comment_url(comment, external=True, lang=lang),
         reason_labels=HIDE_REASON_LABELS,
         appeal_url=public_url_for("comments.appeal", comment_id=comment.id, lang=lang),

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import sqlalchemy as sa
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask_login import current_user
 
 from participation.accounts.models import User
@@ -19,12 +18,12 @@ from participation.comments.labels import (
 from participation.comments.models import Comment, CommentAppeal
 from participation.comments.text import render_comment_body
 from participation.comments.urls import comment_url
-from participation.core.db import utcnow
-from participation.core.errors import UserError
 from participation.core.forms import ActionForm
 from participation.core.i18n import _
 from participation.core.input_bounds import paginate
 from participation.core.permissions import Role, gate_blueprint
+from participation.core.time import utcnow
+from participation.core.views import form_invalid, run_service
 from participation.extensions import db
 from participation.moderation import queries, services
 from participation.moderation.forms import AppealDecisionForm, HideForm, LogFilterForm, SuspendForm
@@ -56,11 +55,11 @@ def _labels() -> dict:
 def queue():
     """Comments awaiting review and reported comments, oldest first."""
     page = paginate(queries.review_queue(), per_page=PER_PAGE)
-    appeals = db.session.scalar(sa.select(sa.func.count()).select_from(queries.open_appeals().subquery()))
+    appeals = queries.open_appeal_count()
     return render_template("moderation/queue.html", page=page, open_appeals=appeals, **_labels())
 
 
-def _comment_page(comment: Comment, hide_form=None, status=200):
+def _comment_page(comment: Comment, hide_form=None):
     return Response(
         render_template(
             "moderation/comment.html",
@@ -71,8 +70,7 @@ def _comment_page(comment: Comment, hide_form=None, status=200):
             own_comment=comment.author_id is not None and comment.author_id == current_user.id,
             public_url=comment_url(comment),
             **_labels(),
-        ),
-        status,
+        )
     )
 
 
@@ -86,15 +84,12 @@ def _act(comment_id: int, action, success: str):
     comment = db.get_or_404(Comment, comment_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    try:
-        action(current_user._get_current_object(), comment)
-    except UserError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-        return redirect(url_for("moderation.comment", comment_id=comment_id), 303)
-    db.session.commit()
-    flash(success, "success")
-    return redirect(url_for("moderation.queue"), 303)
+    return run_service(
+        lambda: action(current_user._get_current_object(), comment),
+        success=success,
+        to=url_for("moderation.queue"),
+        back=url_for("moderation.comment", comment_id=comment_id),
+    )
 
 
 @bp.post("/comments/<id:comment_id>/approve")
@@ -118,22 +113,18 @@ def hide(comment_id: int):
     comment = db.get_or_404(Comment, comment_id)
     form = HideForm()
     if not form.validate_on_submit():
-        return _comment_page(comment, form, 422)
-    try:
-        services.hide_comment(current_user._get_current_object(), comment, form.reason.data, form.note.data)
-    except UserError as exc:
-        db.session.rollback()
-        form.apply_error(exc)
-        return _comment_page(db.get_or_404(Comment, comment_id), form, exc.status_code)
-    db.session.commit()
-    flash(_("The comment is hidden."), "success")
-    return redirect(url_for("moderation.queue"), 303)
+        return form_invalid(_comment_page(comment, form))
+    return run_service(
+        lambda: services.hide_comment(current_user._get_current_object(), comment, form.reason.data, form.note.data),
+        form=form,
+        page=lambda exc: _comment_page(db.get_or_404(Comment, comment_id), form),
+        success=_("The comment is hidden."),
+        to=url_for("moderation.queue"),
+    )
 
 
-def _user_page(user: User, form=None, status=200):
-    comments = db.session.scalars(
-        sa.select(Comment).where(Comment.author_id == user.id).order_by(Comment.created_at.desc()).limit(20)
-    ).all()
+def _user_page(user: User, form=None):
+    comments = db.session.scalars(queries.recent_comments_of(user.id)).all()
     return Response(
         render_template(
             "moderation/user.html",
@@ -143,8 +134,7 @@ def _user_page(user: User, form=None, status=200):
             comments=comments,
             is_suspended=user.is_suspended(),
             **_labels(),
-        ),
-        status,
+        )
     )
 
 
@@ -159,17 +149,15 @@ def suspend(user_id: int):
     user = db.get_or_404(User, user_id)
     form = SuspendForm()
     if not form.validate_on_submit():
-        return _user_page(user, form, 422)
+        return form_invalid(_user_page(user, form))
     until = None if form.duration.data == "permanent" else utcnow() + timedelta(days=int(form.duration.data))
-    try:
-        services.suspend_user(current_user._get_current_object(), user, until, form.reason.data)
-    except UserError as exc:
-        db.session.rollback()
-        form.apply_error(exc)
-        return _user_page(db.get_or_404(User, user_id), form, exc.status_code)
-    db.session.commit()
-    flash(_("The account is suspended."), "success")
-    return redirect(url_for("moderation.person", user_id=user_id), 303)
+    return run_service(
+        lambda: services.suspend_user(current_user._get_current_object(), user, until, form.reason.data),
+        form=form,
+        page=lambda exc: _user_page(db.get_or_404(User, user_id), form),
+        success=_("The account is suspended."),
+        to=url_for("moderation.person", user_id=user_id),
+    )
 
 
 @bp.post("/people/<id:user_id>/lift")
@@ -177,15 +165,11 @@ def lift(user_id: int):
     user = db.get_or_404(User, user_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    try:
-        services.lift_suspension(current_user._get_current_object(), user)
-    except UserError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-    else:
-        db.session.commit()
-        flash(_("The suspension is lifted."), "success")
-    return redirect(url_for("moderation.person", user_id=user_id), 303)
+    return run_service(
+        lambda: services.lift_suspension(current_user._get_current_object(), user),
+        success=_("The suspension is lifted."),
+        to=url_for("moderation.person", user_id=user_id),
+    )
 
 
 @bp.get("/suspensions")
@@ -200,7 +184,7 @@ def appeals():
     return render_template("moderation/appeals.html", page=page, **_labels())
 
 
-def _appeal_page(appeal: CommentAppeal, form=None, status=200):
+def _appeal_page(appeal: CommentAppeal, form=None):
     return Response(
         render_template(
             "moderation/appeal.html",
@@ -209,8 +193,7 @@ def _appeal_page(appeal: CommentAppeal, form=None, status=200):
             form=form or AppealDecisionForm(formdata=None),
             refusal=services.appeal_refusal(current_user, appeal),
             **_labels(),
-        ),
-        status,
+        )
     )
 
 
@@ -222,16 +205,14 @@ def appeal(appeal_id: int):
         return _appeal_page(item)
     form = AppealDecisionForm()
     if not form.validate_on_submit():
-        return _appeal_page(item, form, 422)
-    try:
-        services.decide_appeal(current_user._get_current_object(), item, form.outcome.data, form.note.data)
-    except UserError as exc:
-        db.session.rollback()
-        form.apply_error(exc)
-        return _appeal_page(db.get_or_404(CommentAppeal, appeal_id), form, exc.status_code)
-    db.session.commit()
-    flash(_("The appeal is decided and the author is informed."), "success")
-    return redirect(url_for("moderation.appeals"), 303)
+        return form_invalid(_appeal_page(item, form))
+    return run_service(
+        lambda: services.decide_appeal(current_user._get_current_object(), item, form.outcome.data, form.note.data),
+        form=form,
+        page=lambda exc: _appeal_page(db.get_or_404(CommentAppeal, appeal_id), form),
+        success=_("The appeal is decided and the author is informed."),
+        to=url_for("moderation.appeals"),
+    )
 
 
 @bp.get("/log")

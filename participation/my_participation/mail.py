@@ -39,7 +39,7 @@ def mail_results_published(fan_out, user):
         lang,
         account=user,
         name=user.display_name,
-        title=translated(consultation.title, lang).text,
+        title=translated(consultation.title, lang),  # a Translation: a Dutch fallback is marked in the mail
         consultation_url=public_url_for("consultations.detail", slug=consultation.slug, lang=lang),
         results_url=public_url_for("votes.results", slug=consultation.slug, lang=lang),
         participation_url=public_url_for("participation.mine", lang=lang),

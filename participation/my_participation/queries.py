@@ -1,7 +1,7 @@
 """Who took part where: registered for an event, commented, or voted.
 
 Each source feature registers `consultation_ids_for_user(user_id) -> Select` of
-consultation ids under one of SOURCES (register_participation_source). Passing a
+consultation ids under one of SOURCES (extension point `participation_sources`). Passing a
 column (User.id) instead of a number correlates the same statement, which is how
 the participants of one consultation are found. A source that is not installed
 counts as "no".
@@ -10,24 +10,22 @@ counts as "no".
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import current_app
 
 from participation.accounts.models import User
 from participation.consultations.models import Consultation
+from participation.core import extension_points
 
 SOURCES = ("registered", "commented", "voted")
-SOURCES_KEY = "participation.participation_sources"
-
-
-def register_participation_source(app, name: str, consultation_ids_for_user) -> None:
-    """A feature says how to find the consultations someone took part in through it."""
-    if name not in SOURCES:
-        raise ValueError(f"unknown participation source {name!r}")
-    app.extensions.setdefault(SOURCES_KEY, {})[name] = consultation_ids_for_user
 
 
 def _sources() -> dict:
-    return dict(current_app.extensions.get(SOURCES_KEY, {}))
+    """The features' ways to find someone's consultations (extension point `participation_sources`)."""
+    sources = {}
+    for source in extension_points.participation_sources.contributions():
+        if source.name not in SOURCES:
+            raise ValueError(f"unknown participation source {source.name!r}")
+        sources[source.name] = source.consultation_ids_for_user
+    return sources
 
 
 def participation_flags(user_id: int) -> sa.Select:

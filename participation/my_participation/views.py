@@ -7,22 +7,15 @@ from dataclasses import dataclass
 from flask import Blueprint, Response, render_template
 from flask_login import current_user, login_required
 
+from participation.consultations.labels import STATUS_LABELS
 from participation.consultations.models import Consultation, PublicStatus
-from participation.core.i18n import _l, current_lang
+from participation.core.i18n import current_lang
 from participation.core.time import utcnow
 from participation.core.translated import Translation, translated
 from participation.extensions import db
 from participation.my_participation.queries import participation_flags
 
 bp = Blueprint("participation", __name__, url_prefix="/<lang>/account")
-
-STATUS_LABELS = {
-    PublicStatus.DRAFT: _l("Draft"),
-    PublicStatus.UPCOMING: _l("Upcoming"),
-    PublicStatus.OPEN: _l("Open"),
-    PublicStatus.CLOSED: _l("Closed"),
-    PublicStatus.RESULTS: _l("Results published"),
-}
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import time
 import sqlalchemy as sa
 from flask import Blueprint, current_app
 
+from participation.core.jobs import is_immediate, queue_health
 from participation.extensions import db
 
 bp = Blueprint("health", __name__)
@@ -86,12 +87,10 @@ def _check_redis(url: str) -> None:
 
 
 def _queue_is_immediate() -> bool:
-    from participation.core.jobs import is_immediate
 
     return is_immediate()
 
 
 def _check_queue() -> dict:
-    from participation.core.jobs import queue_health
 
     return queue_health()

@@ -6,14 +6,16 @@ import sqlalchemy as sa
 from flask import Blueprint, current_app, redirect, render_template, url_for
 from markupsafe import Markup
 
+from participation.config import RETENTION_DEFAULTS
+from participation.core import extension_points
 from participation.core.i18n import negotiate_language
 from participation.extensions import db
+from participation.pages import queries
 
 bp = Blueprint("pages", __name__)
 
 # Features add sections to the home page (open consultations, next events) by
 # registering a provider: a function returning (template, context) or None.
-HOME_SECTIONS_KEY = "participation.home_sections"
 
 
 @bp.get("/")
@@ -29,7 +31,7 @@ def root():
 def home():
     """Home: what is open now and what is coming up."""
     sections = []
-    for provider in current_app.extensions.get(HOME_SECTIONS_KEY, []):
+    for provider in extension_points.home_sections.contributions():
         section = provider()
         if section is not None:
             template, values = section
@@ -46,7 +48,6 @@ def privacy():
 
 def retention_days() -> dict[str, int]:
     """RETENTION_MAIL_BODY_DAYS -> retention["mail_body"], and so on."""
-    from participation.config import RETENTION_DEFAULTS
 
     return {
         key.removeprefix("RETENTION_").removesuffix("_DAYS").lower(): current_app.config[key]
@@ -64,13 +65,8 @@ def accessibility():
 def healthz():
     """Report whether the database answers (200) or not (503)."""
     try:
-        db.session.execute(sa.text("SELECT 1"))
+        queries.ping_database()
     except sa.exc.SQLAlchemyError:
         db.session.rollback()
         return {"status": "error", "database": "unavailable"}, 503
     return {"status": "ok", "database": "ok"}, 200
-
-
-def register_home_section(app, provider) -> None:
-    """Let a feature contribute a section to the home page."""
-    app.extensions.setdefault(HOME_SECTIONS_KEY, []).append(provider)

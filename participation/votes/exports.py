@@ -6,7 +6,7 @@ import random
 from collections.abc import Iterator
 
 from participation.core.csv_export import csv_safe
-from participation.core.i18n import _
+from participation.core.i18n import _, format_decimal
 from participation.core.translated import translated
 from participation.extensions import db
 from participation.votes import queries
@@ -37,11 +37,12 @@ def aggregated_rows(consultation, lang: str) -> list[list]:
             rows.append(
                 [
                     number,
-                    csv_safe(result.prompt.text),
+                    csv_safe(result.prompt.as_plain()),
                     str(KIND_LABELS[result.question.kind]),
-                    csv_safe(option.label.text),
+                    csv_safe(option.label.as_plain()),
                     option.count,
-                    f"{option.percent:.1f}",
+                    # The decimal mark of the file's language, which also chose the delimiter.
+                    format_decimal(option.percent, 1),
                     option.first_preferences if result.is_ranking else "",
                     option.borda if result.is_ranking else "",
                     result.voters,
@@ -58,7 +59,7 @@ def anonymised_ballot_rows(consultation, lang: str, rng: random.Random | None = 
     """
     questions = list(db.session.scalars(queries.questions_of(consultation.id)))
     numbers = {q.id: n for n, q in enumerate(questions, start=1)}
-    labels = {o.id: translated(o.label, lang).text for q in questions for o in q.options}
+    labels = {o.id: translated(o.label, lang).as_plain() for q in questions for o in q.options}
     ballots: dict[int, list] = {}
     for ballot_id, question_id, option_id, rank in db.session.execute(queries.anonymised_choices(consultation.id)):
         ballots.setdefault(ballot_id, [question_id, []])[1].append((option_id, rank))

@@ -27,8 +27,8 @@ from flask.cli import with_appcontext
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy.orm import Session
 
-from participation.core.db import utcnow
-from participation.core.schema_probe import table_exists
+from participation.consultations.models import Consultation
+from participation.core.time import utcnow
 from participation.extensions import db
 from participation.votes import queries
 from participation.votes.models import FinalCount, FinalCountRow, Option, Question
@@ -47,7 +47,7 @@ def tallies(consultation, questions=None) -> Tallies:
 
     `questions` (with their options loaded) spares the look-up of the ids the counts are bounded to.
     """
-    if voting_has_closed(consultation) and _stored_counts_table():
+    if voting_has_closed(consultation):
         stored = _stored(consultation)
         if stored is None:
             stored = _count_and_store(consultation)
@@ -56,7 +56,7 @@ def tallies(consultation, questions=None) -> Tallies:
 
 
 def ballot_count(consultation) -> int:
-    if voting_has_closed(consultation) and _stored_counts_table():
+    if voting_has_closed(consultation):
         stored = _stored(consultation)
         if stored is None:
             stored = _count_and_store(consultation)
@@ -66,11 +66,6 @@ def ballot_count(consultation) -> int:
 
 def fingerprint_page(consultation, offset: int, limit: int) -> tuple[str, ...]:
     return queries.fingerprint_page(consultation.id, offset, limit)
-
-
-def _stored_counts_table() -> bool:
-    """False on a database upgraded without the migration that adds final_counts (counted live)."""
-    return table_exists(db.session, FinalCount.__tablename__)
 
 
 def _live_tallies(consultation_id: int, questions=None) -> Tallies:
@@ -183,10 +178,9 @@ def _count_and_store(consultation) -> tuple[int, dict, dict]:
 def _store_when_voting_closes(session, _context) -> None:
     """A flush that moved a consultation's closing moment: drop counts made for another moment,
     and count at once in the same transaction when the new moment has passed (close now)."""
-    from participation.consultations.models import Consultation
 
     changed = [obj for obj in session.dirty if isinstance(obj, Consultation)]
-    if not changed or not table_exists(session, FinalCount.__tablename__):
+    if not changed:
         return
     for obj in changed:
         if not isinstance(obj, Consultation):
@@ -201,7 +195,6 @@ def _store_when_voting_closes(session, _context) -> None:
 
 def store_all_final_counts(session=None) -> int:
     """Store the counts of every consultation whose voting has closed and that has none yet."""
-    from participation.consultations.models import Consultation
 
     session = session or db.session
     pending = session.scalars(

@@ -61,15 +61,16 @@ def ballot_form(question: Question, lang: str, current=None, formdata=None) -> B
     current: {option_id: rank or None} of the person's ballot, to show what they chose.
     """
     prefix = f"q{question.id}"
-    prompt = translated(question.prompt, lang).text
-    choices = [SelectChoice(str(o.id), translated(o.label, lang).text) for o in question.options]
+    # Labels stay Translations: printed, a Dutch fallback carries lang="nl" and the notice.
+    prompt = translated(question.prompt, lang)
+    choices = [SelectChoice(str(o.id), translated(o.label, lang)) for o in question.options]
     attrs = {}
     if question.kind == QuestionKind.RANKING:
         n = len(question.options)
         rank_choices = [SelectChoice("", _("Choose a rank"))] + [SelectChoice(str(r), str(r)) for r in range(1, n + 1)]
         for option in question.options:
             attrs[f"rank_{option.id}"] = SelectField(
-                translated(option.label, lang).text,
+                translated(option.label, lang),
                 choices=rank_choices,
                 id=f"{prefix}-rank-{option.id}",
                 validate_choice=False,

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, render_template, request, url_for
 from flask_login import current_user
 
 from participation.consultations.models import Consultation
-from participation.consultations.permissions import can_view_consultation
-from participation.core.errors import UserError
+from participation.consultations.queries import consultation_visible_to
 from participation.core.forms import ActionForm
 from participation.core.i18n import _, current_lang
 from participation.core.permissions import Role, gate_blueprint, require
 from participation.core.translated import translated
+from participation.core.views import form_invalid, run_service
 from participation.extensions import db
 from participation.votes import queries, services, wording
 from participation.votes.forms import KIND_LABELS, QuestionForm
@@ -30,16 +29,13 @@ def _no_store(body, status=200):
 
 
 def _consultation(slug: str) -> Consultation:
-    consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
-    require(consultation is not None and can_view_consultation(current_user, consultation), 404)
+    consultation = consultation_visible_to(current_user, slug)
     require(can_manage_questions(current_user, consultation))
     return consultation
 
 
 def _question(consultation: Consultation, question_id: int) -> Question:
-    question = db.session.get(Question, question_id)
-    require(question is not None and question.consultation_id == consultation.id, 404)
-    return question
+    return queries.question_of_or_404(consultation, question_id)
 
 
 @bp.get("/")
@@ -62,7 +58,7 @@ def index(slug: str):
     )
 
 
-def _edit_page(consultation, form, question=None, status=200):
+def _edit_page(consultation, form, question=None):
     voters = queries.voters_per_question(consultation.id).get(question.id, 0) if question else 0
     return _no_store(
         render_template(
@@ -72,8 +68,7 @@ def _edit_page(consultation, form, question=None, status=200):
             question=question,
             voters=voters,
             min_percent=round(wording.MIN_RATIO * 100),
-        ),
-        status,
+        )
     )
 
 
@@ -84,16 +79,14 @@ def create(slug: str):
     if request.method == "GET":
         return _edit_page(consultation, form)
     if not form.validate():
-        return _edit_page(consultation, form, status=400)
-    try:
-        services.create_question(consultation, current_user, form.question_input())
-    except UserError as exc:
-        db.session.rollback()
-        form.apply_error(exc)
-        return _edit_page(consultation, form, status=exc.status_code)
-    db.session.commit()
-    flash(_("The question was added."), "success")
-    return redirect(url_for("votes_manage.index", slug=slug), 303)
+        return form_invalid(_edit_page(consultation, form))
+    return run_service(
+        lambda: services.create_question(consultation, current_user, form.question_input()),
+        form=form,
+        page=lambda exc: _edit_page(consultation, form),
+        success=_("The question was added."),
+        to=url_for("votes_manage.index", slug=slug),
+    )
 
 
 @bp.route("/<id:question_id>/edit", methods=["GET", "POST"])
@@ -105,16 +98,14 @@ def edit(slug: str, question_id: int):
         form.fill_from(question)
         return _edit_page(consultation, form, question)
     if not form.validate():
-        return _edit_page(consultation, form, question, status=400)
-    try:
-        services.update_question(question, current_user, form.question_input())
-    except UserError as exc:
-        db.session.rollback()
-        form.apply_error(exc)
-        return _edit_page(consultation, form, _question(consultation, question_id), status=exc.status_code)
-    db.session.commit()
-    flash(_("The question was saved."), "success")
-    return redirect(url_for("votes_manage.index", slug=slug), 303)
+        return form_invalid(_edit_page(consultation, form, question))
+    return run_service(
+        lambda: services.update_question(question, current_user, form.question_input()),
+        form=form,
+        page=lambda exc: _edit_page(consultation, form, _question(consultation, question_id)),
+        success=_("The question was saved."),
+        to=url_for("votes_manage.index", slug=slug),
+    )
 
 
 def _action(slug: str, question_id: int, do, success: str):
@@ -122,15 +113,7 @@ def _action(slug: str, question_id: int, do, success: str):
     question = _question(consultation, question_id)
     form = ActionForm()
     require(form.validate(), 400)
-    try:
-        do(question)
-    except UserError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-        return redirect(url_for("votes_manage.index", slug=slug), 303)
-    db.session.commit()
-    flash(success, "success")
-    return redirect(url_for("votes_manage.index", slug=slug), 303)
+    return run_service(lambda: do(question), success=success, to=url_for("votes_manage.index", slug=slug))
 
 
 @bp.post("/<id:question_id>/up")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask import abort
 from sqlalchemy.orm import selectinload
 
 from participation.core.audit import AuditEntry
@@ -197,3 +198,11 @@ def wording_when_voting_started(question_id: int) -> dict | None:
         .order_by(AuditEntry.created_at, AuditEntry.id)
         .limit(1)
     )
+
+
+def question_of_or_404(consultation, question_id: int) -> Question:
+    """One question of this consultation, or 404 (the loader every votes view uses)."""
+    question = db.session.get(Question, question_id)
+    if question is None or question.consultation_id != consultation.id:
+        abort(404)
+    return question

@@ -13,14 +13,15 @@ from sqlalchemy.exc import IntegrityError
 from participation.accounts.suspension import suspension_message
 from participation.consultations.models import Consultation, PublicStatus
 from participation.core.audit import record
-from participation.core.db import utcnow
 from participation.core.errors import Conflict, NotAllowed, UserError
-from participation.core.i18n import _, ngettext
+from participation.core.i18n import _, current_lang, ngettext
 from participation.core.locking import lock_for_update
-from participation.core.translated import translated
+from participation.core.time import utcnow
+from participation.core.translated import translated, with_translations
 from participation.extensions import db
 from participation.votes import queries, wording
 from participation.votes.models import Ballot, BallotChoice, Option, Question, QuestionKind
+from participation.votes.permissions import can_manage_questions
 from participation.votes.receipts import fingerprint, new_receipt_code
 from participation.votes.scale import scale_labels
 
@@ -83,12 +84,14 @@ def _choice_rows(question: Question, data: BallotInput) -> list[tuple[int, int |
         seen: dict[int, int] = {}
         for option in question.options:
             rank = data.ranks.get(option.id)
-            label = translated(option.label, _lang()).text
+            label = translated(option.label, _lang())  # a Dutch fallback stays marked in the message
             if rank is None:
-                raise UserError(_("Give “%(option)s” a rank.", option=label), field=f"rank_{option.id}")
+                raise UserError(
+                    with_translations(_("Give “%(option)s” a rank."), option=label), field=f"rank_{option.id}"
+                )
             if not 1 <= rank <= n:
                 raise UserError(
-                    _("Choose a rank from 1 to %(num)d for “%(option)s”.", num=n, option=label),
+                    with_translations(_("Choose a rank from 1 to %(num)d for “%(option)s”."), num=n, option=label),
                     field=f"rank_{option.id}",
                 )
             if rank in seen:
@@ -122,7 +125,6 @@ def _choice_rows(question: Question, data: BallotInput) -> list[tuple[int, int |
 
 
 def _lang() -> str:
-    from participation.core.i18n import current_lang
 
     try:
         return current_lang()
@@ -239,8 +241,14 @@ def _check_shape(data: QuestionInput) -> list[dict]:
     return labels
 
 
+def _require_manage_questions(actor, consultation: Consultation) -> None:
+    if not can_manage_questions(actor, consultation):
+        raise NotAllowed(_("You do not run this consultation."))
+
+
 def create_question(consultation: Consultation, actor, data: QuestionInput) -> Question:
     """Add a question at the end of the consultation's list."""
+    _require_manage_questions(actor, consultation)
     labels = _check_shape(data)
     last = (
         db.session.scalar(sa.select(sa.func.max(Question.position)).where(Question.consultation_id == consultation.id))
@@ -270,6 +278,7 @@ def update_question(question: Question, actor, data: QuestionInput) -> Question:
     wording people saw when voting started. A correction is written to the audit log with
     the old texts, which is also how the question shows that it was corrected.
     """
+    _require_manage_questions(actor, db.session.get(Consultation, question.consultation_id))
     question = lock_for_update(Question, question.id)
     labels = _check_shape(data)
     action = "question.update"
@@ -384,6 +393,7 @@ def _refusal_message(refused: wording.RefusedChange) -> str:
 
 def delete_question(question: Question, actor) -> None:
     """Remove a question nobody voted on yet."""
+    _require_manage_questions(actor, db.session.get(Consultation, question.consultation_id))
     question = lock_for_update(Question, question.id)
     if has_ballots(question.id):
         raise Conflict(_("People have already voted on this question, so it cannot be deleted."))
@@ -395,6 +405,7 @@ def delete_question(question: Question, actor) -> None:
 
 def move_question(question: Question, actor, direction: str) -> None:
     """Swap the question with its neighbour above ('up') or below ('down')."""
+    _require_manage_questions(actor, db.session.get(Consultation, question.consultation_id))
     siblings = list(
         db.session.scalars(
             sa.select(Question)

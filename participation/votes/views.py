@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, Response, redirect, render_template, request, session, stream_with_context, url_for
 from flask_login import current_user, login_required
 
 from participation.consultations.models import Consultation
-from participation.consultations.permissions import can_view_consultation
+from participation.consultations.queries import consultation_visible_to
 from participation.core.csv_export import csv_response
-from participation.core.errors import Conflict, UserError
+from participation.core.errors import Conflict
 from participation.core.i18n import _, current_lang
 from participation.core.input_bounds import page_number
 from participation.core.permissions import require
 from participation.core.ratelimits import actor_key
 from participation.core.translated import translated
+from participation.core.views import form_invalid, run_service
 from participation.extensions import db, limiter
 from participation.votes import exports, queries, services
 from participation.votes.ballot_view import voting_context
@@ -38,15 +38,11 @@ def _no_store(response):
 
 
 def _consultation_or_404(slug: str) -> Consultation:
-    consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
-    require(consultation is not None and can_view_consultation(current_user, consultation), 404)
-    return consultation
+    return consultation_visible_to(current_user, slug)
 
 
 def _question_or_404(consultation: Consultation, question_id: int) -> Question:
-    question = db.session.get(Question, question_id)
-    require(question is not None and question.consultation_id == consultation.id, 404)
-    return question
+    return queries.question_of_or_404(consultation, question_id)
 
 
 def _question_page(consultation, question, form=None, status=200):
@@ -77,16 +73,18 @@ def vote(slug: str, question_id: int):
     question = _question_or_404(consultation, question_id)
     form = ballot_form(question, current_lang(), formdata=request.form)
     if not form.validate():
-        return _question_page(consultation, question, form, 400)
-    try:
-        result = services.cast_ballot(question, current_user, form.ballot_input())
-    except UserError as exc:
-        db.session.rollback()
-        form.apply_error(exc)
-        return _question_page(consultation, question, form, exc.status_code)
-    db.session.commit()
-    session[RECEIPT_KEY] = {"question_id": question.id, "code": result.receipt_code, "changed": result.changed}
-    return redirect(url_for("votes.receipt", slug=slug, question_id=question.id), 303)
+        return form_invalid(_question_page(consultation, question, form))
+    return run_service(
+        lambda: services.cast_ballot(question, current_user, form.ballot_input()),
+        form=form,
+        page=lambda exc: _question_page(consultation, question, form),
+        success=lambda result: _keep_receipt(question_id, result),  # shown once on the next page, not flashed
+        to=url_for("votes.receipt", slug=slug, question_id=question.id),
+    )
+
+
+def _keep_receipt(question_id: int, result) -> None:
+    session[RECEIPT_KEY] = {"question_id": question_id, "code": result.receipt_code, "changed": result.changed}
 
 
 @bp.get("/<slug>/questions/<id:question_id>/receipt")

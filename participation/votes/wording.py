@@ -59,7 +59,7 @@ def is_correction(old: str | None, new: str | None) -> bool:
         return True
     if len(old_words) != len(new_words):
         return False
-    if any(_letters_changed(a, b) > MAX_LETTERS_PER_WORD for a, b in zip(old_words, new_words)):
+    if any(_letters_changed(a, b) > MAX_LETTERS_PER_WORD for a, b in zip(old_words, new_words, strict=True)):
         return False
     return similarity(old, new) >= MIN_RATIO
 
@@ -103,7 +103,8 @@ def option_change(old_labels: list[dict], new_labels: list[dict]) -> RefusedChan
             for j, other in enumerate(old):
                 if j != i and other.strip() and similarity(new_text, other) > own:
                     return RefusedChange("moved", lang, old[i], new_text, i + 1, j + 1)
-        for i, (old_text, new_text) in enumerate(zip(old, new)):
+        # Options cannot be added or removed once voting started (services checks): same length.
+        for i, (old_text, new_text) in enumerate(zip(old, new, strict=True)):
             if not old_text.strip():
                 continue
             if not new_text.strip():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from participation.accounts.models import User
 from tests.factories import PASSWORD, get, make_user
-from tests.support import link_in, outbox, text
+from tests.support import link_in, outbox, page_without_csrf, text
 
 NEW_PASSWORD = "a brand new passphrase for Ghent trams"
 
@@ -14,7 +14,7 @@ def test_reset_request_answers_the_same_for_unknown_addresses(app, client):
     known = client.submit("/nl/account/reset", {"email": "known@example.org"}, follow_redirects=True)
     unknown = client.submit("/nl/account/reset", {"email": "nobody@example.org"}, follow_redirects=True)
     assert known.status_code == unknown.status_code == 200
-    assert text(known) == text(unknown)
+    assert page_without_csrf(known) == page_without_csrf(unknown)
     assert len(outbox(app, "known@example.org")) == 1
     assert outbox(app, "nobody@example.org") == []
 

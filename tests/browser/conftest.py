@@ -32,7 +32,8 @@ CHROMIUM_ARGS = [
 AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
-pytestmark = pytest.mark.browser
+# Every test in this folder is marked `browser` by tests/conftest.py (a pytestmark here would
+# mark nothing: pytest reads it from test modules only).
 
 
 def _unavailable(reason: str):

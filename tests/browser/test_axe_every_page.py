@@ -24,11 +24,11 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 
 from participation.config import load_config
 from participation.demo import moderation as demo_moderation
-from participation.demo.consultations import CONSULTATIONS
-from participation.demo.participation import EVENTS
+from participation.demo.loader import load_consultations, load_events
 from participation.demo.seed import DEMO_ACCOUNTS
 from participation.extensions import db, limiter
 from tests.browser.conftest import AXE_TAGS, SERVER_ERROR_ENDPOINT, axe_violations
+from tests.statements.axe_facts import statement_facts
 
 pytestmark = pytest.mark.browser
 
@@ -46,6 +46,14 @@ NOT_HTML = {
     "health.ready": "JSON for monitoring (readiness)",
     "metrics.metrics": "Prometheus text for monitoring",
     SERVER_ERROR_ENDPOINT: "test-only route (tests/browser/conftest.py) behind the 500 entry",
+    "api.consultations": "JSON API (tests/api)",
+    "api.consultation": "JSON API (tests/api)",
+    "api.questions": "JSON API (tests/api)",
+    "api.moderation": "JSON API (tests/api)",
+    "api.events": "JSON API (tests/api)",
+    "api.event": "JSON API (tests/api)",
+    "api.themes": "JSON API (tests/api)",
+    "api.networks": "JSON API (tests/api)",
 }
 # Rules ending like this are files: calendars, CSV exports, feeds, the data export, fingerprint lists.
 FILE_SUFFIXES = (".ics", ".csv", ".json", ".atom", ".xml", ".txt")
@@ -75,20 +83,20 @@ class Visit:
 
 
 def _spec_slug(predicate) -> str:
-    return next(c["slug"] for c in CONSULTATIONS if predicate(c))
+    return next(c.slug for c in load_consultations() if predicate(c))
 
 
 SLUGS = {
-    "open": _spec_slug(lambda c: c["state"] == "open" and c["slug"] != demo_moderation.PRE_MODERATED),
+    "open": _spec_slug(lambda c: c.state == "open" and c.slug != demo_moderation.PRE_MODERATED),
     "pre_moderated": demo_moderation.PRE_MODERATED,
-    "closed": _spec_slug(lambda c: c["state"] == "closed"),
-    "results": _spec_slug(lambda c: c["state"] == "results"),
-    "upcoming": _spec_slug(lambda c: c["state"] == "upcoming"),
+    "closed": _spec_slug(lambda c: c.state == "closed"),
+    "results": _spec_slug(lambda c: c.state == "results"),
+    "upcoming": _spec_slug(lambda c: c.state == "upcoming"),
     # No French body: /fr/ shows the Dutch text with lang="nl" and a notice.
-    "fallback": _spec_slug(lambda c: "fr" not in c["body"]),
-    "draft": _spec_slug(lambda c: c["state"] == "draft"),
+    "fallback": _spec_slug(lambda c: "fr" not in c.body),
+    "draft": _spec_slug(lambda c: c.state == "draft"),
 }
-EVENT_KEYS = {"roomy": demo_moderation.PENDING_GUEST["event"]}
+EVENT_KEYS = {"roomy": demo_moderation.PENDING_GUEST.event}
 
 
 def _account(key: str):
@@ -106,8 +114,8 @@ def demo_facts(app, fresh_comment: bool) -> dict:
     from participation.comments.models import Comment, CommentAppeal, CommentState
     from participation.comments.services import post_comment
     from participation.consultations.models import Consultation
-    from participation.core.db import utcnow
     from participation.core.mail import OutboxMessage
+    from participation.core.time import utcnow
     from participation.events.models import Event, EventStatus, Registration, RegistrationStatus
     from participation.events.tokens import CHECK_IN, GUEST_CONFIRM, TICKET, make_registration_token
     from participation.votes.models import Question
@@ -123,13 +131,13 @@ def demo_facts(app, fresh_comment: bool) -> dict:
         assert not missing, f"demo consultations missing: {missing}"
 
         def comment_of(key: str) -> Comment:
-            spec = next(s for s in demo_moderation.COMMENTS if s["key"] == key)
-            author = users.get(spec["author"]) or db.session.scalar(
+            spec = next(s for s in demo_moderation.COMMENTS if s.key == key)
+            author = users.get(spec.author) or db.session.scalar(
                 sa.select(User).where(
-                    User.email == next(p["email"] for p in demo_moderation.DEMO_PEOPLE if p["key"] == spec["author"])
+                    User.email == next(p.email for p in demo_moderation.DEMO_PEOPLE if p.key == spec.author)
                 )
             )
-            body = spec["body"].get(author.preferred_language) or spec["body"]["nl"]
+            body = spec.body.get(author.preferred_language) or spec.body["nl"]
             comment = db.session.scalar(sa.select(Comment).where(Comment.author_id == author.id, Comment.body == body))
             assert comment is not None, f"demo comment {key!r} missing"
             return comment
@@ -160,7 +168,7 @@ def demo_facts(app, fresh_comment: bool) -> dict:
             fresh_id = fresh.id
         suspended = db.session.scalar(
             sa.select(User).where(
-                User.email == next(p["email"] for p in demo_moderation.DEMO_PEOPLE if p["key"] == "suspended")
+                User.email == next(p.email for p in demo_moderation.DEMO_PEOPLE if p.key == "suspended")
             )
         )
         assert suspended is not None and suspended.is_suspended()
@@ -174,7 +182,7 @@ def demo_facts(app, fresh_comment: bool) -> dict:
         assert len(questions) >= 2, f"the demo has fewer than two questions in {open_consultation.slug}"
 
         events = list(db.session.scalars(sa.select(Event).order_by(Event.id)))
-        titles = {spec["key"]: spec["title"]["nl"] for spec in EVENTS}
+        titles = {spec.key: spec.title["nl"] for spec in load_events()}
         roomy = next(e for e in events if e.title.get("nl") == titles[EVENT_KEYS["roomy"]])
         cancelled = next(e for e in events if e.status == EventStatus.CANCELLED)
         with_report = next(e for e in events if e.report_published_at is not None)
@@ -234,6 +242,7 @@ def demo_facts(app, fresh_comment: bool) -> dict:
             },
             "outbox_message": message.id,
             "two_factor": two_factor_accounts(),
+            "statements": statement_facts(),
         }
 
 
@@ -368,6 +377,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
     s, ids, c, ev, tk = f["slugs"], f["ids"], f["comments"], f["events"], f["tokens"]
     fallback_state = "Dutch fallback notice" if lang != "nl" else "upcoming, no French text"
     tf = f["two_factor"][lang]
+    st = f["statements"]
     visits = [
         # ---------------------------------------------------------------- visitor: public pages
         Visit("visitor", f"{L}/", "home"),
@@ -407,11 +417,25 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("visitor", f"{L}/events/{ev['full']}", "full event, waiting list"),
         Visit("visitor", f"{L}/events/{ev['cancelled']}", "cancelled event"),
         Visit("visitor", f"{L}/events/{ev['report']}", "past event with its report"),
+        Visit("visitor", f"{L}/open-data/", "open data: the API and downloads"),
+        Visit(
+            "visitor",
+            f"{L}/consultations/{st['map']}/statements/map",
+            "opinion map: groups and common ground",
+            shows="main svg circle",
+        ),
+        Visit("visitor", f"{L}/consultations/{st['map']}/statements/", "statements closed, log-in not offered"),
+        Visit("visitor", f"{L}/consultations/{st['open']}/statements/map", "opinion map with too few votes"),
+        Visit("visitor", f"{L}/embed/consultations/", "embed: open consultations"),
+        Visit("visitor", f"{L}/embed/consultations/{s['open']}", "embed: one consultation"),
+        Visit("visitor", f"{L}/embed/consultations/{s['draft']}", "embed: draft not shown", 404),
+        Visit("visitor", f"{L}/embed/events/", "embed: upcoming events"),
+        Visit("visitor", f"{L}/embed/events/{ev['full']}", "embed: one event, full"),
         Visit(
             "visitor",
             f"{L}/events/{ev['roomy']}",
             "visitor's registration form after a failed submit",
-            400,
+            422,
             submit_form(f"main form[action$='/events/{ev['roomy']}/guest']"),
         ),
         Visit(
@@ -558,6 +582,27 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("resident", f"{L}/account/data", "my data"),
         Visit("resident", f"{L}/account/participation", "my participation"),
         Visit("resident", f"{L}/events/mine", "my registrations"),
+        Visit(
+            "resident",
+            f"{L}/consultations/{st['open']}/statements/",
+            "a statement to vote on, then the next",
+            act=submit_form("main form[action$='/vote']", button="button[value=agree]"),
+            lands_on="statements.vote_page",
+        ),
+        Visit(
+            "resident",
+            f"{L}/consultations/{st['open']}/statements/",
+            "add a statement",
+            act=submit_form("main form[action$='/statements/new']", fill={"text": f"A statement added in {lang}."}),
+            lands_on="statements.added",
+        ),
+        Visit(
+            "resident",
+            f"{L}/consultations/{st['open']}/statements/{st['open_ids'][LANGUAGES.index(lang)]}/report",
+            "report a statement",
+            act=submit_form("main form[action$='/report']", check=("input[value=spam]",)),
+            lands_on="statements.reported",
+        ),
         Visit("resident", f"{L}/consultations/{s['open']}", "open consultation with ballots"),
         Visit("resident", f"{L}/consultations/{s['open']}/comments", "discussion with my hidden comment"),
         Visit(
@@ -598,7 +643,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
             "resident",
             f"{L}/consultations/{s['open']}/questions/{f['unvoted_question']}",
             "ballot after a failed submit",
-            400,
+            422,
             submit_form("main form.votes-ballot"),
         ),
         Visit(
@@ -628,6 +673,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
         # --------------------------------------------------------------------------- organiser
         Visit("organiser", f"{L}/", "home, organiser"),
         Visit("organiser", f"{L}/organise/", "my consultations"),
+        Visit("organiser", f"{L}/organise/consultations/{st['open']}/statements/", "statements: settings, list"),
         Visit("organiser", f"{L}/organise/new", "new consultation"),
         Visit(
             "organiser",
@@ -647,7 +693,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
             "organiser",
             f"{L}/organise/consultations/{s['open']}/questions/new",
             "question editor after a failed submit",
-            400,
+            422,
             submit_form("main form[method=post]"),
         ),
         Visit(
@@ -661,7 +707,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
             "organiser",
             f"{L}/organise/events/new",
             "event editor after a failed submit",
-            400,
+            422,
             submit_form("main form[action$='/organise/events/new']"),
         ),
         Visit("organiser", f"{L}/organise/events/{ev['roomy']}/edit", "event editor"),
@@ -674,13 +720,15 @@ def plan(lang: str, f: dict) -> list[Visit]:
             "organiser",
             f"{L}/organise/events/{ev['roomy']}/message",
             "message after a failed submit",
-            400,
+            422,
             submit_form("main form[action$='/message']"),
         ),
         Visit("organiser", f"{L}/organise/events/{ev['report']}/report", "event report"),
         # --------------------------------------------------------------------------- moderator
         Visit("moderator", f"{L}/", "home, moderator"),
         Visit("moderator", f"{L}/moderate/", "review queue: pending and reported"),
+        Visit("moderator", f"{L}/moderate/statements/", "statements to moderate"),
+        Visit("moderator", f"{L}/moderate/statements/{st['open_ids'][-1]}/hide", "hide a statement: reason form"),
         Visit("moderator", f"{L}/moderate/comments/{c['pending']}", "comment awaiting approval"),
         Visit("moderator", f"{L}/moderate/comments/{c['reported']}", "reported comment"),
         Visit(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from participation.core.db import utcnow
+from participation.core.time import utcnow
 from participation.extensions import db
 from tests.browser.conftest import axe_violations
 

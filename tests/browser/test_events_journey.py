@@ -17,7 +17,7 @@ from time import time as seconds_now
 import pytest
 import sqlalchemy as sa
 
-from participation.core.db import utcnow
+from participation.core.time import utcnow
 from participation.extensions import db
 from tests.browser.conftest import axe_violations
 from tests.support import link_in, outbox

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from participation.core.db import utcnow
+from participation.core.time import utcnow
 from participation.extensions import db
 from tests.browser.conftest import axe_violations
 

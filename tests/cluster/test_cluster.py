@@ -820,8 +820,8 @@ def _publish_and_kill_the_worker(cluster, seed, traffic, organiser, participants
 def _check_results_mail(cluster: Cluster, participants: list[str], survivor: str) -> None:
     """The job died with its worker; after what the scheduler's `resume-fan-outs` does 10 minutes
     later, the other worker finishes: every participant mailed once, nobody mailed twice."""
-    from participation.core.db import utcnow
     from participation.core.fan_out import resume_stalled
+    from participation.core.time import utcnow
 
     with cluster.control.app_context():
         assert resume_stalled(now=utcnow() + timedelta(minutes=11)) == 1

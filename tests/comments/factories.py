@@ -10,7 +10,7 @@ from flask import has_app_context
 
 from participation.comments.models import Alignment, Comment, CommentState
 from participation.consultations.models import Consultation, ConsultationState, ModerationMode
-from participation.core.db import utcnow
+from participation.core.time import utcnow
 from participation.extensions import db
 from tests.factories import detach
 

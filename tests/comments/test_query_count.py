@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from participation.comments.models import Comment
-from participation.core.db import utcnow
+from participation.core.time import utcnow
 from participation.extensions import db
 from tests.comments.factories import make_comment, make_consultation
 from tests.factories import PASSWORD, make_user

@@ -11,9 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from participation.comments import services
 from participation.comments.models import Comment, CommentEndorsement, CommentReport, CommentState, HideReason
 from participation.consultations.models import ConsultationState
-from participation.core.db import utcnow
 from participation.core.errors import Conflict, NotAllowed, UserError
 from participation.core.i18n import _
+from participation.core.time import utcnow
 from participation.extensions import db
 from tests.comments.conftest import Consultation, User, load
 from tests.comments.factories import make_comment, make_consultation
@@ -63,7 +63,7 @@ def test_replies_stay_in_the_consultation_and_within_depth(app, ctx, people):
     with pytest.raises(UserError):
         services.post_comment(author, other, "Verkeerde plek", "for", parent=parent)
     current = parent
-    for _ in range(3):
+    for _level in range(3):
         current = services.post_comment(author, load(Consultation, first), "Dieper", "neutral", parent=current)
     assert current.depth == 3 and current.root_id == parent.id
     with pytest.raises(Conflict):

@@ -17,8 +17,8 @@ from participation.comments.models import (
     CommentState,
     HideReason,
 )
-from participation.core.db import utcnow
 from participation.core.permissions import Role
+from participation.core.time import utcnow
 from participation.extensions import db
 from tests.comments.factories import make_comment, make_consultation
 from tests.factories import PASSWORD, get, make_user, suspend
@@ -418,7 +418,7 @@ def test_report_of_type_other_needs_a_text(app, client, lang, message):
     client.login(make_user(app).email, PASSWORD, lang=lang)
     url = f"/{lang}/comments/{comment.id}/report"
     response = client.submit(url, {"reason": "other", "text": "   "})
-    assert response.status_code == 400 and message in text(response)
+    assert response.status_code == 422 and message in text(response)
     assert _count(app, CommentReport) == 0
     assert client.submit(url, {"reason": "other", "text": "Reclame"}).status_code == 303
     assert _count(app, CommentReport) == 1
@@ -451,7 +451,7 @@ def test_endorse_and_withdraw_over_http(app, client):
 
 def test_endorse_needs_a_token_and_a_login(app, client):
     comment = make_comment(app, make_consultation(app), make_user(app))
-    assert client.post(f"/en/comments/{comment.id}/endorse").status_code in (302, 400)
+    assert client.post(f"/en/comments/{comment.id}/endorse").status_code == 400  # the token is checked first
     client.login(make_user(app).email, PASSWORD, lang="en")
     assert client.post(f"/en/comments/{comment.id}/endorse").status_code == 400
     assert _count(app, CommentEndorsement) == 0

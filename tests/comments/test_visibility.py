@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 from participation.comments.models import Comment, CommentState, HideReason
 from participation.comments.queries import REPLIES_PER_PAGE, REPLIES_SHOWN
-from participation.core.db import utcnow
 from participation.core.permissions import Role
+from participation.core.time import utcnow
 from participation.extensions import db
 from tests.comments.factories import make_comment, make_consultation
 from tests.factories import PASSWORD, make_user, suspend

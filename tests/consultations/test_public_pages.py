@@ -58,7 +58,7 @@ def test_bad_filter_values_are_refused_not_crashed(app, client):
         response = client.get(f"/nl/consultations/?{query}")
         assert response.status_code == 400
         assert "<script>" not in text(response)
-    assert client.get("/nl/consultations/?page=-1").status_code in (200, 400, 404)
+    assert client.get("/nl/consultations/?page=-1").status_code == 400  # not a page number
 
 
 def test_catalogue_is_paginated_with_filters_kept(app, client):
@@ -306,7 +306,8 @@ def test_plain_language_summary_comes_first(app, client):
         summary={"nl": "De uitgebreide samenvatting."},
         body={"nl": "## Achtergrond\n\nDe lange tekst."},
     )
-    body = text(client.get(f"/nl/consultations/{consultation.slug}"))
+    page = text(client.get(f"/nl/consultations/{consultation.slug}"))
+    body = page[page.index("<main") :]  # the head's meta description quotes the summary too
     plain = body.index("Gent vraagt je mening.")
     assert plain < body.index("De uitgebreide samenvatting.") < body.index("De lange tekst.")
     assert body.index('<h2 id="plain-heading">Kort gezegd</h2>') < plain
@@ -343,7 +344,7 @@ def test_detail_shows_opening_and_closing_moments_in_brussels_time(app, client):
     assert "<dt>Opent</dt>" in body and "zondag 2 maart 2031 09:00" in body
     assert "<dt>Sluit</dt>" in body and "dinsdag 1 juli 2031 17:30" in body
     assert "(Brusselse tijd)" in body
-    assert "Sunday, March 2, 2031 9:00\u202fAM" in text(client.get("/en/consultations/met-data"))
+    assert "Sunday, 2 March 2031 09:00" in text(client.get("/en/consultations/met-data"))
 
 
 def test_code_blocks_and_rules_are_shown_as_written(app, client):

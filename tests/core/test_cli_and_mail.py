@@ -169,7 +169,7 @@ def test_send_mail_loop_delivers_everything_after_an_outage(app, runner, monkeyp
 
     controller_started = []
     monkeypatch.setitem(app.config, "MAIL_PORT", port)
-    monkeypatch.setattr("participation.cli.sleep", fake_sleep)
+    monkeypatch.setattr("participation.core.commands.sleep", fake_sleep)
     try:
         result = runner.invoke(args=["send-mail", "--loop", "--interval", "5"])
     finally:

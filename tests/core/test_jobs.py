@@ -19,10 +19,10 @@ from huey import MemoryHuey, RedisHuey, SqliteHuey
 from participation.accounts.models import User
 from participation.consultations.models import Consultation
 from participation.consultations.services import publish_results
-from participation.core.db import utcnow
 from participation.core.fan_out import KINDS_KEY, FanOut, FanOutDelivery, FanOutKind
 from participation.core.jobs import huey_of, make_huey, run_now
 from participation.core.permissions import Role
+from participation.core.time import utcnow
 from participation.events.models import Registration, RegistrationStatus
 from participation.extensions import db
 from tests.comments.factories import make_comment
@@ -30,10 +30,10 @@ from tests.conftest import IN_CI
 from tests.consultations.factories import make_consultation
 from tests.events.factories import make_event
 from tests.factories import PASSWORD, make_user
-from tests.support import FormClient, outbox
+from tests.support import FormClient, outbox, worker_redis_url
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+REDIS_URL = os.environ.get("TEST_REDIS_URL") or worker_redis_url()
 
 
 def run_worker(app) -> int:
@@ -250,6 +250,7 @@ def redis_queue():
     make_huey(REDIS_URL, name).flush()
 
 
+@pytest.mark.real_commits  # a `flask worker` process reads the rows
 def test_a_flask_worker_process_on_redis_mails_a_fan_out(app, database_url, extra_app, redis_queue):
     web = extra_app(JOB_QUEUE_URL=REDIS_URL, JOB_QUEUE_NAME=redis_queue)
     event = make_event(web)
@@ -318,6 +319,7 @@ def _wait_until_blocked(web, backend: str) -> None:
     raise AssertionError("the worker never reached the locked table")
 
 
+@pytest.mark.real_commits  # `flask worker` processes read the rows
 def test_a_killed_worker_loses_no_mail_and_sends_none_twice(app, backend, database_url, extra_app, redis_queue):
     """Two batches are done; a worker is SIGKILLed inside the third (PostgreSQL: its mail for the
     11th person is written, the delivery row waits on a lock; SQLite: it waits to begin). The
@@ -357,3 +359,28 @@ def test_a_killed_worker_loses_no_mail_and_sends_none_twice(app, backend, databa
         second.wait(timeout=30)
     received = Counter(m.recipient for m in outbox(web, template="event_cancelled"))
     assert received == Counter(emails) and set(received.values()) == {1}
+
+
+def test_a_job_queued_inside_a_savepoint_waits_for_the_outer_commit(app):
+    """Registration and voting use savepoints: releasing one must not run its jobs yet (they would
+    read rows not yet committed), and a rolled-back savepoint forgets its jobs."""
+    from participation.core.jobs import JOBS_KEY, enqueue_after_commit
+
+    ran = []
+    app.extensions[JOBS_KEY]["test-note"] = lambda label: ran.append(label)
+    try:
+        with app.app_context():
+            db.session.execute(sa.select(1))  # the outer transaction begins
+            with db.session.begin_nested():
+                enqueue_after_commit("test-note", "kept")
+            with pytest.raises(RuntimeError), db.session.begin_nested():
+                enqueue_after_commit("test-note", "rolled back")
+                raise RuntimeError("refused")
+            assert ran == []  # savepoints released or rolled back: nothing ran yet
+            db.session.commit()
+            assert ran == ["kept"]
+            enqueue_after_commit("test-note", "forgotten")
+            db.session.rollback()
+            assert ran == ["kept"]
+    finally:
+        del app.extensions[JOBS_KEY]["test-note"]

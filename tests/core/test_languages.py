@@ -73,13 +73,13 @@ def test_dates_are_brussels_time_in_the_page_language_across_dst(app):
         en = local_datetime(moment, "long")
         naive = local_datetime(moment.replace(tzinfo=None), "long")
     assert "29 maart 2026" in nl and "03:30" in nl
-    assert "March 29, 2026" in en and "3:30" in en
+    assert "29 March 2026" in en and "03:30" in en
     assert naive == en
 
 
 @pytest.mark.parametrize(
     "lang, expected",
-    [("nl", "11 jan 2027, 17:00"), ("en", "Jan 11, 2027, 5:00\u202fPM"), ("fr", "11 janv. 2027, 17:00")],
+    [("nl", "11 jan 2027, 17:00"), ("en", "11 Jan 2027, 17:00"), ("fr", "11 janv. 2027, 17:00")],
 )
 def test_deadlines_show_hours_and_minutes_without_seconds(app, lang, expected):
     moment = datetime(2027, 1, 11, 16, 0, tzinfo=UTC)  # 17:00 in Brussels (winter time)

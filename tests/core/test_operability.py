@@ -307,9 +307,13 @@ def test_background_work_page_sends_visitors_to_log_in(app, client):
     assert response.status_code == 302 and "/nl/account/login" in response.headers["Location"]
 
 
+@pytest.mark.real_commits  # a `flask worker` process reads the rows
 def test_a_worker_process_on_redis_logs_the_job_under_the_request_id_of_the_request(
-    app, database_url, extra_app, redis_queue
-):  # noqa: F811 (the imported fixture)
+    app,
+    database_url,
+    extra_app,
+    redis_queue,  # noqa: F811 (the fixture imported above)
+):
     """A request cancels an event; a `flask worker` on Redis mails everyone. Its JSON log line for
     the fan-out job carries the id the web request answered with."""
     from tests.core.test_jobs import REDIS_URL, _fan_outs, _organiser_client, _registrants

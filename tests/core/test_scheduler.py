@@ -10,16 +10,23 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from participation.core.db import utcnow
 from participation.core.scheduler import PERIODIC_KEY, Periodic, ScheduledJob, acquire, run_periodic, tick
-from participation.core.time import BRUSSELS
+from participation.core.time import BRUSSELS, utcnow
 from participation.events.models import Event, Registration, RegistrationStatus
 from participation.events.services import send_reminders
 from participation.extensions import db
 from tests.events.factories import make_event
 from tests.support import outbox
 
-ALL = ["deliver-outbox", "purge", "resume-fan-outs", "search-index", "send-reminders", "store-final-counts"]
+ALL = [
+    "deliver-outbox",
+    "opinion-map-recompute-due",
+    "purge",
+    "resume-fan-outs",
+    "search-index",
+    "send-reminders",
+    "store-final-counts",
+]
 
 
 def test_each_due_job_is_queued_once_per_period_whoever_ticks(app, extra_app, queued_app):
@@ -33,6 +40,7 @@ def test_each_due_job_is_queued_once_per_period_whoever_ticks(app, extra_app, qu
         assert tick(now + timedelta(minutes=2)) == ["deliver-outbox"]
         assert sorted(tick(now + timedelta(hours=2))) == [
             "deliver-outbox",
+            "opinion-map-recompute-due",
             "resume-fan-outs",
             "search-index",
             "send-reminders",
@@ -43,7 +51,8 @@ def test_each_due_job_is_queued_once_per_period_whoever_ticks(app, extra_app, qu
         assert tick(now + timedelta(days=3)) == ALL
     from participation.core.jobs import huey_of
 
-    assert huey_of(queued_app).pending_count() == 6 + 1 + 5 and huey_of(other_scheduler).pending_count() == 6
+    assert huey_of(queued_app).pending_count() == len(ALL) + 1 + (len(ALL) - 1)
+    assert huey_of(other_scheduler).pending_count() == len(ALL)
 
 
 def test_a_job_never_runs_twice_at_once_and_a_dead_runs_lease_expires(app, monkeypatch):

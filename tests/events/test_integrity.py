@@ -59,6 +59,7 @@ def _where_statuses(index: dict, dialect: str) -> set[str]:
         ("uq_event_registrations_active_email", ["event_id", "email"]),
     ],
 )
+@pytest.mark.real_commits  # reads the schema on a connection of its own
 def test_partial_unique_indexes_cover_exactly_the_active_statuses(app, name, columns):
     with app.app_context():
         dialect = db.engine.dialect.name

@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from participation.accounts.models import User
 from participation.comments.models import Comment, CommentAppeal, CommentState, HideReason
 from participation.core.audit import AuditEntry
-from participation.core.db import utcnow
 from participation.core.permissions import Role
+from participation.core.time import utcnow
 from participation.extensions import db
 from tests.comments.factories import make_comment, make_consultation
 from tests.factories import PASSWORD, get, make_user

@@ -8,8 +8,8 @@ from datetime import timedelta
 from participation.accounts.models import User
 from participation.consultations.models import Consultation
 from participation.consultations.services import publish_results
-from participation.core.db import utcnow
 from participation.core.permissions import Role
+from participation.core.time import utcnow
 from participation.extensions import db
 from tests.comments.factories import make_comment
 from tests.consultations.factories import make_consultation

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from participation.core.db import utcnow
+from participation.core.time import utcnow
 from participation.extensions import db
 from participation.votes.models import Ballot, BallotChoice, Option, Question, QuestionKind
 from participation.votes.receipts import fingerprint, new_receipt_code

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
-from participation.core.db import utcnow
+from participation.core.time import utcnow
 from participation.extensions import db
 from tests.consultations.factories import make_consultation
 from tests.support import text
@@ -16,6 +17,7 @@ def _counted(client, slug) -> str:
     return page
 
 
+@pytest.mark.real_commits  # the page stores the counts in a transaction of its own
 def test_counts_stored_at_the_first_view_are_forgotten_when_voting_reopens(app, client):
     from participation.votes.models import FinalCount
 

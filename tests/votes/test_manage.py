@@ -57,13 +57,13 @@ def test_bad_question_input_is_explained_and_kept(app, client):
         f"{base}/new",
         {"kind": "multiple", "max_choices": "5", "prompt_nl": "Welke?", "options_nl": "Een\nTwee", "options_en": "One"},
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     body = text(response)
     assert "Give as many lines as in Dutch" in body and "Welke?" in body
     response = client.submit(
         f"{base}/new", {"kind": "multiple", "max_choices": "5", "prompt_nl": "Welke?", "options_nl": "Een\nTwee"}
     )
-    assert response.status_code == 400 and "a maximum between 1 and the number of options (2)" in text(response)
+    assert response.status_code == 422 and "a maximum between 1 and the number of options (2)" in text(response)
     assert _questions(app, c) == []
 
 

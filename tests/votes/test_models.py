@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from participation.core.db import utcnow
+from participation.core.time import utcnow
 from participation.extensions import db
 from participation.votes.models import Ballot, BallotChoice
 from tests.consultations.factories import make_consultation
@@ -27,6 +27,7 @@ def _foreign_keys(inspector, table: str) -> dict[tuple[str, ...], tuple[str, str
     }
 
 
+@pytest.mark.real_commits  # reads the schema on a connection of its own
 def test_schema_has_one_ballot_per_question_and_person_and_unique_receipts(app):
     with app.app_context():
         inspector = sa.inspect(db.engine)
@@ -41,6 +42,7 @@ def test_schema_has_one_ballot_per_question_and_person_and_unique_receipts(app):
         assert set(columns) == {"id", "question_id", "user_id", "receipt_fingerprint", "created_at", "updated_at"}
 
 
+@pytest.mark.real_commits  # reads the schema on a connection of its own
 def test_schema_keeps_ballot_choices_distinct_and_ranks_positive(app):
     with app.app_context():
         inspector = sa.inspect(db.engine)

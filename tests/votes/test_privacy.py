@@ -12,8 +12,8 @@ from html import unescape
 import pytest
 
 from participation.consultations.models import Consultation
-from participation.core.db import utcnow
 from participation.core.permissions import Role
+from participation.core.time import utcnow
 from participation.extensions import db
 from tests.comments.factories import make_comment
 from tests.consultations.factories import make_consultation

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 
 from participation.accounts.models import User
-from participation.core.db import utcnow
 from participation.core.errors import Conflict, NotAllowed, UserError
+from participation.core.time import utcnow
 from participation.extensions import db
 from participation.votes import services
 from participation.votes.gdpr import erase_vote_data, export_vote_data

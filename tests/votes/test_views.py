@@ -64,13 +64,13 @@ def test_invalid_choices_are_explained_next_to_the_question(app, client, voter):
     q = make_question(app, c, "ranking", options=3)
     a, b, d = option_ids(q)
     response = vote(client, c, q, {f"rank_{a}": "1", f"rank_{b}": "1", f"rank_{d}": "2"}, lang="en")
-    assert response.status_code == 400
+    assert response.status_code == 422
     body = text(response)
     assert "Rank 1 is given to more than one option" in body
     assert f'href="#q{q.id}-rank-{b}"' in body and 'aria-invalid="true"' in body
     m = make_question(app, c, "multiple", options=4, max_choices=2)
     response = vote(client, c, m, {"option": [str(i) for i in option_ids(m)[:3]]}, lang="en")
-    assert response.status_code == 400 and "You chose 3 options; choose at most 2." in text(response)
+    assert response.status_code == 422 and "You chose 3 options; choose at most 2." in text(response)
     assert ballots_of(app, q.id) == [] and ballots_of(app, m.id) == []
 
 
@@ -315,7 +315,7 @@ def test_a_missing_rank_is_named_in_dutch_on_the_page(app, client, voter):
     q = make_question(app, c, "ranking", options=3)
     a, b, d = option_ids(q)
     response = vote(client, c, q, {f"rank_{a}": "1", f"rank_{b}": "", f"rank_{d}": "2"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     body = text(response)
     assert f'<li><a href="#q{q.id}-rank-{b}">Geef “Cultuur” een plaats.</a></li>' in body
     assert re.search(

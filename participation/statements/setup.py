@@ -1,0 +1,32 @@
+"""Wire statements into the app: blueprints, the consultation page section, the map's jobs,
+personal data."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from participation.core import extension_points
+from participation.core.extension_points import PersonalData
+from participation.core.jobs import register_job
+from participation.core.scheduler import register_periodic
+from participation.statements.gdpr import erase_statement_data, export_statement_data
+from participation.statements.manage_views import bp as manage_bp
+from participation.statements.manage_views import moderation_bp
+from participation.statements.map_view import statements_section
+from participation.statements.refresh import recompute, recompute_due
+from participation.statements.services import RECOMPUTE_JOB
+from participation.statements.views import bp
+
+
+def init_app(app) -> None:
+    app.config.setdefault("OPINION_MAP_MIN_GROUP", 5)
+    app.register_blueprint(bp)
+    app.register_blueprint(manage_bp)
+    app.register_blueprint(moderation_bp)
+    # After votes (debounced, services.request_recompute) and every few minutes for maps marked out of date.
+    register_job(app, RECOMPUTE_JOB, recompute)
+    register_periodic(app, "opinion-map-recompute-due", timedelta(minutes=5), recompute_due)
+    extension_points.consultation_sections.register(app, statements_section, order=45)
+    extension_points.personal_data.register(
+        app, PersonalData("statements", export_statement_data, erase_statement_data)
+    )

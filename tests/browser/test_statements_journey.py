@@ -1,0 +1,101 @@
+"""In a real browser, by keyboard: a resident adds a statement, votes on ten, and reads the opinion
+map (nl, en, fr); every page on the way is axe-clean."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import pytest
+
+from participation.core.time import utcnow
+from participation.extensions import db
+from tests.browser.conftest import axe_violations
+from tests.factories import PASSWORD, make_user
+
+pytestmark = pytest.mark.browser
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AGREE = {"nl": "Eens", "en": "Agree", "fr": "D'accord"}
+
+
+def _open_map(live_server) -> str:
+    from participation.consultations.models import Consultation, ConsultationState
+    from participation.statements.models import OpinionMap, Statement
+
+    slug = f"statements-{uuid.uuid4().hex[:8]}"
+    with live_server.app.app_context():
+        now = utcnow()
+        c = Consultation(
+            slug=slug,
+            state=ConsultationState.PUBLISHED,
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=5),
+            published_at=now,
+            title={"nl": "Stellingen", "en": "Statements", "fr": "Affirmations"},
+            summary={"nl": "S"},
+            body={"nl": "T"},
+        )
+        db.session.add(c)
+        db.session.flush()
+        db.session.add(OpinionMap(consultation_id=c.id, opens_at=c.opens_at, closes_at=c.closes_at))
+        for n in range(12):
+            db.session.add(
+                Statement(
+                    consultation_id=c.id,
+                    language="nl",
+                    is_seed=True,
+                    text={"nl": f"Stelling {n}.", "en": f"Statement {n}.", "fr": f"Affirmation {n}."},
+                )
+            )
+        db.session.commit()
+    return slug
+
+
+def _check(page, axe_source, where: str) -> None:
+    assert not axe_violations(page, axe_source, TAGS), where
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "fr"])
+def test_add_a_statement_vote_on_ten_and_see_the_map(page, live_server, axe_source, lang):
+    slug = _open_map(live_server)
+    user = make_user(live_server.app, language=lang)
+    page.goto(f"/{lang}/account/login")
+    page.fill("main input[name=email]", user.email)
+    page.fill("main input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
+
+    page.goto(f"/{lang}/consultations/{slug}/statements/")
+    assert page.evaluate("() => document.documentElement.lang") == lang
+    _check(page, axe_source, "voting page")
+
+    # Add a statement (the form is a plain form: typed and sent by keyboard).
+    page.locator("main textarea[name=text]").fill(f"My statement in {lang}, added by keyboard.")
+    page.locator("main select[name=language]").select_option(lang)
+    page.locator("main form[action$='/statements/new'] button[type=submit]").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/statements/added" in page.url
+    _check(page, axe_source, "statement added")
+
+    # Vote on ten statements, one at a time, with the keyboard.
+    page.goto(f"/{lang}/consultations/{slug}/statements/")
+    for n in range(10):
+        text = page.locator("main .statement-card__text").inner_text()
+        page.locator("main form[action$='/vote'] button[value=agree]").focus()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.locator("main .statement-card__text").inner_text() != text, f"vote {n} did not move on"
+    assert "10" in page.locator("main .statements__progress").inner_text()
+    _check(page, axe_source, "voting page after ten votes")
+
+    # The map of this consultation (too few people yet), and the demo's map with groups.
+    page.goto(f"/{lang}/consultations/{slug}/statements/map")
+    _check(page, axe_source, "map, too few votes")
+    from participation.demo.loader import load_statements
+
+    page.goto(f"/{lang}/consultations/{load_statements().consultation}/statements/map")
+    assert page.locator("main svg circle").count() == 3
+    assert page.locator("main #common-heading + p + ul li").count() >= 1
+    _check(page, axe_source, "map with groups and common ground")
