@@ -12,7 +12,7 @@ also the first request of the big results page. Prints one table per backend.
 The load generator runs on the same 2 cores as the servers (and as everything else on the
 machine): compare the ratios within one run, not the absolute figures between runs.
 
-    .venv/bin/python bench/pages_bench.py [--duration 3] [--ballots 1000000] [--backend sqlite]
+    .venv/bin/python bench/pages_bench.py [--duration 3] [--ballots 1000000] [--backend sqlite] [--demo-only]
 """
 
 from __future__ import annotations
@@ -478,6 +478,9 @@ def run_backend(backend: str, url: str, args) -> None:
     with serve("bare_app:app", url, HERE) as bare_port, serve("wsgi:app", url, ROOT) as app_port:
         cookie = login(app_port)
         results["demo"] = measure_all(app_port, bare_port, paths, cookie, args)
+    if args.demo_only:
+        print_demo_table(backend, results["demo"], counts["demo"], paths)
+        return
     print(f"== {backend}: growing to large data ({args.ballots:,} ballots)", flush=True)
     took = grow(url, args.ballots, info["event_id"])
     print("   inserted in " + ", ".join(f"{k} {v:.1f} s" for k, v in took.items()), flush=True)
@@ -490,6 +493,16 @@ def run_backend(backend: str, url: str, args) -> None:
         cookie = login(app_port)
         results["large"] = measure_all(app_port, bare_port, paths, cookie, args)
     print_table(backend, results, counts, paths, first)
+
+
+def print_demo_table(backend: str, demo: dict, counts: dict, paths) -> None:
+    print(f"\n{backend}, demo data: requests/s (ratio to the bare 50-row page measured just before), SQL queries")
+    for name, path in paths:
+        anonymous, logged_in, bare = demo["pages"][name]
+        print(
+            f"  {name:<27} | anonymous {anonymous:6.0f} ({100 * anonymous / bare:3.0f}%) | logged in "
+            f"{logged_in:6.0f} ({100 * logged_in / bare:3.0f}%) | bare {bare:6.0f} | {counts[path]} queries"
+        )
 
 
 def print_table(backend: str, results: dict, counts: dict, paths, first_ms: float) -> None:
@@ -532,6 +545,7 @@ def main() -> int:
     parser.add_argument("--max-requests", type=int, default=6000)
     parser.add_argument("--ballots", type=int, default=1_000_000)
     parser.add_argument("--backend", choices=["sqlite", "postgresql"], action="append")
+    parser.add_argument("--demo-only", action="store_true", help="measure the demo data only (no large data)")
     args = parser.parse_args()
     backends = args.backend or ["sqlite", "postgresql"]
     sys.path.insert(0, str(HERE))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -10,8 +11,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from participation import features, models
 from participation.accounts.login import init_login
-from participation.config import check_config, load_config
+from participation.config import ConfigError, check_config, load_config
 from participation.core.caching import register_cache_policy
+from participation.core.catalogs import check_catalogs
 from participation.core.commands import register_commands
 from participation.core.db import configure_engine
 from participation.core.errors import register_error_handlers
@@ -25,7 +27,7 @@ from participation.core.request_log import configure_logging, register_request_l
 from participation.core.scheduler import init_scheduler
 from participation.core.security import register_security_headers
 from participation.core.static_files import serve_static_files
-from participation.core.templating import register_template_helpers
+from participation.core.templating import install_template_gettext, register_template_helpers
 from participation.core.text_input import register_input_guard
 from participation.core.urls import public_host
 from participation.extensions import babel, csrf, db, limiter, migrate
@@ -58,6 +60,13 @@ def _load_config(app: Flask, overrides: Mapping | None) -> None:
         app.config.update(overrides)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")
     check_config(app.config)
+    try:
+        check_catalogs(app.config["LANGUAGES"], ROOT / "translations")
+    except ConfigError as problem:
+        # A developer between `make i18n-update` and translating still gets a working site.
+        if app.config.get("APP_ENV") != "development":
+            raise
+        logging.getLogger(__name__).warning("%s", problem)
     _trust_only_the_public_host(app)
     hops = app.config.get("TRUSTED_PROXY_HOPS", 0)
     if hops:
@@ -83,6 +92,7 @@ def _init_extensions(app: Flask) -> None:
         configure_engine(db.engine)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    install_template_gettext(app)
     csrf.init_app(app)
     limiter.init_app(app)
     init_login(app)

@@ -97,6 +97,8 @@ def load_config(instance_path: str) -> dict:
         # Origins (scheme://host[:port]) whose pages may frame the embeds (/<lang>/embed/...); no other page
         # may be framed at all (participation/embeds).
         "EMBED_ORIGINS": _list(env.get("EMBED_ORIGINS", "https://stad.gent,https://www.gent.be")),
+        # An opinion map never shows a group of residents smaller than this (participation/statements).
+        "OPINION_MAP_MIN_GROUP": int(env.get("OPINION_MAP_MIN_GROUP", "5")),
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_SWALLOW_ERRORS": True,

@@ -124,7 +124,7 @@ def test_mails_mark_a_dutch_only_event_title_in_the_readers_language(app):
         '"Burgerpanel (disponible uniquement en néerlandais)"' in mail.body_text
     )
     assert marked("Burgerpanel", "fr") in mail.body_html
-    assert '<html lang="fr">' in mail.body_html
+    assert '<html lang="fr" dir="ltr">' in mail.body_html
     # The calendar file says so too, in the reader's language.
     calendar = icalendar.Calendar.from_ical(base64.b64decode(mail.attachments[0]["data"]))
     [vevent] = calendar.walk("VEVENT")

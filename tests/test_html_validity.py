@@ -177,6 +177,7 @@ def test_every_kind_of_page_is_valid_html(app, backend, tmp_path, vnu):
         )
         pages.get(person, f"/{lang}/comments/{comment.id}/edit", name=f"{lang}/comment-edit")
         pages.get(person, f"/{lang}/comments/{comment.id}/reply", name=f"{lang}/comment-reply")
+        pages.get(person, f"/{lang}/comments/{comment.id}/delete", name=f"{lang}/comment-delete-asks-first")
         pages.get(visitor, f"/{lang}/comments/{comment.id}/replies", name=f"{lang}/comment-replies")
         pages.get(person, f"/{lang}/account/", name=f"{lang}/account")
         pages.get(person, f"/{lang}/account/participation", name=f"{lang}/participation")

@@ -242,8 +242,8 @@ def test_no_page_offers_to_cancel_a_registration_of_a_cancelled_event(app, world
     resident = FormClient(app.test_client())
     resident.login(holder.email, PASSWORD, lang="en")
     mine = text(resident.get("/en/events/mine"))
-    assert f'action="/en/events/{running.id}/cancel"' in mine
-    assert f'action="/en/events/{cancelled.id}/cancel"' not in mine
+    assert f'href="/en/events/{running.id}/cancel?next=mine"' in mine
+    assert f'href="/en/events/{cancelled.id}/cancel?next=mine"' not in mine
 
     organiser = FormClient(app.test_client())
     organiser.login(world["organiser"].email, PASSWORD, lang="en")

@@ -71,8 +71,8 @@ def build_spec(app: Flask) -> APISpec:
         plugins=[MarshmallowPlugin()],
         info={
             "description": "Read-only, public data of the City of Ghent's participation platform: consultations, "
-            "events, questions with their results once public, themes, networks and moderation figures. "
-            "No personal data. Translated texts come in every offered language (`fallback` lists those "
+            "events, questions with their results once public, opinion maps, themes, networks and moderation "
+            "figures. No personal data. Translated texts come in every offered language (`fallback` lists those "
             "shown in Dutch for want of a translation); `lang` narrows them to one. Times are UTC.",
         },
         servers=[{"url": app.config["PUBLIC_URL"]}],

@@ -100,7 +100,9 @@ def consultation_summary(c, langs: Languages, now: datetime, networks: list | No
     }
 
 
-def consultation(c, langs: Languages, now: datetime, *, events, questions, results_public: bool) -> dict:
+def consultation(
+    c, langs: Languages, now: datetime, *, events, questions, results_public: bool, has_opinion_map: bool = False
+) -> dict:
     data = consultation_summary(c, langs, now)
     with_results = c.status(now).value == "results"
     data.update(
@@ -120,6 +122,7 @@ def consultation(c, langs: Languages, now: datetime, *, events, questions, resul
         results_published_at=utc(c.results_published_at) if with_results else None,
         questions_api_url=api_url("questions", slug=c.slug),
         moderation_api_url=api_url("moderation", slug=c.slug),
+        opinion_map_api_url=api_url("opinion_map", slug=c.slug) if has_opinion_map else None,
     )
     return data
 
@@ -211,4 +214,43 @@ def question(q, langs: Languages, result=None) -> dict:
         "help": langs.text(q.help),
         "voters": result.voters if result is not None else None,
         "options": options,
+    }
+
+
+# ----------------------------------------------------------------------- the opinion map
+
+
+def _counts(values: list[int]) -> dict:
+    agree, disagree, passed = values
+    return {"agree": agree, "disagree": disagree, "pass_": passed}
+
+
+def opinion_map(c, opinion_map, langs: Languages, now: datetime, *, groups: list[dict], figures: list) -> dict:
+    """The stored map as the public map page and its CSV show it (statements.map_view's figures):
+    shown groups and their sizes, counts per statement; never a person, an author or a hidden statement."""
+    result = opinion_map.result or {}
+    return {
+        "consultation": api_url("consultation", slug=c.slug),
+        "statements_open": opinion_map.is_open(now),
+        "opens_at": utc(opinion_map.opens_at),
+        "closes_at": utc(opinion_map.closes_at),
+        "computed_at": utc(opinion_map.computed_at),
+        "participants": result.get("participants", 0),
+        "placed": result.get("placed", 0),
+        "min_group": result.get("min_group", 0),
+        "groups": [{"id": g["number"], "size": g["size"]} for g in groups],
+        "statements": [
+            {
+                "id": f.statement.id,
+                "text": langs.required(f.statement.text),
+                "language": f.statement.language,
+                "counts": _counts(f.counts),
+                "groups": [{"group": number, **_counts(values)} for number, values in f.group_counts.items()],
+                "common_ground": f.common_ground,
+                "distinctive_for": f.distinctive_for,
+            }
+            for f in figures
+        ],
+        "url": page_url(langs, "statements.map_page", slug=c.slug),
+        "csv_url": page_url(langs, "statements.map_csv", slug=c.slug),
     }

@@ -143,6 +143,11 @@ class Consultation(ConsultationSummary):
     results_published_at = _time("When the results were published.", nullable=True)
     questions_api_url = _url("The questions, with their counts when public.")
     moderation_api_url = _url("The discussion's moderation figures.")
+    opinion_map_api_url = fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"format": "uri", "description": "The opinion map (statements and groups); null when there is none."},
+    )
 
 
 class Pagination(Schema):
@@ -207,6 +212,71 @@ class Moderation(Schema):
         keys=fields.String(), values=fields.Integer(), required=True, metadata={"description": "Appeals per outcome."}
     )
     url = _url("The public transparency page.")
+
+
+# --------------------------------------------------------------------------- the opinion map
+
+
+class StatementCounts(Schema):
+    agree = fields.Integer(required=True)
+    disagree = fields.Integer(required=True)
+    pass_ = fields.Integer(required=True, data_key="pass", metadata={"description": "Seen, but no opinion given."})
+
+
+class GroupCounts(StatementCounts):
+    group = fields.Integer(required=True, metadata={"description": "The group's id (see groups)."})
+
+
+class OpinionGroup(Schema):
+    id = fields.Integer(required=True, metadata={"description": "The group's number on the public map (1 = largest)."})
+    size = fields.Integer(required=True, metadata={"description": "How many participants it holds."})
+
+
+class OpinionStatement(Schema):
+    id = fields.Integer(required=True)
+    text = _translated("The statement.")
+    language = fields.String(
+        required=True,
+        metadata={
+            "description": "The language it was written in. A resident's statement exists in that language only: "
+            "the other languages hold the same text and are listed in `fallback`."
+        },
+    )
+    counts = fields.Nested(StatementCounts, required=True, metadata={"description": "Votes of every participant."})
+    groups = fields.List(
+        fields.Nested(GroupCounts), required=True, metadata={"description": "Votes within each shown group."}
+    )
+    common_ground = fields.Boolean(
+        required=True, metadata={"description": "Whether more than half of every shown group agrees with it."}
+    )
+    distinctive_for = fields.List(
+        fields.Integer(),
+        required=True,
+        metadata={"description": "The groups it sets apart: they agree (or disagree) far more than everyone else."},
+    )
+
+
+class OpinionMap(Schema):
+    consultation = _url("The consultation in the API.")
+    statements_open = fields.Boolean(
+        required=True, metadata={"description": "Whether residents can vote on (and add) statements now."}
+    )
+    opens_at = _time("When voting on statements opens.")
+    closes_at = _time("When voting on statements closes.")
+    computed_at = _time("When the map was last computed from the votes (null: not yet).", nullable=True)
+    participants = fields.Integer(required=True, metadata={"description": "People who voted on a statement."})
+    placed = fields.Integer(
+        required=True, metadata={"description": "People with enough votes to be placed on the map."}
+    )
+    min_group = fields.Integer(
+        required=True, metadata={"description": "Groups smaller than this are not shown (their people count above)."}
+    )
+    groups = fields.List(fields.Nested(OpinionGroup), required=True, metadata={"description": "The shown groups."})
+    statements = fields.List(
+        fields.Nested(OpinionStatement), required=True, metadata={"description": "Every published statement."}
+    )
+    url = _url("The public map page.")
+    csv_url = _url("The same counts as a CSV file.")
 
 
 # --------------------------------------------------------------------------- events

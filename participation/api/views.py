@@ -23,6 +23,9 @@ from participation.events import queries as event_queries
 from participation.events.models import EventFormat
 from participation.events.permissions import can_view_event
 from participation.extensions import db, login_manager
+from participation.statements import map_view
+from participation.statements import services as statement_services
+from participation.statements.permissions import can_see_map
 from participation.votes import queries as vote_queries
 from participation.votes.permissions import results_public
 from participation.votes.results import question_results
@@ -99,7 +102,15 @@ def consultation(slug: str):
     events = [e for e in db.session.scalars(event_queries.of_consultation(c.id)) if can_view_event(_visitor(), e)]
     questions = list(db.session.scalars(vote_queries.questions_of(c.id)))
     now = utcnow()
-    data = present.consultation(c, langs, now, events=events, questions=questions, results_public=results_public(c))
+    data = present.consultation(
+        c,
+        langs,
+        now,
+        events=events,
+        questions=questions,
+        results_public=results_public(c),
+        has_opinion_map=statement_services.opinion_map_of(c.id) is not None,
+    )
     last = _latest(
         c.updated_at,
         c.opens_at,
@@ -157,6 +168,30 @@ def moderation(slug: str):
         "url": present.page_url(langs, "comments.transparency", slug=c.slug),
     }
     return json_response(s.Moderation, data)
+
+
+@bp.get("/consultations/<slug>/opinion-map")
+@operation(
+    "A consultation's opinion map",
+    s.OpinionMap,
+    query="single",
+    description="The statements residents agree or disagree with, as the public map page shows them: the groups "
+    "of participants who vote alike (sizes only; groups too small to show are left out) and per published "
+    "statement the votes overall and per group. The same counts as the map's CSV. No authors, no person.",
+)
+def opinion_map(slug: str):
+    args = parse_query(_queries().single)
+    langs = languages(args)
+    c = _public_consultation(slug)
+    found = statement_services.opinion_map_of(c.id)
+    if found is None or not can_see_map(_visitor(), c):
+        not_found()
+    now = utcnow()
+    data = present.opinion_map(
+        c, found, langs, now, groups=map_view.shown_groups(found), figures=map_view.statement_figures(found)
+    )
+    last = _latest(found.updated_at, found.opens_at, found.closes_at, found.computed_at, now=now)
+    return json_response(s.OpinionMap, data, last_modified=last)
 
 
 # ----------------------------------------------------------------------------- events

@@ -60,6 +60,11 @@ def edit_window() -> timedelta:
     return timedelta(minutes=current_app.config.get("COMMENT_EDIT_MINUTES", DEFAULT_EDIT_MINUTES))
 
 
+def edit_deadline(comment: Comment) -> datetime:
+    """The moment the author's edit window closes (shown on the edit form and next to the edit button)."""
+    return comment.created_at + edit_window()
+
+
 def can_edit_comment(user, comment: Comment, now: datetime | None = None) -> bool:
     now = now or utcnow()
     return (

@@ -8,6 +8,7 @@ Only http(s) addresses and ones starting with www. become links.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -46,6 +47,12 @@ def _linkify_line(line: str) -> Markup:
 
 def render_comment_body(text: str | None) -> Markup:
     """Plain text to safe HTML: paragraphs on blank lines, <br> on single line breaks, links."""
+    return _rendered_body(text or "")
+
+
+# Depends on the text alone: cached by the text (an edited comment is another key).
+@lru_cache(maxsize=4096)
+def _rendered_body(text: str) -> Markup:
     paragraphs = [p for p in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").strip()) if p.strip()]
     html = Markup("")
     for paragraph in paragraphs:

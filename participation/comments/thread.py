@@ -11,6 +11,7 @@ which pages through all of them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import sqlalchemy as sa
 from flask import abort, request, url_for
@@ -31,6 +32,7 @@ from participation.comments.permissions import (
     can_reply,
     can_report,
     comments_open,
+    edit_deadline,
     is_author,
 )
 from participation.comments.text import render_comment_body
@@ -66,6 +68,8 @@ class CommentView:
     reply_total: int = 0
     all_replies_url: str | None = None
     children: list[CommentView] = field(default_factory=list)
+    # Until when its author may still edit it (shown next to the edit button), when they may.
+    edit_until: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,8 @@ def _comment_views(user, comments: list[Comment]) -> dict[int, CommentView]:
             endorsed=c.id in endorsed,
             mine=bool(is_author(user, c)),
             can_reply=can_reply(user, c, now),
-            can_edit=can_edit_comment(user, c, now),
+            can_edit=(editable := can_edit_comment(user, c, now)),
+            edit_until=edit_deadline(c) if editable else None,
             can_delete=can_delete_comment(user, c),
             can_endorse=can_endorse(user, c, now),
             can_report=can_report(user, c),

@@ -15,7 +15,13 @@ from participation.comments.labels import (
     HIDE_REASON_LABELS,
 )
 from participation.comments.models import Comment, HideReason
-from participation.comments.permissions import can_appeal, can_export_comments
+from participation.comments.permissions import (
+    can_appeal,
+    can_delete_comment,
+    can_export_comments,
+    edit_deadline,
+    edit_window,
+)
 from participation.comments.text import render_comment_body
 from participation.comments.thread import conversation_context, parse_page, parse_thread_args, thread_context
 from participation.comments.urls import comment_url, thread_url
@@ -23,7 +29,9 @@ from participation.consultations.models import Consultation
 from participation.consultations.permissions import can_view_consultation
 from participation.consultations.queries import consultation_visible_to
 from participation.core.antispam import antispam_message, passes_antispam
+from participation.core.confirm import ask_first, confirm_page, is_confirmed
 from participation.core.csv_export import csv_response, csv_safe
+from participation.core.errors import Conflict
 from participation.core.forms import ActionForm
 from participation.core.i18n import _
 from participation.core.permissions import require
@@ -143,8 +151,16 @@ def conversation(comment_id: int):
 def edit(comment_id: int):
     """The author corrects their comment within the edit window."""
     comment = _comment_or_404(comment_id)
-    # A refusal (someone else's comment, past the window, suspended) says why.
-    services.check_can_edit(current_user, comment)
+    # A refusal (someone else's comment, suspended) says why on its own page. When the comment
+    # can no longer be edited (window over, hidden, discussion closed) the author goes back to
+    # it in the thread with the reason, rather than to a bare error page.
+    try:
+        services.check_can_edit(current_user, comment)
+    except Conflict as exc:
+        flash(
+            exc.message if request.method == "GET" else f"{exc.message} {_('Your changes were not saved.')}", "warning"
+        )
+        return redirect(comment_url(comment), 303)
     form = EditCommentForm(obj=comment if request.method == "GET" else None)
     if request.method == "GET":
         form.alignment.data = comment.alignment.value
@@ -161,7 +177,17 @@ def edit(comment_id: int):
 
 
 def _edit_page(comment: Comment, form):
-    return _no_store(Response(render_template("comments/edit.html", comment=comment, form=form)))
+    return _no_store(
+        Response(
+            render_template(
+                "comments/edit.html",
+                comment=comment,
+                form=form,
+                edit_until=edit_deadline(comment),
+                edit_minutes=int(edit_window().total_seconds() // 60),
+            )
+        )
+    )
 
 
 def _edited_message(comment: Comment) -> str | None:
@@ -173,10 +199,29 @@ def _edited_message(comment: Comment) -> str | None:
     return _("Your comment is saved.")
 
 
-@bp.post("/comments/<id:comment_id>/delete")
+@bp.route("/comments/<id:comment_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete(comment_id: int):
+    """GET asks first (a page of its own); the confirmed POST deletes."""
     comment = _comment_or_404(comment_id)
+    if request.method == "GET" or not is_confirmed():
+        require(can_delete_comment(current_user, comment), 404)
+        if request.method == "POST":
+            return ask_first(url_for("comments.delete", comment_id=comment.id))
+        return _no_store(
+            confirm_page(
+                heading=_("Delete your comment?"),
+                consequences=[
+                    _(
+                        "Your comment disappears from the discussion. "
+                        "Where others replied, a notice says it was deleted."
+                    ),
+                    _("This cannot be undone."),
+                ],
+                submit_label=_("Delete this comment"),
+                back_url=comment_url(comment),
+            )
+        )
     require(ActionForm().validate_on_submit(), 400)
     services.delete_comment(current_user, comment)
     db.session.commit()

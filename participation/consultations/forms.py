@@ -15,7 +15,7 @@ from participation.core.time import from_brussels_naive, to_brussels
 TEXT_FIELDS = [
     LanguageText("title", _l("Title"), 200, required_in_dutch=True),
     LanguageText("summary", _l("Summary"), 500, multiline=True, required_in_dutch=True),
-    LanguageText("plain_summary", _l("Summary in plain language (optional)"), 2000, multiline=True),
+    LanguageText("plain_summary", _l("Summary in plain language"), 2000, multiline=True),
     LanguageText("body", _l("Text (Markdown)"), 20000, multiline=True, required_in_dutch=True),
     LanguageText("results", _l("Results (Markdown, after closing)"), 20000, multiline=True),
     LanguageText("feedback", _l("What the city did with the input (Markdown)"), 20000, multiline=True),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
@@ -10,9 +10,11 @@ from participation.consultations import queries, services
 from participation.consultations.forms import OrganisersForm, consultation_form_class, phase_form_class
 from participation.consultations.labels import status_label
 from participation.consultations.models import Consultation, ConsultationState
+from participation.core.confirm import ask_first, confirm_page, is_confirmed
 from participation.core.forms import ActionForm
 from participation.core.i18n import LANGUAGE_NAMES, _, current_lang
 from participation.core.permissions import Role, gate_blueprint
+from participation.core.templating import plain, tr
 from participation.core.time import from_brussels_naive
 from participation.core.translated import completeness, translated
 from participation.core.views import form_invalid, run_service
@@ -137,9 +139,26 @@ def publish(consultation_id: int):
     return _action(consultation_id, services.publish, _("The consultation is published."))
 
 
-@bp.post("/<id:consultation_id>/close")
+@bp.route("/<id:consultation_id>/close", methods=["GET", "POST"])
 def close(consultation_id: int):
-    """Close an open consultation now."""
+    """Close an open consultation now: GET asks first (a page of its own), the confirmed POST closes."""
+    if request.method == "GET" or not is_confirmed():
+        consultation = _managed_or_404(consultation_id)
+        back = url_for("consultations_manage.edit", consultation_id=consultation_id)
+        if request.method == "POST":
+            return ask_first(url_for("consultations_manage.close", consultation_id=consultation_id))
+        if not consultation.is_open():
+            return redirect(back, 303)
+        return confirm_page(
+            heading=_("Close this consultation now?"),
+            consequences=[
+                _("Consultation: %(title)s", title=plain(tr(consultation.title))),
+                _("From now on nobody can comment, vote or react any more; the public page says it is closed."),
+                _("This cannot be undone: a closed consultation cannot be opened again."),
+            ],
+            submit_label=_("Close this consultation"),
+            back_url=back,
+        )
     return _action(consultation_id, services.close_now, _("The consultation is closed."))
 
 

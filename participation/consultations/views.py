@@ -80,15 +80,17 @@ class TimelineItem:
 @bp.get("/<slug>")
 def detail(slug: str):
     """One consultation with its timeline and the sections other features add."""
-    consultation = queries.consultation_visible_to(current_user, slug, with_details=True)
+    # The user itself, not the proxy: the sections ask it hundreds of questions (one per comment and action).
+    user = current_user._get_current_object()
+    consultation = queries.consultation_visible_to(user, slug, with_details=True)
     now = utcnow()
     return render_template(
         "consultations/detail.html",
         consultation=consultation,
         status=consultation.status(now),
         status_labels=STATUS_LABELS,
-        sections=render_sections(consultation, current_user),
-        can_manage=can_manage_consultation(current_user, consultation),
+        sections=render_sections(consultation, user),
+        can_manage=can_manage_consultation(user, consultation),
         now=now,
     )
 

@@ -46,6 +46,7 @@ __all__ = [
     "get_locale",
     "DEFAULT_LANG",
     "LANGUAGE_NAMES",
+    "text_direction",
     "offered_languages",
     "current_lang",
     "select_locale",
@@ -62,8 +63,17 @@ __all__ = [
 DEFAULT_LANG = "nl"
 LANG_COOKIE = "lang"
 
-# Each language named in itself, as a switcher should show it.
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "fr": "Français", "de": "Deutsch"}
+# Each language named in itself, as a switcher should show it. Dutch, English and French are on;
+# the languages of large communities in Ghent are built and switched on by configuration (LANGUAGES).
+LANGUAGE_NAMES = {
+    "nl": "Nederlands",
+    "en": "English",
+    "fr": "Français",
+    "tr": "Türkçe",
+    "ar": "العربية",
+    "pl": "Polski",
+    "bg": "Български",
+}
 
 
 # Dates and numbers follow each language's conventions as Babel (CLDR) has them, with two
@@ -149,6 +159,11 @@ def format_percent(percent, digits: int = 1) -> str:
     if digits:
         pattern = pattern.replace("#,##0", "#,##0." + "0" * digits, 1)
     return babel_numbers.format_percent(percent / 100, pattern, locale=locale)
+
+
+def text_direction(lang: str | None = None) -> str:
+    """ "rtl" for a right-to-left language (Arabic), else "ltr": the page's `dir`."""
+    return Locale.parse(lang or _lang()).text_direction
 
 
 def colon() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import nh3
@@ -41,8 +42,14 @@ _detector = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 def render_markdown(text: str | None) -> Markup:
     """Render organiser Markdown to HTML that only holds allow-listed tags."""
-    html = _markdown.render(text or "")
-    return Markup(sanitize_html(html))  # noqa: S704 - allow-listed by the sanitiser
+    return _rendered_markdown(str(text or ""))
+
+
+# The HTML depends on the text alone, so it is cached by the text: an edit is another key, never a
+# stale page. A consultation page renders its body (and its description) on every signed-in view.
+@lru_cache(maxsize=512)
+def _rendered_markdown(text: str) -> Markup:
+    return Markup(sanitize_html(_markdown.render(text)))  # noqa: S704 - allow-listed by the sanitiser
 
 
 def sanitize_html(html: str) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from urllib.parse import urlencode
 
-from flask import Flask
+from flask import Flask, g
+from flask_babel import get_translations
+from markupsafe import Markup
 from werkzeug.routing import BuildError
 
 from participation.core.i18n import (
@@ -18,6 +20,7 @@ from participation.core.i18n import (
     format_time,
     iso_moment,
     link_query_args,
+    text_direction,
     url_for_this_page,
 )
 from participation.core.navigation import layout_context
@@ -70,7 +73,12 @@ def register_template_helpers(app: Flask) -> None:
     register_seo_helpers(app)
     app.context_processor(layout_context)
     app.jinja_env.globals.update(
-        tr=tr, url_for_page=url_for_page, public_url_for=public_url_for, colon=colon, page_lang=current_lang
+        tr=tr,
+        url_for_page=url_for_page,
+        public_url_for=public_url_for,
+        colon=colon,
+        page_lang=current_lang,
+        text_direction=text_direction,
     )
     app.jinja_env.filters.update(
         local_datetime=local_datetime,
@@ -84,5 +92,41 @@ def register_template_helpers(app: Flask) -> None:
         plain=plain,
         number=format_decimal,
         percent=format_percent,
+        # An e-mail address or a code keeps its left-to-right order inside a right-to-left page.
+        ltr=lambda value: Markup('<span dir="ltr">%s</span>') % value,
         markdown=lambda text: render_markdown(str(text) if text is not None else ""),
+    )
+
+
+def _translations():
+    """Flask-Babel's translations for the current locale, remembered on the request's Babel context.
+
+    Flask-Babel looks the locale and the catalogue up through several context proxies for every
+    string; a page translates a few hundred. The memo is keyed by the locale object itself, so
+    `force_locale` (mails in the recipient's language) and `refresh()` still switch catalogues.
+    """
+    if not g:  # no application context: Flask-Babel answers with its null translations
+        return get_translations()
+    ctx = g.get("_flask_babel")
+    if ctx is not None:
+        memo = getattr(ctx, "page_translations", None)
+        locale = getattr(ctx, "babel_locale", None)
+        if memo is not None and locale is not None and memo[0] is locale:
+            return memo[1]
+    translations = get_translations()
+    ctx = g.get("_flask_babel")
+    locale = getattr(ctx, "babel_locale", None) if ctx is not None else None
+    if locale is not None:
+        ctx.page_translations = (locale, translations)
+    return translations
+
+
+def install_template_gettext(app: Flask) -> None:
+    """The same gettext callables Flask-Babel installs in Jinja, with the catalogue looked up once per request."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: _translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
     )

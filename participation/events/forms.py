@@ -122,8 +122,8 @@ class CheckInSearchForm(BaseForm):
 TEXT_FIELDS = [
     LanguageText("title", _l("Title"), 200, required_in_dutch=True),
     LanguageText("description", _l("Description (Markdown)"), 10000, multiline=True, required_in_dutch=True),
-    LanguageText("accessibility_notes", _l("More about accessibility (optional)"), 1000),
-    LanguageText("free_question", _l("A question of your own on the registration form (optional)"), 300),
+    LanguageText("accessibility_notes", _l("More about accessibility"), 1000),
+    LanguageText("free_question", _l("A question of your own on the registration form"), 300),
 ]
 CANCEL_MESSAGE = [
     LanguageText("message", _l("Message to the people who registered"), 2000, multiline=True, required_in_dutch=True)

@@ -12,11 +12,13 @@ from flask_login import current_user
 from participation.consultations.models import (
     Consultation,
 )
+from participation.core.confirm import ask_first, confirm_page, is_confirmed
 from participation.core.csv_export import csv_response, csv_safe
 from participation.core.forms import ActionForm
 from participation.core.i18n import LANGUAGE_NAMES, _, current_lang, ngettext
 from participation.core.input_bounds import id_arg, paginate, text_that_fits
 from participation.core.permissions import Role, gate_blueprint, require
+from participation.core.templating import plain, tr
 from participation.core.time import to_brussels
 from participation.core.translated import translated
 from participation.core.views import form_invalid, run_service
@@ -290,8 +292,31 @@ def give_place(event_id: int, registration_id: int):
     )
 
 
-@bp.post("/<id:event_id>/registrations/<id:registration_id>/cancel")
+@bp.route("/<id:event_id>/registrations/<id:registration_id>/cancel", methods=["GET", "POST"])
 def cancel_registration(event_id: int, registration_id: int):
+    """GET asks first (a page of its own); the confirmed POST cancels."""
+    if request.method == "GET" or not is_confirmed():
+        event = _event(event_id)
+        registration = _registration(event, registration_id)
+        here = url_for("events_manage.cancel_registration", event_id=event.id, registration_id=registration.id)
+        back = url_for("events_manage.attendees", event_id=event.id)
+        if request.method == "POST":
+            return ask_first(here)
+        if not can_cancel_registration(registration, event, current_user):
+            return redirect(back, 303)
+        return confirm_page(
+            heading=_("Cancel the registration of %(name)s?", name=registration.display_name()),
+            consequences=[
+                _("Event: %(title)s", title=plain(tr(event.title))),
+                _(
+                    "They lose their place or their spot on the waiting list, and get no e-mail about it: "
+                    "tell them yourself. The first person on the waiting list gets the place and an e-mail."
+                ),
+                _("This cannot be undone: they would have to register again."),
+            ],
+            submit_label=_("Cancel this registration"),
+            back_url=back,
+        )
     return _place_action(
         event_id,
         registration_id,

@@ -8,12 +8,14 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_login import current_user, login_required
 
 from participation.core.antispam import antispam_message, passes_antispam
+from participation.core.confirm import ask_first, confirm_page, is_confirmed
 from participation.core.errors import UserError
 from participation.core.forms import ActionForm
 from participation.core.i18n import LANGUAGE_NAMES, _, current_lang
 from participation.core.input_bounds import paginate
 from participation.core.permissions import require
 from participation.core.ratelimits import actor_key
+from participation.core.templating import plain, tr
 from participation.core.views import form_error_status, form_invalid, run_service, with_status
 from participation.events import ics, queries
 from participation.events import registration as places
@@ -259,9 +261,38 @@ def ticket_ics(token: str):
     return _ics_response(ics.event_calendar(event, current_lang(), online), f"event-{event.id}.ics")
 
 
-@bp.post("/events/registrations/<token>/cancel")
+def _cancel_question(event: Event, back_url: str, hidden: dict | None = None) -> Response:
+    """Asks before a resident gives back their place (also from the link in the mail)."""
+    response = confirm_page(
+        heading=_("Cancel your registration?"),
+        consequences=[
+            _("Event: %(title)s", title=plain(tr(event.title))),
+            _(
+                "Your place goes to the first person on the waiting list. This cannot be undone: "
+                "to come after all, you register again, if there is still a place."
+            ),
+        ],
+        submit_label=_("Cancel my registration"),
+        back_url=back_url,
+        hidden=hidden,
+    )
+    # Personal page (behind a secret link for the mail): never cache it, never leak the link onwards.
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@bp.route("/events/registrations/<token>/cancel", methods=["GET", "POST"])
 def ticket_cancel(token: str):
+    """GET asks first; the confirmed POST cancels."""
     registration = _registration_from(TICKET, token)
+    back = url_for("events.ticket", token=token)
+    if request.method == "GET":
+        if not can_cancel_registration(registration, registration.event):
+            return redirect(back, 303)
+        return _cancel_question(registration.event, back)
+    if not is_confirmed():
+        return ask_first(url_for("events.ticket_cancel", token=token))
     require(ActionForm().validate(), 400)
     return run_service(
         lambda: places.cancel_registration(registration.id, registration.event_id),
@@ -270,19 +301,26 @@ def ticket_cancel(token: str):
     )
 
 
-@bp.post("/events/<id:event_id>/cancel")
+@bp.route("/events/<id:event_id>/cancel", methods=["GET", "POST"])
 @limiter.limit(REGISTER_LIMITS, key_func=actor_key, methods=["POST"])
 @login_required
 def cancel(event_id: int):
-    """A resident cancels their own registration from the event page or their list."""
+    """A resident cancels their own registration from the event page or their list: GET asks first."""
     event = _event_or_404(event_id)
-    require(ActionForm().validate(), 400)
-    # Back to the page the form was on, whatever the outcome.
-    back = url_for("events.mine") if request.form.get("next") == "mine" else url_for("events.detail", event_id=event.id)
+    # Back to the page the button was on, whatever the outcome.
+    from_mine = request.values.get("next") == "mine"
+    back = url_for("events.mine") if from_mine else url_for("events.detail", event_id=event.id)
     mine = queries.active_registration_of(event.id, current_user.id)
     if mine is None:
         flash(_("You have no registration for this event."), "error")
         return redirect(back, 303)
+    if request.method == "GET":
+        if not can_cancel_registration(mine, event):
+            return redirect(back, 303)
+        return _cancel_question(event, back, hidden={"next": "mine"} if from_mine else None)
+    if not is_confirmed():
+        return ask_first(url_for("events.cancel", event_id=event.id, next="mine" if from_mine else None))
+    require(ActionForm().validate(), 400)
     return run_service(
         lambda: places.cancel_registration(mine.id, event.id, actor=current_user),
         success=_("Your registration is cancelled. Thank you for letting us know."),

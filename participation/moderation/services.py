@@ -268,11 +268,8 @@ def dismiss_reports(moderator, comment: Comment) -> int:
     return closed
 
 
-def suspend_user(moderator, user, until: datetime | None, reason: str) -> None:
-    """Suspend for a period (or until further notice when `until` is None); ends their sessions.
-
-    Nobody suspends themselves; only administrators suspend staff.
-    """
+def check_suspension(moderator, user) -> None:
+    """The rules of suspending, on their own: the page that asks first checks them before asking."""
     _check_moderator(moderator)
     if user.id == moderator.id:
         raise Conflict(_("You cannot suspend your own account."))
@@ -280,6 +277,14 @@ def suspend_user(moderator, user, until: datetime | None, reason: str) -> None:
         raise NotAllowed(_("Only administrators can suspend staff accounts."))
     if user.role == Role.ADMIN:
         raise NotAllowed(_("Administrator accounts cannot be suspended."))
+
+
+def suspend_user(moderator, user, until: datetime | None, reason: str) -> None:
+    """Suspend for a period (or until further notice when `until` is None); ends their sessions.
+
+    Nobody suspends themselves; only administrators suspend staff.
+    """
+    check_suspension(moderator, user)
     user.suspended_at = utcnow()
     user.suspended_until = until
     user.suspension_reason = reason.strip()

@@ -18,15 +18,17 @@ from participation.comments.labels import (
 from participation.comments.models import Comment, CommentAppeal
 from participation.comments.text import render_comment_body
 from participation.comments.urls import comment_url
+from participation.core.confirm import confirm_page, is_confirmed
+from participation.core.errors import UserError
 from participation.core.forms import ActionForm
 from participation.core.i18n import _
 from participation.core.input_bounds import paginate
 from participation.core.permissions import Role, gate_blueprint
 from participation.core.time import utcnow
-from participation.core.views import form_invalid, run_service
+from participation.core.views import form_error_status, form_invalid, run_service, with_status
 from participation.extensions import db
 from participation.moderation import queries, services
-from participation.moderation.forms import AppealDecisionForm, HideForm, LogFilterForm, SuspendForm
+from participation.moderation.forms import SUSPENSION_DAYS, AppealDecisionForm, HideForm, LogFilterForm, SuspendForm
 
 bp = Blueprint("moderation", __name__, url_prefix="/<lang>/moderate")
 gate_blueprint(bp, Role.MODERATOR)
@@ -151,12 +153,39 @@ def suspend(user_id: int):
     if not form.validate_on_submit():
         return form_invalid(_user_page(user, form))
     until = None if form.duration.data == "permanent" else utcnow() + timedelta(days=int(form.duration.data))
+    if not is_confirmed():
+        # The rules speak before the question (not yourself, not staff); nothing changes yet.
+        try:
+            services.check_suspension(current_user._get_current_object(), user)
+        except UserError as exc:
+            form.apply_error(exc)
+            return with_status(_user_page(user, form), form_error_status(exc))
+        return _suspend_question(user, form)
     return run_service(
         lambda: services.suspend_user(current_user._get_current_object(), user, until, form.reason.data),
         form=form,
         page=lambda exc: _user_page(db.get_or_404(User, user_id), form),
         success=_("The account is suspended."),
         to=url_for("moderation.person", user_id=user_id),
+    )
+
+
+def _suspend_question(user: User, form: SuspendForm) -> Response:
+    """The filled-in form asks first, on a page of its own; the choices travel along hidden."""
+    return confirm_page(
+        heading=_("Suspend %(name)s?", name=user.display_name),
+        consequences=[
+            _("Duration: %(duration)s.", duration=SUSPENSION_DAYS[form.duration.data]),
+            _("Reason, which they see: %(reason)s", reason=form.reason.data.strip()),
+            _(
+                "They are logged out at once on every device. Until the suspension ends or is lifted, "
+                "they can still read but cannot comment, vote or register."
+            ),
+            _("Being logged out cannot be undone; the suspension itself can be lifted later on this page."),
+        ],
+        submit_label=_("Suspend this account"),
+        back_url=url_for("moderation.person", user_id=user.id),
+        hidden={"duration": form.duration.data, "reason": form.reason.data},
     )
 
 

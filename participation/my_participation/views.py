@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from flask import Blueprint, Response, render_template
 from flask_login import current_user, login_required
@@ -14,6 +15,7 @@ from participation.core.time import utcnow
 from participation.core.translated import Translation, translated
 from participation.extensions import db
 from participation.my_participation.queries import participation_flags
+from participation.votes.queries import own_ballots
 
 bp = Blueprint("participation", __name__, url_prefix="/<lang>/account")
 
@@ -28,6 +30,24 @@ class Participation:
     commented: bool
     voted: bool
     feedback: Translation | None
+    receipts: tuple[Receipt, ...] = ()
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """One of the person's ballots: the code itself is never stored, only its fingerprint, which
+    the person can find in the consultation's list of counted ballots (the code was mailed to them)."""
+
+    prompt: Translation
+    fingerprint: str
+    cast_at: datetime
+
+
+def _receipts_by_consultation(user_id: int, lang: str) -> dict[int, list[Receipt]]:
+    receipts: dict[int, list[Receipt]] = {}
+    for consultation_id, question, fp, cast_at in db.session.execute(own_ballots(user_id)):
+        receipts.setdefault(consultation_id, []).append(Receipt(translated(question.prompt, lang), fp, cast_at))
+    return receipts
 
 
 @bp.get("/participation")
@@ -37,6 +57,7 @@ def mine():
     lang = current_lang()
     now = utcnow()
     items = []
+    receipts = _receipts_by_consultation(current_user.id, lang)
     for consultation, registered, commented, voted in db.session.execute(participation_flags(current_user.id)):
         if not consultation.is_public():
             continue
@@ -52,6 +73,7 @@ def mine():
                 bool(commented),
                 bool(voted),
                 feedback if feedback else None,
+                tuple(receipts.get(consultation.id, ())),
             )
         )
     response = Response(render_template("my_participation/mine.html", items=items))

@@ -12,6 +12,7 @@ from participation.core.csv_export import csv_safe
 from participation.core.i18n import _, current_lang
 from participation.core.translated import Translation, translated
 from participation.statements import queries, services
+from participation.statements.models import Statement
 from participation.statements.permissions import can_manage_statements, can_moderate_statements
 
 # The picture: circles side by side, their area proportional to the group's size.
@@ -102,14 +103,58 @@ def map_context(consultation, opinion_map, lang: str) -> dict:
     }
 
 
+@dataclass
+class StatementFigures:
+    """One published statement on the stored map: the CSV's row and the API's item."""
+
+    statement: Statement
+    counts: list[int]  # agree, disagree, pass (everyone, shown groups or not)
+    group_counts: dict[int, list[int]]  # per shown group number: agree, disagree, pass
+    common_ground: bool
+    distinctive_for: list[int]  # the shown groups it sets apart (as on the map page)
+
+
+def shown_groups(opinion_map) -> list[dict]:
+    """The groups the map shows ({"number", "size"}): groups below the minimum size were never stored."""
+    return [{"number": g["number"], "size": g["size"]} for g in (opinion_map.result or {}).get("groups", [])]
+
+
+def statement_figures(opinion_map) -> list[StatementFigures]:
+    """Every published statement with its counts from the stored map (the page's numbers), in one query.
+
+    A statement published after the last computation has no counts yet: zeros, as on the page.
+    """
+    result = opinion_map.result or {}
+    numbers = [g["number"] for g in shown_groups(opinion_map)]
+    counts = result.get("counts", {})
+    group_counts = result.get("group_counts", {})
+    common = {str(c["statement_id"]) for c in result.get("common_ground", [])}
+    distinctive: dict[str, list[int]] = {}
+    for group in result.get("groups", []):
+        for d in group["distinctive"]:
+            distinctive.setdefault(str(d["statement_id"]), []).append(group["number"])
+    figures = []
+    for statement in queries.published_statements(opinion_map.consultation_id):
+        key = str(statement.id)
+        figures.append(
+            StatementFigures(
+                statement,
+                list(counts.get(key, [0, 0, 0])),
+                {n: list(group_counts.get(str(n), {}).get(key, [0, 0, 0])) for n in numbers},
+                key in common,
+                distinctive.get(key, []),
+            )
+        )
+    return figures
+
+
 def csv_rows(opinion_map, lang: str):
     """Header, then per published statement: text, language, overall and per-group counts.
 
     Counts come from the stored map (the same numbers as the page). Groups below the minimum
     size have no columns; their members are in the overall counts only.
     """
-    result = opinion_map.result or {}
-    numbers = [str(g["number"]) for g in result.get("groups", [])]
+    numbers = [g["number"] for g in shown_groups(opinion_map)]
     header = [_("Statement"), _("Language"), _("Agree"), _("Disagree"), _("Pass")]
     for number in numbers:
         header += [
@@ -118,15 +163,11 @@ def csv_rows(opinion_map, lang: str):
             _("Group %(num)s: pass", num=number),
         ]
     yield header
-    counts = result.get("counts", {})
-    group_counts = result.get("group_counts", {})
-
-    for statement in queries.published_statements(opinion_map.consultation_id):
-        key = str(statement.id)
-        text = translated(statement.text, lang)
-        row = [csv_safe(text.text), text.lang, *counts.get(key, [0, 0, 0])]
+    for figures in statement_figures(opinion_map):
+        text = translated(figures.statement.text, lang)
+        row = [csv_safe(text.text), text.lang, *figures.counts]
         for number in numbers:
-            row += group_counts.get(number, {}).get(key, [0, 0, 0])
+            row += figures.group_counts[number]
         yield row
 
 

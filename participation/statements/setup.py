@@ -19,7 +19,6 @@ from participation.statements.views import bp
 
 
 def init_app(app) -> None:
-    app.config.setdefault("OPINION_MAP_MIN_GROUP", 5)
     app.register_blueprint(bp)
     app.register_blueprint(manage_bp)
     app.register_blueprint(moderation_bp)

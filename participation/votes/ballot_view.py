@@ -47,6 +47,14 @@ def _hint(question: Question) -> str | None:
     return None
 
 
+def _unless_said(hint: str | None, help_text) -> str | None:
+    """The kind's hint, unless the organiser's help text already says it (it is shown right before)."""
+    if not hint or not help_text:
+        return hint
+    said = " ".join(str(help_text.text).split()).casefold()
+    return None if " ".join(hint.split()).casefold() in said else hint
+
+
 def voting_context(
     consultation, user, only_question_id: int | None = None, submitted: BallotForm | None = None
 ) -> dict:
@@ -85,7 +93,7 @@ def voting_context(
                 prompt=translated(question.prompt, lang),
                 help=translated(question.help, lang),
                 kind_label=str(KIND_LABELS[question.kind]),
-                hint=_hint(question),
+                hint=_unless_said(_hint(question), translated(question.help, lang)),
                 form=form,
                 action=url_for("votes.vote", slug=consultation.slug, question_id=question.id),
                 chosen=chosen,

@@ -206,3 +206,13 @@ def question_of_or_404(consultation, question_id: int) -> Question:
     if question is None or question.consultation_id != consultation.id:
         abort(404)
     return question
+
+
+def own_ballots(user_id: int) -> sa.Select:
+    """The person's ballots with their question, for listing their receipts (consultation id, question, fingerprint)."""
+    return (
+        sa.select(Question.consultation_id, Question, Ballot.receipt_fingerprint, Ballot.updated_at)
+        .join(Ballot, Ballot.question_id == Question.id)
+        .where(Ballot.user_id == user_id)
+        .order_by(Question.consultation_id, Question.position, Question.id)
+    )

@@ -22,6 +22,7 @@ from participation.extensions import db
 from participation.votes import queries, wording
 from participation.votes.models import Ballot, BallotChoice, Option, Question, QuestionKind
 from participation.votes.permissions import can_manage_questions
+from participation.votes.receipt_mail import mail_receipt
 from participation.votes.receipts import fingerprint, new_receipt_code
 from participation.votes.scale import scale_labels
 
@@ -186,6 +187,7 @@ def cast_ballot(question: Question, user, data: BallotInput) -> CastResult:
     for option_id, rank in rows:
         db.session.add(BallotChoice(ballot_id=ballot.id, option_id=option_id, rank=rank))
     db.session.flush()
+    mail_receipt(user, consultation, question, code, changed=changed, lang=_lang())
     return CastResult(ballot, code, changed)
 
 

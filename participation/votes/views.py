@@ -22,7 +22,7 @@ from participation.votes.final_counts import FingerprintPagination
 from participation.votes.forms import KIND_LABELS, ballot_form
 from participation.votes.models import Question
 from participation.votes.permissions import ballots_exportable, can_export_ballots, can_see_results
-from participation.votes.receipts import fingerprint, normalise
+from participation.votes.receipts import candidates, fingerprint
 from participation.votes.results import question_results
 
 bp = Blueprint("votes", __name__, url_prefix="/<lang>/consultations")
@@ -139,17 +139,24 @@ def check_receipt(slug: str):
     """Is the ballot with this receipt code among the counted ones? (Only the code's hash is compared.)"""
     consultation = _consultation_or_404(slug)
     raw = request.args.get("code", "")[:100]
-    code = normalise(raw)
+    forms = candidates(raw)
+    code = forms[0] if forms else None
     found = None
     prompt = None
     status = 200
     if raw and code is None:
         status = 400
-    elif code:
-        question_id = db.session.scalar(queries.ballot_with_fingerprint(consultation.id, fingerprint(code)))
-        found = question_id is not None
-        if found:
-            prompt = translated(db.session.get(Question, question_id).prompt, current_lang())
+    else:
+        # The current reading of the code first, then the legacy one (codes issued before Crockford base32).
+        for form in forms:
+            question_id = db.session.scalar(queries.ballot_with_fingerprint(consultation.id, fingerprint(form)))
+            if question_id is not None:
+                code = form
+                found = True
+                prompt = translated(db.session.get(Question, question_id).prompt, current_lang())
+                break
+        else:
+            found = False if forms else None
     return render_template(
         "votes/check.html",
         consultation=consultation,

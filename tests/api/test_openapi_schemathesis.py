@@ -10,8 +10,13 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.definitions import OPENAPI_31_VALIDATOR
 
+from participation.extensions import db
+from participation.statements import refresh
+from participation.statements.models import OpinionMap, StatementVote
 from tests.consultations.factories import make_consultation, make_theme
 from tests.events.factories import make_event
+from tests.factories import make_user
+from tests.statements.factories import add_statement, make_map
 from tests.votes.factories import bulk_ballots, make_question
 
 
@@ -26,6 +31,19 @@ def api_schema(app):
         make_event(app, consultation=consultation)
         bulk_ballots(app, make_question(app, consultation), 3)
     make_event(app, when="past", event_format="online")
+    # A computed opinion map (two groups of six) with a resident's statement in one language.
+    statements = make_map(app, open_one, texts=[f"Stelling {n}." for n in range(4)])
+    with app.app_context():
+        for n in range(12):
+            user = make_user(app)
+            for s, value in zip(statements, (1, 1, -1, -1) if n < 6 else (1, -1, 1, 1), strict=True):
+                db.session.add(
+                    StatementVote(statement_id=s.id, consultation_id=open_one.id, user_id=user.id, value=value)
+                )
+        refresh.recompute(open_one.id)
+        db.session.commit()
+        assert len(db.session.get(OpinionMap, open_one.id).result["groups"]) == 2
+    add_statement(app, open_one, "Plus de verdure.", language="fr")  # added since: no counts yet
     return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
 
 

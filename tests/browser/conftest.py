@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from werkzeug.serving import make_server
 
 from participation import create_app
+from participation.config import load_config
 from participation.extensions import db
 from tests.conftest import TEST_CONFIG
 
@@ -111,7 +112,13 @@ class LiveServer:
 def live_server(tmp_path_factory):
     db_path = tmp_path_factory.mktemp("live") / "live.db"
     app = create_app(
-        {**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}", "PUBLIC_URL": "http://127.0.0.1"}
+        {
+            **TEST_CONFIG,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
+            "PUBLIC_URL": "http://127.0.0.1",
+            # Arabic too: the accessibility and reflow checks cover a right-to-left page.
+            "LANGUAGES": [*load_config("/nonexistent")["LANGUAGES"], "ar"],
+        }
     )
     with app.app_context():
         db.create_all()

@@ -32,7 +32,8 @@ from tests.statements.axe_facts import statement_facts
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = list(load_config("/nonexistent")["LANGUAGES"])
+# The offered languages, and Arabic (off by default) for a right-to-left page.
+LANGUAGES = [*load_config("/nonexistent")["LANGUAGES"], "ar"]
 ROLES = ["visitor", "resident", "organiser", "moderator", "admin"]
 # WCAG 2.1 AA, and the 2.2 AA additions the security checklist (§6) asks for.
 TAGS = [*AXE_TAGS, "wcag22aa"]
@@ -217,6 +218,7 @@ def demo_facts(app, fresh_comment: bool) -> dict:
             },
             "appeal": appeal.id,
             "users": {"suspended": suspended.id, "resident": resident.id},
+            "registration": confirmed.id,
             "question": questions[0].id,
             "unvoted_question": questions[1].id,
             "events": {
@@ -451,6 +453,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
         ),
         Visit("visitor", f"{L}/events/registrations/{tk['ticket']}", "ticket with check-in code"),
         Visit("visitor", f"{L}/events/registrations/{tk['ticket_waiting']}", "ticket on the waiting list"),
+        Visit("visitor", f"{L}/events/registrations/{tk['ticket']}/cancel", "cancel from the mail link: asks first"),
         Visit("visitor", f"{L}/events/registrations/not-a-token", "ticket link invalid", 400),
         Visit("visitor", f"{L}/events/confirm/{tk['guest_confirm']}", "visitor confirms a place"),
         Visit("visitor", f"{L}/account/signup", "sign-up"),
@@ -582,6 +585,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("resident", f"{L}/account/data", "my data"),
         Visit("resident", f"{L}/account/participation", "my participation"),
         Visit("resident", f"{L}/events/mine", "my registrations"),
+        Visit("resident", f"{L}/events/{ev['registered']}/cancel?next=mine", "cancel my registration: asks first"),
         Visit(
             "resident",
             f"{L}/consultations/{st['open']}/statements/",
@@ -631,6 +635,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
             submit_form("main form[action$='/appeal']"),
         ),
         Visit("resident", f"{L}/comments/{c['fresh']}/edit", "edit my comment"),
+        Visit("resident", f"{L}/comments/{c['fresh']}/delete", "delete my comment: asks first"),
         Visit(
             "resident",
             f"{L}/comments/{c['fresh']}/edit",
@@ -683,6 +688,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
             submit_form("main form[action$='/organise/new']"),
         ),
         Visit("organiser", f"{L}/organise/{ids['open']}", "consultation editor"),
+        Visit("organiser", f"{L}/organise/{ids['open']}/close", "close a consultation: asks first"),
         Visit("organiser", f"{L}/organise/{ids['draft']}", "draft in the editor"),
         Visit("organiser", f"{L}/consultations/{s['draft']}", "draft preview for its organiser"),
         Visit("organiser", f"{L}/consultations/{s['open']}", "open consultation, organiser's links"),
@@ -713,6 +719,11 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("organiser", f"{L}/organise/events/{ev['roomy']}/edit", "event editor"),
         Visit("organiser", f"{L}/organise/events/{ev['roomy']}/cancel", "cancel an event"),
         Visit("organiser", f"{L}/organise/events/{ev['full']}/attendees", "attendees with a waiting list"),
+        Visit(
+            "organiser",
+            f"{L}/organise/events/{ev['roomy']}/registrations/{f['registration']}/cancel",
+            "cancel someone's registration: asks first",
+        ),
         Visit("organiser", f"{L}/organise/events/{ev['roomy']}/check-in", "check-in list"),
         Visit("organiser", f"{L}/organise/events/{ev['roomy']}/check-in/{tk['check_in']}", "QR check-in page"),
         Visit("organiser", f"{L}/organise/events/{ev['roomy']}/message", "message attendees"),
@@ -750,6 +761,14 @@ def plan(lang: str, f: dict) -> list[Visit]:
             "suspend after a failed submit",
             422,
             submit_form("main form[action$='/suspend']"),
+        ),
+        Visit(
+            "moderator",
+            f"{L}/moderate/people/{f['users']['resident']}",
+            "suspend: asks first",
+            act=submit_form(
+                "main form[action$='/suspend']", fill={"reason": "Herhaalde spam"}, check=("input[value='1']",)
+            ),
         ),
         Visit("moderator", f"{L}/moderate/suspensions", "suspensions"),
         Visit("moderator", f"{L}/moderate/log", "moderation log"),

@@ -255,10 +255,13 @@ def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe
         assert ics.ok and ics.headers["content-type"].startswith("text/calendar")
         [ticket_vevent] = Calendar.from_ical(ics.body()).walk("VEVENT")
         assert ticket_vevent["DTSTART"].params["TZID"] == "Europe/Brussels"
+        # Cancelling asks first, on a page of its own (issue 12 §4).
+        anon.get_by_role("link", name="Cancel my registration").click()
+        assert anon.get_by_role("heading", level=1, name="Cancel your registration?").count() == 1
         anon.get_by_role("button", name="Cancel my registration").click()
         _expect_status(anon, "Your registration is cancelled. Thank you for letting us know.")
         assert anon.get_by_text("This registration is cancelled.").count() == 1
-        assert anon.get_by_role("button", name="Cancel my registration").count() == 0
+        assert anon.get_by_role("link", name="Cancel my registration").count() == 0
 
         # B moved up: mail, and her list says so.
         promoted = _only_mail(live_server, RESIDENT_B[0], "event_promoted", title)

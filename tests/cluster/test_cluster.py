@@ -783,7 +783,7 @@ def _publish_and_kill_the_worker(cluster, seed, traffic, organiser, participants
         holder.execute(sa.text("SELECT id FROM users WHERE email = :email FOR UPDATE"), {"email": held})
         manage = f"/nl/organise/{seed.consultation_id}"
         token = organiser.token(a, manage)
-        _expect(organiser.post(b, f"{manage}/close", {}, token), 303, "close through B")
+        _expect(organiser.post(b, f"{manage}/close", {"confirmed": "1"}, token), 303, "close through B")
         publishing = time.monotonic()
         _expect(organiser.post(a, f"{manage}/publish-results", {}, token), 303, "publish through A")
         publish_seconds = time.monotonic() - publishing

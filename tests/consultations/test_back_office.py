@@ -110,7 +110,7 @@ def test_publish_close_and_publish_results(app, client, organiser):
     assert client.submit(edit, action=f"{edit}/publish").status_code == 303
     assert find(app, "nieuwe-bevraging").state == ConsultationState.PUBLISHED
     assert "Nieuwe bevraging" in text(client.get("/nl/consultations/"))
-    client.submit(edit, action=f"{edit}/close")
+    client.submit(edit, {"confirmed": "1"}, action=f"{edit}/close")
     assert find(app, "nieuwe-bevraging").has_closed()
     refused = client.submit(edit, action=f"{edit}/publish-results", follow_redirects=True)
     assert "Schrijf eerst de resultaten" in text(refused)
@@ -244,7 +244,7 @@ def test_closed_consultation_cannot_be_reopened_by_moving_its_closing_moment(app
 def test_saving_a_closed_consultation_keeps_its_exact_closing_moment(app, client, run):
     """The editor shows minutes; the seconds of 'close now' must not count as a change."""
     consultation, edit = run("open", slug="net-gesloten")
-    client.submit(edit, action=f"{edit}/close")
+    client.submit(edit, {"confirmed": "1"}, action=f"{edit}/close")
     closed = find(app, "net-gesloten")
     assert client.submit(edit, form_of(closed, results_nl="Veel steun.")).status_code == 303
     assert find(app, "net-gesloten").closes_at == closed.closes_at

@@ -166,9 +166,11 @@ CASES = [
         "/nl/organise/{id}/close",
         one_consultation(303),
         status="open",
+        data=lambda ctx: {"confirmed": "1"},
         took_effect=lambda app, ctx: load(app, ctx["consultation"].id).has_closed(),
     ),
-    Case("close-get", "GET", "/nl/organise/{id}/close", public(405)),
+    # GET is the page that asks first (issue 12 §4).
+    Case("close-get", "GET", "/nl/organise/{id}/close", one_consultation(200), status="open"),
     Case(
         "publish-results",
         "POST",

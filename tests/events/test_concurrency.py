@@ -26,14 +26,14 @@ def _clients(app, users, event_id):
     return clients
 
 
-def _at_once(clients, url_for_index):
+def _at_once(clients, url_for_index, **extra):
     """POST from every client at the same moment; return the status codes in client order."""
     barrier = threading.Barrier(len(clients))
 
     def post(index):
         client, token = clients[index]
         barrier.wait()
-        return client.post(url_for_index(index), data={"csrf_token": token}).status_code
+        return client.post(url_for_index(index), data={"csrf_token": token, **extra}).status_code
 
     with ThreadPoolExecutor(max_workers=len(clients)) as pool:
         return list(pool.map(post, range(len(clients))))
@@ -90,7 +90,7 @@ def test_simultaneous_cancellations_promote_exactly_as_many_people_in_order(app)
     leaving = leaving_places + leaving_queue
     index = {u.id: i for i, u in enumerate(users)}
     cancel_clients = [clients[index[u.id]] for u in leaving]
-    statuses = _at_once(cancel_clients, lambda i: f"/nl/events/{event.id}/cancel")
+    statuses = _at_once(cancel_clients, lambda i: f"/nl/events/{event.id}/cancel", confirmed="1")
     assert statuses == [303] * len(leaving)
 
     after = registrations_of(app, event.id)
@@ -148,8 +148,8 @@ def _race(jobs):
         return list(pool.map(run, jobs))
 
 
-def _poster(client, token, url):
-    return lambda: client.post(url, data={"csrf_token": token}).status_code
+def _poster(client, token, url, **extra):
+    return lambda: client.post(url, data={"csrf_token": token, **extra}).status_code
 
 
 def _fill(app, event_id, count):
@@ -173,7 +173,7 @@ def test_cancellations_racing_with_new_registrations_never_overbook_and_promote_
     holders, queue = users[:PLACES], users[PLACES:]
     newcomers = [make_user(app) for _ in range(10)]
     newcomer_clients = _clients(app, newcomers, event.id)
-    jobs = [_poster(*clients[i], f"/nl/events/{event.id}/cancel") for i in range(cancelling)]
+    jobs = [_poster(*clients[i], f"/nl/events/{event.id}/cancel", confirmed="1") for i in range(cancelling)]
     jobs += [_poster(client, token, f"/nl/events/{event.id}/register") for client, token in newcomer_clients]
     with _ConfirmedWatch(app, event.id) as watch:
         statuses = _race(jobs)

@@ -265,7 +265,15 @@ ROWS = [
         PUBLIC,
         data={"name": "Bezoeker", "email": "visitor@example.org", "privacy_consent": "y"},
     ),
-    Row("events.cancel", "POST", "/nl/events/{event}/cancel", {**dict.fromkeys(ROLES, 303), "anonymous": LOGIN}),
+    # GET asks first (issue 12 §4); without a registration of one's own it goes back to the event.
+    Row("events.cancel", "GET", "/nl/events/{event}/cancel", {**dict.fromkeys(ROLES, 303), "anonymous": LOGIN}),
+    Row(
+        "events.cancel",
+        "POST",
+        "/nl/events/{event}/cancel",
+        {**dict.fromkeys(ROLES, 303), "anonymous": LOGIN},
+        data={"confirmed": "1"},
+    ),
     Row("events.mine", "GET", "/nl/events/mine", SIGNED_IN),
     Row("events.event_ics", "GET", "/nl/events/{event}.ics", PUBLIC),
     Row("events.feed", "GET", "/nl/events.ics", PUBLIC),
@@ -282,7 +290,14 @@ ROWS = [
     Row("events.ticket", "GET", "/nl/events/registrations/{ticket_token}", PUBLIC),
     Row("events.ticket", "GET", "/nl/events/registrations/{ticket_token}x", dict.fromkeys(ROLES, 400), note="tampered"),
     Row("events.ticket_ics", "GET", "/nl/events/registrations/{ticket_token}/event.ics", PUBLIC),
-    Row("events.ticket_cancel", "POST", "/nl/events/registrations/{ticket_token}/cancel", dict.fromkeys(ROLES, 303)),
+    Row("events.ticket_cancel", "GET", "/nl/events/registrations/{ticket_token}/cancel", PUBLIC),
+    Row(
+        "events.ticket_cancel",
+        "POST",
+        "/nl/events/registrations/{ticket_token}/cancel",
+        dict.fromkeys(ROLES, 303),
+        data={"confirmed": "1"},
+    ),
     Row(
         "events.ticket_cancel",
         "POST",
@@ -332,9 +347,17 @@ ROWS = [
     ),
     Row(
         "events_manage.cancel_registration",
+        "GET",
+        "/nl/organise/events/{event}/registrations/{confirmed}/cancel",
+        STAFF,
+        shows_attendees=True,
+    ),
+    Row(
+        "events_manage.cancel_registration",
         "POST",
         "/nl/organise/events/{event}/registrations/{confirmed}/cancel",
         STAFF_POST,
+        data={"confirmed": "1"},
     ),
     Row("events_manage.message", "GET", "/nl/organise/events/{event}/message", STAFF),
     Row(

@@ -144,7 +144,7 @@ def test_cancelling_promotes_the_first_on_the_waiting_list_and_mails_them(app):
     third, client3 = _resident(app)
     for c in (client1, client2, client3):
         _register(c, event)
-    response = client1.post(f"/en/events/{event.id}/cancel", data={"csrf_token": client1.token_from("/en/events/mine")})
+    response = client1.submit(f"/en/events/{event.id}/cancel?next=mine", {"confirmed": "1"})
     assert response.status_code == 303
     statuses = {r.user_id: r.status for r in registrations_of(app, event.id)}
     assert statuses == {first.id: CANCELLED, second.id: CONFIRMED, third.id: WAITING}
@@ -169,13 +169,15 @@ def test_cancel_link_in_the_mail_works_without_logging_in(app):
     page = text(stranger.get(ticket))
     assert "Your place is confirmed." in page
     assert "<svg" in page, "a confirmed registration shows its check-in code"
-    response = stranger.submit(ticket, action=ticket + "/cancel")
+    response = stranger.submit(ticket + "/cancel", {"confirmed": "1"})
     assert response.status_code == 303
     assert [r.status for r in registrations_of(app, event.id)] == [CANCELLED, CONFIRMED]
     assert outbox(app, other.email, "event_promoted")
     # Cancelling again says so and changes nothing.
     again = stranger.post(
-        ticket + "/cancel", data={"csrf_token": stranger.token_from(f"/en/events/{event.id}")}, follow_redirects=True
+        ticket + "/cancel",
+        data={"csrf_token": stranger.token_from(f"/en/events/{event.id}"), "confirmed": "1"},
+        follow_redirects=True,
     )
     assert "This registration is already cancelled." in text(again)
 
@@ -189,7 +191,8 @@ def test_tampered_or_foreign_tokens_get_a_clear_page_and_change_nothing(app, cli
     tampered = ticket[:-3] + ("aaa" if not ticket.endswith("aaa") else "bbb")
     response = client.get(tampered.replace("/nl/", "/en/"))
     assert response.status_code == 400 and "This link is not valid." in text(response)
-    response = client.post(tampered + "/cancel", data={"csrf_token": client.token_from(f"/en/events/{event.id}")})
+    token_field = client.token_from(f"/en/events/{event.id}")
+    response = client.post(tampered + "/cancel", data={"csrf_token": token_field, "confirmed": "1"})
     assert response.status_code == 400
     # A ticket token is no guest-confirmation token.
     assert client.get(f"/en/events/confirm/{token}").status_code == 400
@@ -201,7 +204,7 @@ def test_cancel_without_csrf_token_is_refused(app, client):
     user, resident = _resident(app)
     _register(resident, event)
     ticket = link_in(outbox(app, user.email, "event_confirmed")[0], "/events/registrations/")
-    assert client.post(ticket + "/cancel").status_code == 400
+    assert client.post(ticket + "/cancel", data={"confirmed": "1"}).status_code == 400
     assert [r.status for r in registrations_of(app, event.id)] == [CONFIRMED]
 
 
@@ -472,14 +475,18 @@ def test_cancelling_from_my_registrations_uses_that_pages_form_and_returns_there
     _register(client, leaving)
     _register(waiting_client, leaving)
     page = text(client.get("/nl/events/mine"))
-    [form] = [f for f in _forms_on(page) if f["action"] == f"/nl/events/{leaving.id}/cancel"]
+    # The list links to the page that asks first; its form carries where to go back to.
+    link = f"/nl/events/{leaving.id}/cancel?next=mine"
+    assert f'href="{link}"' in page
+    [form] = [f for f in _forms_on(text(client.get(link))) if f["action"] == f"/nl/events/{leaving.id}/cancel"]
     assert form["method"] == "post" and form["fields"]["next"] == "mine" and form["fields"]["csrf_token"]
+    assert form["fields"]["confirmed"] == "1"
     response = client.post(form["action"], data=form["fields"])
     assert response.status_code == 303 and response.headers["Location"].endswith("/nl/events/mine")
     after = text(client.get(response.headers["Location"]))
     assert "Je inschrijving is geannuleerd. Bedankt om het ons te laten weten." in after
-    assert f'action="/nl/events/{leaving.id}/cancel"' not in after
-    assert f'action="/nl/events/{kept.id}/cancel"' in after
+    assert f'href="/nl/events/{leaving.id}/cancel?next=mine"' not in after
+    assert f'href="/nl/events/{kept.id}/cancel?next=mine"' in after
     statuses = {r.user_id: r.status for r in registrations_of(app, leaving.id)}
     assert statuses == {_user.id: CANCELLED, waiting.id: CONFIRMED}
     # The same form sent again (a second tab): told so, in Dutch, back on the same page.

@@ -143,7 +143,7 @@ def test_moderation_routes_only_append_to_the_log(app, client, other_client):
         (client, base, {}, base + "/restore"),
         (client, base, {"reason": "offensive"}, base + "/hide"),
         (other_client, f"/en/comments/{comment.id}/appeal", {"text": "Ik ben het hier niet mee eens."}, None),
-        (client, people, {"duration": "1", "reason": "Afkoelen"}, people + "/suspend"),
+        (client, people, {"duration": "1", "reason": "Afkoelen", "confirmed": "1"}, people + "/suspend"),
         (client, people, {}, people + "/lift"),
     ]
     seen = {}

@@ -97,7 +97,12 @@ def test_a_suspended_moderator_cannot_moderate_or_lift_their_own_suspension(app,
     comment = make_comment(app, make_consultation(app), make_user(app), body="Iets")
     client.login(admin.email, PASSWORD, lang="en")
     url = f"/en/moderate/people/{moderator.id}"
-    assert client.submit(url, {"duration": "7", "reason": "Misbruik"}, action=url + "/suspend").status_code == 303
+    assert (
+        client.submit(
+            url, {"duration": "7", "reason": "Misbruik", "confirmed": "1"}, action=url + "/suspend"
+        ).status_code
+        == 303
+    )
     client.login(moderator.email, PASSWORD, lang="en")
     response = _hide(client, comment, "spam")
     assert response.status_code == 403 and "Your account is suspended, so you cannot moderate." in text(response)
@@ -112,7 +117,12 @@ def test_only_administrators_lift_a_staff_suspension(app, client, other_client):
     moderator, admin = make_user(app, role=Role.MODERATOR), make_user(app, role=Role.ADMIN)
     other_client.login(admin.email, PASSWORD, lang="en")
     url = f"/en/moderate/people/{organiser.id}"
-    assert other_client.submit(url, {"duration": "7", "reason": "x"}, action=url + "/suspend").status_code == 303
+    assert (
+        other_client.submit(
+            url, {"duration": "7", "reason": "x", "confirmed": "1"}, action=url + "/suspend"
+        ).status_code
+        == 303
+    )
     client.login(moderator.email, PASSWORD, lang="en")
     response = client.submit(url, action=url + "/lift")
     assert "Only administrators can lift the suspension of staff accounts." in text(
@@ -391,7 +401,10 @@ def test_markup_is_text_in_the_appeal_page_person_page_and_decision_mail(app, cl
         page = text(client.get(url))
         assert payload not in page and "&lt;" in page, url
     url = f"/en/moderate/people/{author.id}"
-    assert client.submit(url, {"duration": "7", "reason": payload}, action=url + "/suspend").status_code == 303
+    assert (
+        client.submit(url, {"duration": "7", "reason": payload, "confirmed": "1"}, action=url + "/suspend").status_code
+        == 303
+    )
     for url in (f"/en/moderate/people/{author.id}", "/en/moderate/suspensions"):
         page = text(client.get(url))
         assert payload not in page and "&lt;" in page, url

@@ -115,7 +115,7 @@ def test_moderation_posts_are_refused_for_non_moderators(app, client, role):
     ]
     posts += [
         (f"/nl/moderate/comments/{hidden.id}/restore", {}),
-        (f"/nl/moderate/people/{author.id}/suspend", {"duration": "7", "reason": "x"}),
+        (f"/nl/moderate/people/{author.id}/suspend", {"duration": "7", "reason": "x", "confirmed": "1"}),
         (f"/nl/moderate/people/{suspended.id}/lift", {}),
         (f"/nl/moderate/appeals/{appeal_id}", {"outcome": "granted", "note": "ok"}),
     ]
@@ -251,7 +251,9 @@ def test_suspend_ends_sessions_and_lift_restores(app, client, other_client):
     client.login(moderator.email, PASSWORD, lang="en")
     url = f"/en/moderate/people/{resident.id}"
     response = client.submit(
-        url, {"duration": "7", "reason": "Spam <b>bot</b>"}, action=f"/en/moderate/people/{resident.id}/suspend"
+        url,
+        {"duration": "7", "reason": "Spam <b>bot</b>", "confirmed": "1"},
+        action=f"/en/moderate/people/{resident.id}/suspend",
     )
     assert response.status_code == 303
     person = get(app, User, resident.id)
@@ -263,7 +265,9 @@ def test_suspend_ends_sessions_and_lift_restores(app, client, other_client):
     assert not get(app, User, resident.id).is_suspended()
     assert (
         client.submit(
-            url, {"duration": "permanent", "reason": "x"}, action=f"/en/moderate/people/{moderator.id}/suspend"
+            url,
+            {"duration": "permanent", "reason": "x", "confirmed": "1"},
+            action=f"/en/moderate/people/{moderator.id}/suspend",
         ).status_code
         == 409
     )
@@ -279,7 +283,9 @@ def test_moderator_cannot_suspend_staff(app, client):
     url = f"/nl/moderate/people/{organiser.id}"
     assert (
         client.submit(
-            url, {"duration": "1", "reason": "x"}, action=f"/nl/moderate/people/{organiser.id}/suspend"
+            url,
+            {"duration": "1", "reason": "x", "confirmed": "1"},
+            action=f"/nl/moderate/people/{organiser.id}/suspend",
         ).status_code
         == 403
     )
