@@ -111,3 +111,24 @@ def test_an_origin_that_is_not_one_refuses_to_start(database_url):
 
     with pytest.raises(ConfigError):
         make_app(database_url, EMBED_ORIGINS=("https://gent.be; script-src *",))
+
+
+def test_organisers_find_the_code_to_copy_in_the_back_office_for_public_content_only(app, client):
+    from participation.core.permissions import Role
+    from tests.factories import PASSWORD, make_user
+
+    organiser = make_user(app, role=Role.ORGANISER)
+    public = make_consultation(app, slug="gedeeld", organisers=[organiser])
+    draft = make_consultation(app, slug="nog-niet", status="draft", organisers=[organiser])
+    event = make_event(app, consultation=public)
+    draft_event = make_event(app, consultation=draft)
+    client.login(organiser.email, PASSWORD)
+
+    edit = client.get(f"/nl/organise/{public.id}").get_data(as_text=True)
+    assert '<textarea id="embed-code-consultation" readonly' in edit
+    assert "http://participatie.test/nl/embed/consultations/gedeeld" in edit
+    event_edit = client.get(f"/nl/organise/events/{event.id}/edit").get_data(as_text=True)
+    assert f"http://participatie.test/nl/embed/events/{event.id}" in event_edit
+    # A draft's card would answer 404 on the other site: no code to copy yet.
+    assert "embed-code" not in client.get(f"/nl/organise/{draft.id}").get_data(as_text=True)
+    assert "embed-code" not in client.get(f"/nl/organise/events/{draft_event.id}/edit").get_data(as_text=True)
