@@ -28,6 +28,7 @@ from participation.demo.loader import load_consultations, load_events
 from participation.demo.seed import DEMO_ACCOUNTS
 from participation.extensions import db, limiter
 from tests.browser.conftest import AXE_TAGS, SERVER_ERROR_ENDPOINT, axe_violations
+from tests.browser.reflow import TABS_JS, reflow_problems
 from tests.statements.axe_facts import statement_facts
 
 pytestmark = pytest.mark.browser
@@ -51,6 +52,7 @@ NOT_HTML = {
     "api.consultation": "JSON API (tests/api)",
     "api.questions": "JSON API (tests/api)",
     "api.moderation": "JSON API (tests/api)",
+    "api.opinion_map": "JSON API (tests/api)",
     "api.events": "JSON API (tests/api)",
     "api.event": "JSON API (tests/api)",
     "api.themes": "JSON API (tests/api)",
@@ -669,8 +671,8 @@ def plan(lang: str, f: dict) -> list[Visit]:
         ),
         Visit(
             "resident",
-            f"{L}/events/{ev['full']}",
-            "left the waiting list",
+            f"{L}/events/{ev['full']}/cancel",
+            "left the waiting list (after the question)",
             200,
             submit_form(f"main form[action$='/events/{ev['full']}/cancel']"),
         ),
@@ -902,6 +904,14 @@ def test_no_axe_violations(browser, live_server, axe_source, lang, role):
                 continue
             if violations := axe_violations(page, axe_source, TAGS):
                 problems[key] = violations
+                continue
+            # The same state, measured for reflow at 320 px, 1280 px and 200 % text (tests/browser/reflow.py),
+            # and on the back offices the tabs' current page.
+            reflow = reflow_problems(page)
+            if tabs := page.evaluate(TABS_JS):
+                reflow["tabs"] = tabs
+            if reflow:
+                problems[key] = reflow
     finally:
         context.close()
     assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())

@@ -108,7 +108,9 @@ def test_organiser_publishes_visitors_find_it_and_read_the_results(page, browser
 
     # The organiser closes it, writes the results and feedback, and publishes them.
     page.goto(editor)
-    page.get_by_role("button", name="Nu afsluiten").click()
+    page.get_by_role("link", name="Nu afsluiten").click()  # it asks first, on a page of its own
+    axe_clean(page, axe_source, "closing asks first (nl)")
+    page.get_by_role("button", name="Deze bevraging afsluiten").click()
     assert "De bevraging is afgesloten." in page.get_by_role("status").first.inner_text()
     assert "English – onvolledig" in page.content()  # results and feedback now count
     axe_clean(page, axe_source, "editor of a closed consultation (nl)")
