@@ -21,7 +21,7 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from wtforms import HiddenField, StringField
 
-from participation.core import counters
+from participation.core import counters, page_cache
 from participation.core.i18n import _, _l
 
 DEFAULT_MIN_SECONDS = 3
@@ -34,9 +34,17 @@ def _serializer() -> URLSafeSerializer:
 
 
 def new_form_token(started: float | None = None) -> str:
-    """A token for a form shown now (or at `started`), with a nonce of its own."""
+    """A token for a form shown now (or at `started`), with a nonce of its own.
+
+    In a page rendered for the cache it is a hole, filled with a token of its own at each view."""
+    marker = page_cache.hole("antispam") if started is None else None
+    if marker is not None:
+        return marker
     moment = int(time.time() if started is None else started)
     return _serializer().dumps([moment, secrets.token_urlsafe(12)])
+
+
+page_cache.register_hole("antispam", new_form_token)
 
 
 def _read_token(token: str | None) -> tuple[float, str] | None:

@@ -23,20 +23,35 @@ database, so two servers with separate in-process caches are never stale either.
 
 The version has a random token besides its number, so a database that is emptied or restored
 (and its counter restarted) never meets the pages of its former life.
+
+Signed-in visitors, and anonymous ones holding a session (a CSRF token), get the same pages from
+the cache too, under a key that also names the viewer: the account's id, or "anonymous". A page
+stored for one account is only ever served to that account. What differs between two views of the
+same page by the same viewer is only what the request itself makes: the CSRF token and the
+one-time anti-spam token of each form. Those are rendered as *holes* (markers derived from the
+secret key, so no text a person writes can forge one) and filled in for every view, hit or miss
+(`register_hole`). A request whose session holds anything else (a flashed message, a log-in in
+progress) is neither served from the cache nor stored, nor is a page whose rendering changed the
+session, set a cookie or loaded another identity.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import os
 import re
 import secrets
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 
 import sqlalchemy as sa
 from flask import Flask, Response, current_app, g, request, session
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from participation.core.i18n import LANG_COOKIE
@@ -205,23 +220,83 @@ def page_store(app: Flask | None = None):
     return (app or current_app).extensions["page_cache"]
 
 
+# --- holes: per-view values inside a cached page ----------------------------------------------
+
+# Session keys that do not change what a page shows: the CSRF secret and Flask-Login's own.
+NEUTRAL_SESSION_KEYS = frozenset({"csrf_token", "_user_id", "_fresh", "_id", "_remember"})
+_HOLES: dict[str, Callable[[], str]] = {}
+
+
+def register_hole(name: str, fill: Callable[[], str]) -> None:
+    """A value made anew for every view (a token): rendered as a marker, filled in when served."""
+    _HOLES[name] = fill
+
+
+def hole(name: str) -> str | None:
+    """The marker to render instead of the value while a page is rendered for the cache, else None."""
+    if g.get("page_cache_key") is None:
+        return None
+    return _marker(name)
+
+
+def _marker(name: str) -> str:
+    # Derived from the secret key: the same on every server, unguessable for whoever writes text.
+    digest = hmac.new(current_app.secret_key.encode(), f"page-hole:{name}".encode(), hashlib.sha256)
+    return f"hole{digest.hexdigest()[:24]}"
+
+
+def _fill_holes(body: bytes) -> bytes:
+    for name, fill in _HOLES.items():
+        marker = _marker(name).encode()
+        if marker in body:
+            body = re.sub(re.escape(marker), lambda _match, fill=fill: fill().encode(), body)
+    return body
+
+
+def _fresh_csrf_token() -> str:
+    if g.get("csrf_token") == _marker("csrf"):
+        del g.csrf_token
+    return generate_csrf()
+
+
+register_hole("csrf", _fresh_csrf_token)
+
+
 # --- serving ----------------------------------------------------------------------------------
 
 
-def _anonymous_request(app: Flask) -> bool:
-    """A GET with no cookie but the language one: the same answer for every such visitor."""
+def _viewer(app: Flask) -> str | None:
+    """Who the page is rendered for ("anonymous" or the account), or None: not from the cache.
 
-    return request.method == "GET" and all(name == LANG_COOKIE for name in request.cookies)
+    A GET carrying only cookies that do not change the page (language, session, remember-me,
+    those in PAGE_CACHE_NEUTRAL_COOKIES), with a session that holds nothing but the CSRF secret
+    and the log-in itself (no flashed message, nothing in progress)."""
+    if request.method != "GET":
+        return None
+    neutral = {
+        LANG_COOKIE,
+        app.config.get("SESSION_COOKIE_NAME", "session"),
+        app.config.get("REMEMBER_COOKIE_NAME", "remember_token"),
+        *app.config["PAGE_CACHE_NEUTRAL_COOKIES"],
+    }
+    if any(name not in neutral for name in request.cookies):
+        return None
+    if any(name not in NEUTRAL_SESSION_KEYS for name in session):
+        return None
+    user = current_user._get_current_object()
+    if getattr(user, "is_authenticated", False):
+        return f"account-{user.id}"
+    return "anonymous"
 
 
-def _key(token: str, version: int, seconds: int) -> str:
+def _key(token: str, version: int, seconds: int, viewer: str) -> str:
     bucket = int(time.time() // seconds)
     lang = g.get("lang") or ""
-    return f"{token}:{version}:{bucket}:{lang}:{request.scheme}://{request.host}{request.full_path}"
+    return f"{token}:{version}:{bucket}:{lang}:{viewer}:{request.scheme}://{request.host}{request.full_path}"
 
 
 def register_page_cache(app: Flask) -> None:
-    """Serve allow-listed anonymous pages from the cache (see the module's docstring)."""
+    """Serve allow-listed pages from the cache (see the module's docstring)."""
     app.config.setdefault(
         "PAGE_CACHE",
         os.environ.get("PAGE_CACHE", "true").lower() not in {"0", "false", "no", "off"}
@@ -231,6 +306,7 @@ def register_page_cache(app: Flask) -> None:
     app.config.setdefault("PAGE_CACHE_SECONDS", int(os.environ.get("PAGE_CACHE_SECONDS", "60")))
     app.config.setdefault("PAGE_CACHE_ENTRIES", 1000)
     app.config.setdefault("PAGE_CACHE_ENDPOINTS", DEFAULT_ENDPOINTS)
+    app.config.setdefault("PAGE_CACHE_NEUTRAL_COOKIES", set())
     seconds = app.config["PAGE_CACHE_SECONDS"]
     url = app.config["PAGE_CACHE_REDIS_URL"]
     app.extensions["page_cache"] = (
@@ -241,17 +317,19 @@ def register_page_cache(app: Flask) -> None:
     def _serve_from_cache():
         if not app.config["PAGE_CACHE"] or request.endpoint not in app.config["PAGE_CACHE_ENDPOINTS"]:
             return None
-        if not _anonymous_request(app):
+        viewer = _viewer(app)
+        if viewer is None:
             return None
         row = db.session.execute(_READ).first()
         if row is None:
             return None  # no version yet: nothing is cached before the first write
-        key = _key(row.token, row.version, seconds)
+        key = _key(row.token, row.version, seconds, viewer)
         body = page_store(app).get(key)
         if body is not None:
             g.page_cache = "hit"
-            return Response(body, 200, mimetype="text/html")
-        g.page_cache_key = key
+            return Response(_fill_holes(body), 200, mimetype="text/html")
+        g.page_cache_key, g.page_cache_viewer = key, viewer
+        g.csrf_token = _marker("csrf")  # every form of this rendering gets the hole
         return None
 
     @app.after_request
@@ -263,20 +341,23 @@ def register_page_cache(app: Flask) -> None:
             response.status_code == 200
             and response.mimetype == "text/html"
             and not response.is_streamed
-            and _renders_for_everyone(app, response)
+            and _rendered_for(app, response, g.page_cache_viewer)
         ):
             page_store(app).set(key, response.get_data())
+        if not response.is_streamed and response.mimetype.startswith("text/"):
+            response.set_data(_fill_holes(response.get_data()))
         return response
 
 
-def _renders_for_everyone(app: Flask, response) -> bool:
-    """Nothing personal went into the page: no session change (CSRF token, flash, log-in), no
-    identity loaded, no cookie but the language one set by the view or a hook."""
+def _rendered_for(app: Flask, response, viewer: str) -> bool:
+    """The page shows what every view by `viewer` shows: the session unchanged (no flash, no
+    log-in), the identity the key names, no cookie but the language one set by the view or a hook."""
 
     if session.modified:
         return False
     user = g.get("_login_user")
-    if user is not None and getattr(user, "is_authenticated", False):
+    authenticated = user is not None and getattr(user, "is_authenticated", False)
+    if (f"account-{user.id}" if authenticated else "anonymous") != viewer:
         return False
     for header in response.headers.getlist("Set-Cookie"):
         if header.split("=", 1)[0].strip() != LANG_COOKIE:
