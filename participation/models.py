@@ -9,6 +9,7 @@ import participation.core.fan_out
 import participation.core.mail
 import participation.core.scheduler
 import participation.events.models
+import participation.moderation.models
 import participation.statements.models
 import participation.votes.models  # noqa: F401
 

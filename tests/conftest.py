@@ -286,3 +286,21 @@ def pytest_collection_modifyitems(config, items):
         for folder, marker in MARKED_BY_FOLDER.items():
             if folder in item.path.parents:
                 item.add_marker(marker)
+    _split_off_quiet_machine_tests(config, items)
+
+
+# `make test` runs the suite in parallel without the tests that score speed, then those alone:
+# TEST_QUIET_MACHINE=without | only (unset: all). An environment variable rather than `-m`, so that
+# a `-m` of the person running `make test PYTEST_ARGS=...` still applies to both runs.
+QUIET_MACHINE = os.environ.get("TEST_QUIET_MACHINE", "")
+
+
+def _split_off_quiet_machine_tests(config, items) -> None:
+    if QUIET_MACHINE not in ("without", "only"):
+        return
+    wanted = QUIET_MACHINE == "only"
+    keep = [item for item in items if (item.get_closest_marker("quiet_machine") is not None) == wanted]
+    dropped = [item for item in items if (item.get_closest_marker("quiet_machine") is not None) != wanted]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep

@@ -20,7 +20,10 @@ from urllib.parse import unquote
 
 import pytest
 
+from participation.accounts.models import User
 from participation.core.permissions import Role
+from participation.extensions import db
+from participation.moderation import services as moderation_services
 from tests.comments.factories import make_comment
 from tests.consultations.factories import make_consultation
 from tests.events.factories import make_event
@@ -129,8 +132,20 @@ def test_every_kind_of_page_is_valid_html(app, backend, tmp_path, vnu):
     full = make_event(app, capacity=1)
     make_event(app, when="past")
 
+    # A suspended resident who appealed (the suspension and appeal pages).
+    suspended = make_user(app, name="Sam Suspended")
+    with app.test_request_context("/nl/", method="POST"):
+        record = moderation_services.suspend_user(
+            db.session.get(User, moderator.id), db.session.get(User, suspended.id), None, "Herhaalde reclame"
+        )
+        suspension_appeal = moderation_services.appeal_suspension(
+            db.session.get(User, suspended.id), record, "Het was geen reclame, maar een tip."
+        ).id
+        db.session.commit()
+
     pages = Pages(app, tmp_path)
     visitor, person = pages.client(), pages.client(resident)
+    appellant = pages.client(suspended)
     # The resident takes the only place: visitors see a full event with a waiting list.
     person.submit(f"/nl/events/{full.id}", {}, action=f"/nl/events/{full.id}/register")
     staff, moderating = pages.client(organiser), pages.client(moderator)
@@ -152,6 +167,8 @@ def test_every_kind_of_page_is_valid_html(app, backend, tmp_path, vnu):
             f"/{lang}/account/login",
             f"/{lang}/account/signup",
             f"/{lang}/privacy",
+            f"/{lang}/transparency/",
+            f"/{lang}/consultations/{theme_less.slug}/moderation",
         ):
             pages.get(visitor, url)
         pages.get(visitor, f"/{lang}/no-such-page", status=404)
@@ -182,6 +199,16 @@ def test_every_kind_of_page_is_valid_html(app, backend, tmp_path, vnu):
         pages.get(person, f"/{lang}/account/", name=f"{lang}/account")
         pages.get(person, f"/{lang}/account/participation", name=f"{lang}/participation")
         pages.get(person, f"/{lang}/events/mine", name=f"{lang}/events-mine")
+        pages.get(person, f"/{lang}/account/suspension", name=f"{lang}/suspension-none")
+        pages.get(appellant, f"/{lang}/account/suspension", name=f"{lang}/suspension-appealed")
+        pages.submit(
+            appellant,
+            f"/{lang}/account/suspension",
+            {"text": "Nog een keer, met meer uitleg."},
+            f"/{lang}/account/suspension",
+            409,
+            f"{lang}/suspension-appeal-refused",
+        )
         # The back office, as an organiser.
         for url in (
             f"/{lang}/organise/",
@@ -211,7 +238,14 @@ def test_every_kind_of_page_is_valid_html(app, backend, tmp_path, vnu):
             f"{lang}/organise-event-errors",
         )
         # Moderation.
-        for url in (f"/{lang}/moderate/", f"/{lang}/moderate/comments/{comment.id}", f"/{lang}/moderate/log"):
+        for url in (
+            f"/{lang}/moderate/",
+            f"/{lang}/moderate/comments/{comment.id}",
+            f"/{lang}/moderate/log",
+            f"/{lang}/moderate/appeals",
+            f"/{lang}/moderate/people/{suspended.id}",
+            f"/{lang}/moderate/suspension-appeals/{suspension_appeal}",
+        ):
             pages.get(moderating, url, name=f"moderator{url}")
 
     report = [

@@ -200,17 +200,67 @@ class QuestionList(Schema):
 # --------------------------------------------------------------------------- moderation figures
 
 
-class Moderation(Schema):
-    consultation = _url("The consultation in the API.")
-    hidden = fields.Dict(
+def _median(description: str):
+    return fields.Integer(
+        required=True,
+        allow_none=True,
+        metadata={"description": description + " Median, in seconds; null while there is no such decision."},
+    )
+
+
+class CommentMedians(Schema):
+    hidden_comments = _median("From the first report to a moderator's decision to hide the reported comment.")
+    comment_appeals = _median("From an appeal against a hidden comment to its decision.")
+
+
+class SiteMedians(CommentMedians):
+    suspension_appeals = _median("From an appeal against a suspension to its decision.")
+
+
+def _hidden():
+    return fields.Dict(
         keys=fields.String(),
         values=fields.Integer(),
         required=True,
         metadata={"description": "Decisions to hide a comment, per public reason ('reported': hidden after reports)."},
     )
+
+
+class Moderation(Schema):
+    consultation = _url("The consultation in the API.")
+    hidden = _hidden()
     appeals = fields.Dict(
-        keys=fields.String(), values=fields.Integer(), required=True, metadata={"description": "Appeals per outcome."}
+        keys=fields.String(),
+        values=fields.Integer(),
+        required=True,
+        metadata={"description": "Appeals per outcome ('pending', 'granted', 'rejected')."},
     )
+    median_seconds = fields.Nested(CommentMedians, required=True)
+    url = _url("The public transparency page.")
+
+
+class SuspensionCounts(Schema):
+    total = fields.Integer(required=True, metadata={"description": "Every suspension decided."})
+    with_end = fields.Integer(required=True, metadata={"description": "Suspensions with an end date."})
+    until_further_notice = fields.Integer(required=True, metadata={"description": "Suspensions without an end date."})
+
+
+class Transparency(Schema):
+    hidden = _hidden()
+    comment_appeals = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        required=True,
+        metadata={"description": "Appeals against hidden comments per outcome ('pending', 'granted', 'rejected')."},
+    )
+    suspensions = fields.Nested(SuspensionCounts, required=True)
+    suspension_appeals = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        required=True,
+        metadata={"description": "Appeals against suspensions per outcome ('pending', 'upheld', 'lifted')."},
+    )
+    median_seconds = fields.Nested(SiteMedians, required=True)
     url = _url("The public transparency page.")
 
 

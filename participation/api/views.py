@@ -23,6 +23,7 @@ from participation.events import queries as event_queries
 from participation.events.models import EventFormat
 from participation.events.permissions import can_view_event
 from participation.extensions import db, login_manager
+from participation.moderation.transparency import site_figures
 from participation.statements import map_view
 from participation.statements import services as statement_services
 from participation.statements.permissions import can_see_map
@@ -154,8 +155,8 @@ def questions(slug: str):
     "A consultation's moderation figures",
     s.Moderation,
     query="single",
-    description="The transparency page as data: how often comments were hidden, per public reason, and how "
-    "appeals ended. No comments and no names.",
+    description="The transparency page as data: how often comments were hidden, per public reason, how "
+    "appeals ended, and the median times to those decisions. No comments and no names.",
 )
 def moderation(slug: str):
     args = parse_query(_queries().single)
@@ -163,11 +164,26 @@ def moderation(slug: str):
     c = _public_consultation(slug)
     data = {
         "consultation": present.api_url("consultation", slug=c.slug),
-        "hidden": comment_queries.hide_decision_counts(c.id),
-        "appeals": comment_queries.appeal_outcome_counts(c.id),
+        **comment_queries.moderation_figures(c.id),
         "url": present.page_url(langs, "comments.transparency", slug=c.slug),
     }
     return json_response(s.Moderation, data)
+
+
+@bp.get("/transparency")
+@operation(
+    "Moderation and suspensions over all consultations",
+    s.Transparency,
+    query="single",
+    description="The site-wide transparency page as data: how often comments were hidden, per public reason; how "
+    "appeals against hidden comments ended; how many accounts were suspended (with an end date or until further "
+    "notice) and how appeals against suspensions ended; the median times to those decisions. No comments, no "
+    "names, no reasons written for one person.",
+)
+def transparency():
+    langs = languages(parse_query(_queries().single))
+    data = {**site_figures(), "url": present.page_url(langs, "transparency.page")}
+    return json_response(s.Transparency, data)
 
 
 @bp.get("/consultations/<slug>/opinion-map")

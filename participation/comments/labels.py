@@ -47,4 +47,7 @@ ACTION_LABELS = {
     "appeal.submitted": _l("Appeal submitted"),
     "appeal.granted": _l("Appeal granted"),
     "appeal.rejected": _l("Appeal rejected"),
+    "suspension_appeal.submitted": _l("Appeal against a suspension submitted"),
+    "suspension_appeal.upheld": _l("Suspension upheld on appeal"),
+    "suspension_appeal.lifted": _l("Suspension lifted on appeal"),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -170,37 +171,92 @@ def alignment_counts(consultation_id: int) -> dict[str, int]:
     return counts
 
 
-def hide_decision_counts(consultation_id: int) -> dict[str, int]:
-    """How often comments of a consultation were hidden, per public reason, read from the audit
-    log: every moderator's decision counts, also when the comment was shown again later, and
-    every automatic hide after reports (under "reported"). Reasons in the order of HideReason."""
-    rows = db.session.execute(
+def hide_decision_counts(consultation_id: int | None = None) -> dict[str, int]:
+    """How often comments were hidden (in one consultation, or in all when None), per public
+    reason, read from the audit log: every moderator's decision counts, also when the comment
+    was shown again later, and every automatic hide after reports (under "reported"). Reasons
+    in the order of HideReason."""
+    stmt = (
         sa.select(AuditEntry.action, AuditEntry.reason, sa.func.count())
         .where(
-            AuditEntry.consultation_id == consultation_id,
             AuditEntry.target_type == "comment",
             AuditEntry.action.in_(("comment.hide", "comment.auto_hidden")),
         )
         .group_by(AuditEntry.action, AuditEntry.reason)
-    ).all()
+    )
+    if consultation_id is not None:
+        stmt = stmt.where(AuditEntry.consultation_id == consultation_id)
     counts: dict[str, int] = {}
-    for action, reason, n in rows:
+    for action, reason, n in db.session.execute(stmt).all():
         key = HideReason.REPORTED.value if action == "comment.auto_hidden" else HideReason(reason).value
         counts[key] = counts.get(key, 0) + n
     return {reason.value: counts[reason.value] for reason in HideReason if reason.value in counts}
 
 
-def appeal_outcome_counts(consultation_id: int) -> dict[str, int]:
-    rows = db.session.execute(
-        sa.select(CommentAppeal.outcome, sa.func.count())
-        .join(Comment, Comment.id == CommentAppeal.comment_id)
-        .where(Comment.consultation_id == consultation_id)
-        .group_by(CommentAppeal.outcome)
-    ).all()
+def appeal_outcome_counts(consultation_id: int | None = None) -> dict[str, int]:
+    """Appeals against hides per outcome ("pending": not decided yet), in one consultation or all."""
+    stmt = sa.select(CommentAppeal.outcome, sa.func.count()).group_by(CommentAppeal.outcome)
+    if consultation_id is not None:
+        stmt = stmt.join(Comment, Comment.id == CommentAppeal.comment_id).where(
+            Comment.consultation_id == consultation_id
+        )
     counts = {"pending": 0, **{o.value: 0 for o in AppealOutcome}}
-    for outcome, n in rows:
+    for outcome, n in db.session.execute(stmt).all():
         counts[AppealOutcome(outcome).value if outcome else "pending"] = n
     return counts
+
+
+# A moderator's decision about a comment: each one answers (and closes) the reports made before it.
+MODERATOR_DECISIONS = ("comment.approve", "comment.hide", "comment.restore", "comment.dismiss_reports")
+
+
+def hide_decision_delays(consultation_id: int | None = None) -> list[float]:
+    """Seconds from report to decision, per moderator's decision to hide a reported comment: from
+    the first report made since the previous moderator's decision about that comment to the hide.
+    Comments hidden without a report (in pre-moderation, say) have no such time and are left out."""
+    decisions = sa.select(AuditEntry.target_id, AuditEntry.action, AuditEntry.created_at).where(
+        AuditEntry.target_type == "comment", AuditEntry.action.in_(MODERATOR_DECISIONS)
+    )
+    if consultation_id is not None:
+        decisions = decisions.where(AuditEntry.consultation_id == consultation_id)
+    hidden = decisions.with_only_columns(AuditEntry.target_id).where(AuditEntry.action == "comment.hide")
+    rows = db.session.execute(
+        decisions.where(AuditEntry.target_id.in_(hidden)).order_by(
+            AuditEntry.target_id, AuditEntry.created_at, AuditEntry.id
+        )
+    ).all()
+    reports: dict[int, list[datetime]] = {}
+    for comment_id, created_at in db.session.execute(
+        sa.select(CommentReport.comment_id, CommentReport.created_at)
+        .where(CommentReport.comment_id.in_(hidden))
+        .order_by(CommentReport.comment_id, CommentReport.created_at)
+    ):
+        reports.setdefault(comment_id, []).append(created_at)
+    delays: list[float] = []
+    previous: dict[int, datetime] = {}
+    for comment_id, action, at in rows:
+        since = previous.get(comment_id)
+        if action == "comment.hide":
+            answered = [r for r in reports.get(comment_id, ()) if r <= at and (since is None or r > since)]
+            if answered:
+                delays.append((at - answered[0]).total_seconds())
+        previous[comment_id] = at
+    return delays
+
+
+def median_seconds(delays: list[float]) -> int | None:
+    """The median of these times in whole seconds; None when there are none."""
+    return round(statistics.median(delays)) if delays else None
+
+
+def appeal_decision_delays(consultation_id: int | None = None) -> list[float]:
+    """Seconds from appeal to decision, per decided appeal against a hide."""
+    stmt = sa.select(CommentAppeal.created_at, CommentAppeal.decided_at).where(CommentAppeal.decided_at.is_not(None))
+    if consultation_id is not None:
+        stmt = stmt.join(Comment, Comment.id == CommentAppeal.comment_id).where(
+            Comment.consultation_id == consultation_id
+        )
+    return [(decided - sent).total_seconds() for sent, decided in db.session.execute(stmt)]
 
 
 def export_comments(consultation_id: int) -> sa.Select:
@@ -270,3 +326,28 @@ def comment_visible_to(user, comment_id: int) -> Comment:
     if comment is None or not can_see_comment(user, comment):
         abort(404)
     return comment
+
+
+def moderation_figures(consultation_id: int | None = None) -> dict:
+    """The public figures about comments of one consultation (or all): hide decisions per reason,
+    appeals per outcome, and the median times to decision in seconds (None without any)."""
+    return {
+        "hidden": hide_decision_counts(consultation_id),
+        "appeals": appeal_outcome_counts(consultation_id),
+        "median_seconds": {
+            "hidden_comments": median_seconds(hide_decision_delays(consultation_id)),
+            "comment_appeals": median_seconds(appeal_decision_delays(consultation_id)),
+        },
+    }
+
+
+def state_counts(consultation_id: int) -> dict[str, int]:
+    """Comments (not deleted) per state: published, pending, hidden (the organisers' overview)."""
+    rows = db.session.execute(
+        sa.select(Comment.state, sa.func.count())
+        .where(Comment.consultation_id == consultation_id, Comment.deleted_at.is_(None))
+        .group_by(Comment.state)
+    ).all()
+    counts = {state.value: 0 for state in CommentState}
+    counts.update({CommentState(state).value: n for state, n in rows})
+    return counts

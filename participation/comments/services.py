@@ -26,6 +26,7 @@ from participation.core.errors import Conflict, NotAllowed, NotFound, UserError
 from participation.core.i18n import _
 from participation.core.locking import lock_for_update
 from participation.core.mail import queue_mail
+from participation.core.reports import count_open_reports, insert_once, mark_hidden
 from participation.core.time import utcnow
 from participation.core.translated import translated
 from participation.extensions import db
@@ -230,23 +231,13 @@ def report_comment(user, comment: Comment, reason: str, text: str | None) -> Com
         raise Conflict(_("This comment cannot be reported."))
     if is_author(user, comment):
         raise Conflict(_("You cannot report your own comment."))
-    report = CommentReport(comment_id=comment.id, reporter_id=user.id, reason=reason, text=text)
-    try:
-        with db.session.begin_nested():
-            db.session.add(report)
-            db.session.flush()
-    except IntegrityError:
-        raise Conflict(_("You already reported this comment. A moderator will look at it.")) from None
-    open_reports = db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(CommentReport)
-        .where(CommentReport.comment_id == comment.id, CommentReport.resolved_at.is_(None))
+    report = insert_once(
+        CommentReport(comment_id=comment.id, reporter_id=user.id, reason=reason, text=text),
+        _("You already reported this comment. A moderator will look at it."),
     )
+    open_reports = count_open_reports(CommentReport.comment_id, comment.id)
     if open_reports >= auto_hide_threshold() and comment.state == CommentState.PUBLISHED:
-        comment.state = CommentState.HIDDEN
-        comment.hidden_reason = HideReason.REPORTED
-        comment.hidden_at = utcnow()
-        comment.hidden_by_id = None
+        mark_hidden(comment, CommentState.HIDDEN, HideReason.REPORTED)
         audit.record(
             None,
             "comment.auto_hidden",
@@ -272,14 +263,11 @@ def check_can_appeal(user, comment: Comment) -> None:
 def appeal_hide(user, comment: Comment, text: str) -> CommentAppeal:
     """The author may appeal a hide once; another moderator decides (see moderation.services)."""
     check_can_appeal(user, comment)
-    appeal = CommentAppeal(
-        comment_id=comment.id, author_id=user.id, text=(text or "").strip(), hidden_by_id=comment.hidden_by_id
+    appeal = insert_once(
+        CommentAppeal(
+            comment_id=comment.id, author_id=user.id, text=(text or "").strip(), hidden_by_id=comment.hidden_by_id
+        ),
+        _("You already appealed against hiding this comment."),
     )
-    try:
-        with db.session.begin_nested():
-            db.session.add(appeal)
-            db.session.flush()
-    except IntegrityError:
-        raise Conflict(_("You already appealed against hiding this comment.")) from None
     audit.record(user, "appeal.submitted", "comment", comment.id, consultation_id=comment.consultation_id)
     return appeal

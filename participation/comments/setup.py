@@ -4,11 +4,13 @@ data, the participation source."""
 from __future__ import annotations
 
 from participation.comments.gdpr import erase_comment_data, export_comment_data
+from participation.comments.hub import comments_part, comments_tab_url
 from participation.comments.queries import consultation_ids_for_user
 from participation.comments.thread import comments_section
 from participation.comments.views import bp
 from participation.core import extension_points
-from participation.core.extension_points import ParticipationSource, PersonalData
+from participation.core.extension_points import BackOfficePart, ParticipationSource, PersonalData
+from participation.core.i18n import _
 
 
 def init_app(app) -> None:
@@ -19,3 +21,14 @@ def init_app(app) -> None:
     extension_points.consultation_sections.register(app, comments_section, order=60)
     extension_points.personal_data.register(app, PersonalData("comments", export_comment_data, erase_comment_data))
     extension_points.participation_sources.register(app, ParticipationSource("commented", consultation_ids_for_user))
+    extension_points.back_office_parts.register(
+        app,
+        BackOfficePart(
+            "comments",
+            summary=comments_part,
+            tab_label=lambda: _("Comments"),
+            url=comments_tab_url,
+            endpoints=("comments.statistics",),
+        ),
+        order=40,
+    )

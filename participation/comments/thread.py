@@ -92,6 +92,8 @@ def _block_message(user, consultation) -> str | None:
     """Why this person cannot comment here (None when they can)."""
     if not consultation.comments_enabled:
         return _("This consultation does not take comments.")
+    if not consultation.is_public():
+        return _("Comments open once the consultation is published.")
     if not consultation.is_open():
         return _("Comments are closed: you can only comment while the consultation is open.")
     if not getattr(user, "is_authenticated", False):

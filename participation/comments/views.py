@@ -33,7 +33,7 @@ from participation.core.confirm import ask_first, confirm_page, is_confirmed
 from participation.core.csv_export import csv_response, csv_safe
 from participation.core.errors import Conflict
 from participation.core.forms import ActionForm
-from participation.core.i18n import _
+from participation.core.i18n import _, format_duration
 from participation.core.permissions import require
 from participation.core.ratelimits import actor_key
 from participation.core.views import form_invalid, run_service
@@ -323,11 +323,14 @@ def _appeal_page(comment: Comment, form):
 def transparency(slug: str):
     """Public figures: hide decisions per reason and how appeals ended (no names)."""
     consultation = _consultation_or_404(slug)
+    figures = queries.moderation_figures(consultation.id)
     return render_template(
         "comments/transparency.html",
         consultation=consultation,
-        hidden=queries.hide_decision_counts(consultation.id),
-        appeals=queries.appeal_outcome_counts(consultation.id),
+        hidden=figures["hidden"],
+        appeals=figures["appeals"],
+        medians=figures["median_seconds"],
+        duration=format_duration,
         reason_labels={**HIDE_REASON_LABELS, HideReason.REPORTED.value: ACTION_LABELS["comment.auto_hidden"]},
         outcome_labels=APPEAL_OUTCOME_LABELS,
         discussion_url=thread_url(consultation),

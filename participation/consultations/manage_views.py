@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from participation.consultations import queries, services
+from participation.consultations import hub, queries, services
 from participation.consultations.forms import OrganisersForm, consultation_form_class, phase_form_class
-from participation.consultations.labels import status_label
+from participation.consultations.labels import history_label, status_label
 from participation.consultations.models import Consultation, ConsultationState
 from participation.core.confirm import ask_first, confirm_page, is_confirmed
 from participation.core.forms import ActionForm
 from participation.core.i18n import LANGUAGE_NAMES, _, current_lang
+from participation.core.input_bounds import paginate
 from participation.core.permissions import Role, gate_blueprint
 from participation.core.templating import plain, tr
 from participation.core.time import from_brussels_naive
@@ -232,26 +233,75 @@ def remove_phase(consultation_id: int, phase_id: int):
     )
 
 
-HISTORY_LABELS = {
-    "consultation.created": lambda: _("Created"),
-    "consultation.edited": lambda: _("Edited"),
-    "consultation.published": lambda: _("Published"),
-    "consultation.scheduled": lambda: _("Scheduled"),
-    "consultation.closed": lambda: _("Closed"),
-    "consultation.results_published": lambda: _("Results published"),
-    "consultation.organisers_changed": lambda: _("Organisers changed"),
-    "consultation.phase_added": lambda: _("Phase added"),
-    "consultation.phase_removed": lambda: _("Phase removed"),
-}
+@bp.get("/<id:consultation_id>/overview")
+def overview(consultation_id: int):
+    """Everything about one consultation in one place, each part with its state and a link."""
+    consultation = _managed_or_404(consultation_id)
+    user = current_user._get_current_object()
+    return _no_store(
+        render_template(
+            "consultations/manage/overview.html",
+            consultation=consultation,
+            status=consultation.status(),
+            status_sentence=hub.status_sentence(consultation),
+            missing=_named(hub.missing_translations(consultation)),
+            missing_results=_named(hub.missing_translations(consultation, hub.RESULT_TEXTS)),
+            language_name=hub.language_name,
+            parts=hub.feature_parts(consultation, user),
+            recent=list(db.session.scalars(queries.consultation_history(consultation.id, limit=HUB_HISTORY))),
+        )
+    )
+
+
+HUB_HISTORY = 5
+HISTORY_PER_PAGE = 25
+
+
+def _named(missing: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The missing fields of each language by their names in the page's language."""
+    names = {
+        "title": _("title"),
+        "summary": _("summary"),
+        "body": _("text"),
+        "results": _("results"),
+        "feedback": _("feedback"),
+    }
+    return {lang: [names[field] for field in fields] for lang, fields in missing.items()}
+
+
+@bp.get("/<id:consultation_id>/history")
+def history(consultation_id: int):
+    """Who did what when in this consultation (its questions, events, comments, statements too)."""
+    consultation = _managed_or_404(consultation_id)
+    page = paginate(queries.consultation_history(consultation.id), per_page=HISTORY_PER_PAGE)
+    return _no_store(render_template("consultations/manage/history.html", consultation=consultation, page=page))
+
+
+def _no_store(body):
+    response = Response(body)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.app_template_global()
-def history_label(entry) -> str:
-    """What happened, in words, with the changed fields when there are any."""
-    label = HISTORY_LABELS.get(entry.action, lambda: entry.action)()
-    fields = ", ".join(sorted((entry.details or {}).keys())) if entry.action == "consultation.edited" else ""
-    return f"{label}: {fields}" if fields else label
+def history_actor(entry) -> str:
+    """Who did it: organisers and administrators by name; residents and moderators stay unnamed
+    here (the moderation log names moderators to moderators only)."""
+    if entry.actor is None:
+        return _("Automatic") if entry.action.endswith("auto_hidden") else _("Deleted participant")
+    if entry.actor.role == Role.RESIDENT:
+        return _("A resident")
+    if entry.actor.role == Role.MODERATOR:
+        return _("A moderator")
+    return entry.actor.display_name
 
 
+@bp.app_template_global()
+def consultation_tabs(consultation):
+    """The tabs of a consultation's back office (templates/consultations/manage/_nav.html)."""
+    return hub.tabs(consultation)
+
+
+bp.add_app_template_global(history_label)
 # The back-office tables show each consultation's status in the common wording.
 bp.add_app_template_global(status_label)

@@ -165,3 +165,19 @@ def history(consultation_id: int, limit: int = 100) -> sa.Select:
         .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
         .limit(limit)
     )
+
+
+def consultation_history(consultation_id: int, limit: int | None = None) -> sa.Select:
+    """Everything done in a consultation, newest first: to the consultation itself and, through
+    the audit entries' consultation_id, to its questions, events, comments and statements."""
+    stmt = (
+        sa.select(AuditEntry)
+        .where(
+            sa.or_(
+                AuditEntry.consultation_id == consultation_id,
+                sa.and_(AuditEntry.target_type == "consultation", AuditEntry.target_id == consultation_id),
+            )
+        )
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+    )
+    return stmt if limit is None else stmt.limit(limit)

@@ -14,6 +14,7 @@ personal_data           accounts (download, erasure)       every feature holding
 participation_sources   my_participation ("my page")       events, comments, votes
 email_change_handlers   accounts (address confirmed)       features that keep addresses (events)
 results_published       consultations (publish results)    my_participation (mail participants)
+back_office_parts       consultations (organiser's hub)    votes, events, comments, statements
 demo_seeders            demo (`flask seed-demo`)           the demo package, per feature
 
 The infrastructure in `core` has its own registration functions, documented where they
@@ -106,6 +107,27 @@ email_change_handlers: ExtensionPoint[Callable[[Any], None]] = ExtensionPoint("e
 # --- A consultation's results are published -----------------------------------------------
 # `fn(consultation)` runs inside the publishing transaction (queue mail, never send it here).
 results_published: ExtensionPoint[Callable[[Any], None]] = ExtensionPoint("results_published")
+
+
+# --- A consultation's back office (the organisers' overview and its navigation) ------------
+@dataclass(frozen=True)
+class BackOfficePart:
+    """One part of a consultation's back office that another feature runs (questions, events...).
+
+    `summary(consultation, user)` returns a `consultations.hub.HubPart` (or None) for the overview
+    page; it may read, never write, and runs a fixed, small number of queries whatever the amount
+    of data. When `tab_label` is set, the consultation's navigation gets a tab to `url(consultation)`,
+    current on the endpoints in `endpoints`.
+    """
+
+    name: str
+    summary: Callable[[Any, Any], Any] | None = None
+    tab_label: Callable[[], str] | None = None
+    url: Callable[[Any], str] | None = None
+    endpoints: tuple[str, ...] = ()
+
+
+back_office_parts: ExtensionPoint[BackOfficePart] = ExtensionPoint("back_office_parts")
 
 # --- Demo content --------------------------------------------------------------------------
 # `seeder(accounts: dict[str, User]) -> None` creates a feature's demo content through the

@@ -8,7 +8,7 @@ browser's Accept-Language and finally Dutch, the city's official language.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import quote, unquote, urlsplit
 
 from babel import Locale
@@ -159,6 +159,13 @@ def format_percent(percent, digits: int = 1) -> str:
     if digits:
         pattern = pattern.replace("#,##0", "#,##0." + "0" * digits, 1)
     return babel_numbers.format_percent(percent / 100, pattern, locale=locale)
+
+
+def format_duration(seconds: float | None) -> str:
+    """A length of time in words, rounded the page's way ("3 dagen", "2 hours"); "" for None."""
+    if seconds is None:
+        return ""
+    return babel_dates.format_timedelta(timedelta(seconds=seconds), threshold=1, locale=format_locale())
 
 
 def text_direction(lang: str | None = None) -> str:

@@ -69,6 +69,8 @@ DEFAULT_ENDPOINTS = frozenset(
         "votes.results",
         "events.index",
         "events.detail",
+        "comments.transparency",
+        "transparency.page",
     }
 )
 # Tables whose rows never show on a cached page: writing them does not bump the version.

@@ -471,6 +471,7 @@ class Suspension:
     moderator: str
     days: int
     reason: dict
+    appeal: dict | None = None  # the person's appeal against it, waiting for a decision
 
 
 @dataclass(frozen=True)
@@ -566,7 +567,13 @@ def load_moderation(folder: Path = FOLDER) -> Moderation:
         suspensions=each(
             "suspensions",
             "person",
-            lambda e: Suspension(e.text("person"), e.text("moderator"), e.integer("days"), e.translated("reason")),
+            lambda e: Suspension(
+                e.text("person"),
+                e.text("moderator"),
+                e.integer("days"),
+                e.translated("reason"),
+                e.translated("appeal", None),
+            ),
         ),
     )
 

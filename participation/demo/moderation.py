@@ -35,7 +35,7 @@ from participation.demo.loader import load_accounts, load_consultations, load_ev
 from participation.events.models import Event, Registration
 from participation.events.registration import Answers, closed_reason, request_guest_registration
 from participation.extensions import db
-from participation.moderation.services import hide_comment, suspend_user
+from participation.moderation.services import appeal_suspension, hide_comment, suspend_user
 
 
 def __getattr__(name: str):
@@ -146,7 +146,9 @@ def _suspensions(moderation, people: dict) -> None:
         if person.suspended_at is not None:
             continue
         until = utcnow() + timedelta(days=suspension.days)
-        suspend_user(moderator, person, until, _in(suspension.reason, person.preferred_language))
+        record = suspend_user(moderator, person, until, _in(suspension.reason, person.preferred_language))
+        if suspension.appeal:
+            appeal_suspension(person, record, _in(suspension.appeal, person.preferred_language))
 
 
 def _pending_guest(guest) -> None:

@@ -316,6 +316,29 @@ def consultations_for_new_events(user) -> sa.Select:
     return stmt.where(Consultation.state != ConsultationState.RESULTS_PUBLISHED)
 
 
+def events_of_consultation(consultation_id: int, limit: int) -> sa.Select:
+    """A consultation's events with their counts, upcoming first (soonest first), then the past ones."""
+
+    now = utcnow()
+    return (
+        with_counts(sa.select(Event))
+        .where(Event.consultation_id == consultation_id)
+        .order_by(
+            sa.case((Event.ends_at > now, 0), else_=1),
+            sa.case((Event.ends_at > now, Event.starts_at), else_=None),
+            Event.starts_at.desc(),
+            Event.id,
+        )
+        .limit(limit)
+    )
+
+
+def event_count_of_consultation(consultation_id: int) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(Event).where(Event.consultation_id == consultation_id)
+    )
+
+
 # ------------------------------------------------------------------ loaders for views
 
 

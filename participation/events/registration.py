@@ -72,6 +72,9 @@ def closed_reason(event: Event, now=None) -> str | None:
     now = now or utcnow()
     if event.is_cancelled:
         return _("This event is cancelled.")
+    if event.consultation is not None and not event.consultation.is_public():
+        # A draft's event is not closed: nobody but its organisers sees it until publication.
+        return _("Registration opens once the consultation is published.")
     if event.has_started(now):
         return _("This event has already started; registration is closed.")
     if now < event.registration_opens_at:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from participation.core import extension_points
-from participation.core.extension_points import ParticipationSource, PersonalData
+from participation.core.extension_points import BackOfficePart, ParticipationSource, PersonalData
 from participation.core.i18n import LANGUAGE_NAMES
 from participation.core.scheduler import register_periodic
 from participation.events.cli import send_reminders_command, send_reminders_job
 from participation.events.fan_out import register_event_fan_outs
 from participation.events.forms import FORMAT_LABELS
 from participation.events.gdpr import erase_event_data, export_event_data, register_event_purges
+from participation.events.hub import events_part
 from participation.events.manage_views import bp as manage_bp
 from participation.events.queries import consultation_ids_for_user
 from participation.events.registration import follow_email_change
@@ -28,6 +29,7 @@ def init_app(app) -> None:
     extension_points.personal_data.register(app, PersonalData("events", export_event_data, erase_event_data))
     extension_points.participation_sources.register(app, ParticipationSource("registered", consultation_ids_for_user))
     extension_points.email_change_handlers.register(app, follow_email_change)
+    extension_points.back_office_parts.register(app, BackOfficePart("events", summary=events_part), order=30)
     app.cli.add_command(send_reminders_command)
     register_periodic(app, "send-reminders", timedelta(hours=1), send_reminders_job)
     register_event_fan_outs(app)

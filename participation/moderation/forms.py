@@ -10,6 +10,12 @@ from participation.comments.labels import ACTION_LABELS, HIDE_REASON_LABELS
 from participation.comments.models import NOTE_MAX, AppealOutcome, HideReason
 from participation.core.forms import BaseForm, BoundedDateField
 from participation.core.i18n import _l
+from participation.moderation.models import (
+    SUSPENSION_APPEAL_TEXT_MAX,
+    SUSPENSION_NOTE_MAX,
+    SuspensionAppealOutcome,
+)
+from participation.statements.labels import STATEMENT_ACTION_LABELS
 
 SUSPENSION_DAYS = {
     "1": _l("1 day"),
@@ -62,6 +68,38 @@ class AppealDecisionForm(BaseForm):
     )
 
 
+class SuspensionAppealForm(BaseForm):
+    text = TextAreaField(
+        _l("Why should the suspension be lifted?"),
+        validators=[
+            DataRequired(_l("Explain why you disagree with the suspension.")),
+            Length(
+                min=10,
+                max=SUSPENSION_APPEAL_TEXT_MAX,
+                message=_l("Write between %(min)d and %(max)d characters.", min=10, max=SUSPENSION_APPEAL_TEXT_MAX),
+            ),
+        ],
+    )
+
+
+class SuspensionAppealDecisionForm(BaseForm):
+    outcome = RadioField(
+        _l("Decision"),
+        choices=[
+            SelectChoice(SuspensionAppealOutcome.LIFTED.value, _l("Grant the appeal and lift the suspension now")),
+            SelectChoice(SuspensionAppealOutcome.UPHELD.value, _l("Reject the appeal: the suspension stays")),
+        ],
+        validators=[InputRequired(_l("Choose a decision."))],
+    )
+    note = TextAreaField(
+        _l("Explanation for the person"),
+        validators=[
+            Optional(),
+            Length(max=SUSPENSION_NOTE_MAX, message=_l("Use at most %(max)d characters.", max=SUSPENSION_NOTE_MAX)),
+        ],
+    )
+
+
 class LogFilterForm(BaseForm):
     class Meta:
         csrf = False
@@ -74,7 +112,7 @@ class LogFilterForm(BaseForm):
     def __init__(self, *args, moderators=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.action.choices = [SelectChoice("", _l("All actions"))] + [
-            SelectChoice(k, v) for k, v in ACTION_LABELS.items()
+            SelectChoice(k, v) for k, v in {**ACTION_LABELS, **STATEMENT_ACTION_LABELS}.items()
         ]
         self.moderator.choices = [SelectChoice("", _l("Everyone"))] + [
             SelectChoice(str(user.id), user.display_name) for user in moderators

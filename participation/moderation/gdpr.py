@@ -14,8 +14,15 @@ import sqlalchemy as sa
 from participation.comments.models import Comment
 from participation.core.audit import AuditEntry, AuditPersonalDetail
 from participation.extensions import db
+from participation.moderation.models import Suspension, SuspensionAppeal
 
-SUSPENSION_ACTIONS = ("user.suspend", "user.lift_suspension")
+SUSPENSION_ACTIONS = (
+    "user.suspend",
+    "user.lift_suspension",
+    "suspension_appeal.submitted",
+    "suspension_appeal.upheld",
+    "suspension_appeal.lifted",
+)
 
 
 def _about_them(user) -> sa.ColumnElement[bool]:
@@ -52,6 +59,28 @@ def export_moderation_data(user) -> dict:
         "suspensions": [_account_row(e) for e in suspensions],
         # Other logged changes to the account (two-factor log-in reset, for instance).
         "account_changes": [_account_row(e) for e in about_account if e not in suspensions],
+        "suspension_appeals": [_appeal_row(a) for a in _their_appeals(user)],
+    }
+
+
+def _their_appeals(user) -> list[SuspensionAppeal]:
+    return list(
+        db.session.scalars(
+            sa.select(SuspensionAppeal)
+            .join(Suspension, Suspension.id == SuspensionAppeal.suspension_id)
+            .where(Suspension.user_id == user.id)
+            .order_by(SuspensionAppeal.created_at, SuspensionAppeal.id)
+        )
+    )
+
+
+def _appeal_row(appeal: SuspensionAppeal) -> dict:
+    return {
+        "at": appeal.created_at.isoformat(),
+        "text": appeal.text,
+        "outcome": appeal.outcome.value if appeal.outcome else None,
+        "decided_at": appeal.decided_at.isoformat() if appeal.decided_at else None,
+        "note": appeal.decision_note,
     }
 
 
@@ -66,5 +95,19 @@ def erase_moderation_data(user, options=None) -> None:
         sa.delete(AuditPersonalDetail).where(
             sa.or_(AuditPersonalDetail.person_id == user.id, AuditPersonalDetail.entry_id.in_(about_account))
         )
+    )
+    # The suspension records stay for the public counts, without the words.
+    theirs = sa.select(Suspension.id).where(Suspension.user_id == user.id)
+    db.session.execute(
+        sa.update(SuspensionAppeal)
+        .where(SuspensionAppeal.suspension_id.in_(theirs))
+        .values(text=None, decision_note=None)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.execute(
+        sa.update(Suspension)
+        .where(Suspension.user_id == user.id)
+        .values(reason=None)
+        .execution_options(synchronize_session=False)
     )
     db.session.flush()

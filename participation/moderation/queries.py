@@ -13,6 +13,8 @@ from participation.core.audit import AuditEntry
 from participation.core.permissions import Role
 from participation.core.time import BRUSSELS
 from participation.extensions import db
+from participation.moderation.models import Suspension, SuspensionAppeal, SuspensionAppealOutcome
+from participation.statements.labels import STATEMENT_ACTION_LABELS
 
 
 def review_queue() -> sa.Select:
@@ -50,6 +52,59 @@ def open_appeals() -> sa.Select:
     )
 
 
+def open_suspension_appeals() -> sa.Select:
+    """Appeals against a suspension waiting for a decision, oldest first."""
+    return (
+        sa.select(SuspensionAppeal)
+        .options(joinedload(SuspensionAppeal.suspension).joinedload(Suspension.user))
+        .where(SuspensionAppeal.decided_at.is_(None))
+        .order_by(SuspensionAppeal.created_at, SuspensionAppeal.id)
+    )
+
+
+def open_suspension_appeal_count() -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(SuspensionAppeal).where(SuspensionAppeal.decided_at.is_(None))
+    )
+
+
+def suspensions_of(user_id: int) -> sa.Select:
+    """A person's suspensions, newest first, with their appeals."""
+    return (
+        sa.select(Suspension)
+        .options(joinedload(Suspension.appeal))
+        .where(Suspension.user_id == user_id)
+        .order_by(Suspension.starts_at.desc(), Suspension.id.desc())
+    )
+
+
+def suspension_counts() -> dict[str, int]:
+    """Every suspension ever decided: in all, with an end date, until further notice."""
+    total, open_ended = db.session.execute(
+        sa.select(sa.func.count(), sa.func.count(sa.case((Suspension.ends_at.is_(None), 1))))
+    ).one()
+    return {"total": total, "with_end": total - open_ended, "until_further_notice": open_ended}
+
+
+def suspension_appeal_counts() -> dict[str, int]:
+    """Appeals against suspensions per outcome ("pending": not decided yet)."""
+    counts = {"pending": 0, **{o.value: 0 for o in SuspensionAppealOutcome}}
+    rows = db.session.execute(
+        sa.select(SuspensionAppeal.outcome, sa.func.count()).group_by(SuspensionAppeal.outcome)
+    ).all()
+    for outcome, n in rows:
+        counts[SuspensionAppealOutcome(outcome).value if outcome else "pending"] = n
+    return counts
+
+
+def suspension_appeal_delays() -> list[float]:
+    """Seconds from appeal to decision, per decided appeal against a suspension."""
+    stmt = sa.select(SuspensionAppeal.created_at, SuspensionAppeal.decided_at).where(
+        SuspensionAppeal.decided_at.is_not(None)
+    )
+    return [(decided - sent).total_seconds() for sent, decided in db.session.execute(stmt)]
+
+
 def suspended_users() -> sa.Select:
     return sa.select(User).where(User.suspended_at.is_not(None)).order_by(User.suspended_at.desc(), User.id)
 
@@ -58,7 +113,15 @@ def moderators() -> sa.Select:
     return sa.select(User).where(User.role.in_([Role.MODERATOR, Role.ADMIN])).order_by(User.display_name, User.id)
 
 
-MODERATION_ACTION_PREFIXES = ("comment.", "user.suspend", "user.lift_suspension", "appeal.")
+MODERATION_ACTION_PREFIXES = (
+    "comment.",
+    "user.suspend",
+    "user.lift_suspension",
+    "appeal.",
+    "suspension_appeal.",
+    # The statements' moderation actions (their organisers' actions, also "statement.*", are not).
+    *STATEMENT_ACTION_LABELS,
+)
 
 
 def _day_start(day: date) -> datetime:
@@ -91,5 +154,4 @@ def recent_comments_of(user_id: int, limit: int = 20) -> sa.Select:
 
 
 def open_appeal_count() -> int:
-
     return db.session.scalar(sa.select(sa.func.count()).select_from(open_appeals().subquery()))

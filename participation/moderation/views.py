@@ -21,14 +21,26 @@ from participation.comments.urls import comment_url
 from participation.core.confirm import confirm_page, is_confirmed
 from participation.core.errors import UserError
 from participation.core.forms import ActionForm
-from participation.core.i18n import _
+from participation.core.i18n import _, current_lang
 from participation.core.input_bounds import paginate
 from participation.core.permissions import Role, gate_blueprint
 from participation.core.time import utcnow
+from participation.core.translated import translated
 from participation.core.views import form_error_status, form_invalid, run_service, with_status
 from participation.extensions import db
 from participation.moderation import queries, services
-from participation.moderation.forms import SUSPENSION_DAYS, AppealDecisionForm, HideForm, LogFilterForm, SuspendForm
+from participation.moderation.forms import (
+    SUSPENSION_DAYS,
+    AppealDecisionForm,
+    HideForm,
+    LogFilterForm,
+    SuspendForm,
+    SuspensionAppealDecisionForm,
+)
+from participation.moderation.labels import SUSPENSION_APPEAL_OUTCOME_LABELS
+from participation.moderation.models import SuspensionAppeal
+from participation.statements import queries as statement_queries
+from participation.statements.labels import STATEMENT_ACTION_LABELS
 
 bp = Blueprint("moderation", __name__, url_prefix="/<lang>/moderate")
 gate_blueprint(bp, Role.MODERATOR)
@@ -48,7 +60,7 @@ def _labels() -> dict:
         "reason_labels": HIDE_REASON_LABELS,
         "report_labels": REPORT_REASON_LABELS,
         "outcome_labels": APPEAL_OUTCOME_LABELS,
-        "action_labels": ACTION_LABELS,
+        "action_labels": {**ACTION_LABELS, **STATEMENT_ACTION_LABELS},
         "render_body": render_comment_body,
     }
 
@@ -57,8 +69,12 @@ def _labels() -> dict:
 def queue():
     """Comments awaiting review and reported comments, oldest first."""
     page = paginate(queries.review_queue(), per_page=PER_PAGE)
-    appeals = queries.open_appeal_count()
-    return render_template("moderation/queue.html", page=page, open_appeals=appeals, **_labels())
+    appeals = (
+        queries.open_appeal_count() + len(statement_queries.open_appeals()) + queries.open_suspension_appeal_count()
+    )
+    lang = current_lang()
+    statements = [(s, translated(s.text, lang), reports) for s, reports in statement_queries.review_queue()]
+    return render_template("moderation/queue.html", page=page, open_appeals=appeals, statements=statements, **_labels())
 
 
 def _comment_page(comment: Comment, hide_form=None):
@@ -127,6 +143,7 @@ def hide(comment_id: int):
 
 def _user_page(user: User, form=None):
     comments = db.session.scalars(queries.recent_comments_of(user.id)).all()
+    suspensions = db.session.scalars(queries.suspensions_of(user.id)).unique().all()
     return Response(
         render_template(
             "moderation/user.html",
@@ -134,6 +151,9 @@ def _user_page(user: User, form=None):
             form=form or SuspendForm(formdata=None),
             action_form=ActionForm(),
             comments=comments,
+            suspensions=suspensions,
+            suspension_outcome_labels=SUSPENSION_APPEAL_OUTCOME_LABELS,
+            now=utcnow(),
             is_suspended=user.is_suspended(),
             **_labels(),
         )
@@ -182,6 +202,7 @@ def _suspend_question(user: User, form: SuspendForm) -> Response:
                 "they can still read but cannot comment, vote or register."
             ),
             _("Being logged out cannot be undone; the suspension itself can be lifted later on this page."),
+            _("They are e-mailed the reason, the end date and how to appeal."),
         ],
         submit_label=_("Suspend this account"),
         back_url=url_for("moderation.person", user_id=user.id),
@@ -210,7 +231,48 @@ def suspensions():
 @bp.get("/appeals")
 def appeals():
     page = paginate(queries.open_appeals(), per_page=PER_PAGE)
-    return render_template("moderation/appeals.html", page=page, **_labels())
+    statement_appeals = statement_queries.open_appeals()
+    suspension_appeals = db.session.scalars(queries.open_suspension_appeals()).all()
+    return render_template(
+        "moderation/appeals.html",
+        page=page,
+        statement_appeals=statement_appeals,
+        suspension_appeals=suspension_appeals,
+        **_labels(),
+    )
+
+
+def _suspension_appeal_page(appeal: SuspensionAppeal, form=None):
+    return Response(
+        render_template(
+            "moderation/suspension_appeal.html",
+            appeal=appeal,
+            suspension=appeal.suspension,
+            form=form or SuspensionAppealDecisionForm(formdata=None),
+            refusal=services.suspension_appeal_refusal(current_user, appeal),
+            outcome_labels=SUSPENSION_APPEAL_OUTCOME_LABELS,
+        )
+    )
+
+
+@bp.route("/suspension-appeals/<id:appeal_id>", methods=["GET", "POST"])
+def suspension_appeal(appeal_id: int):
+    """Decide an appeal against a suspension (not by whoever suspended the person)."""
+    item = db.get_or_404(SuspensionAppeal, appeal_id)
+    if request.method == "GET":
+        return _suspension_appeal_page(item)
+    form = SuspensionAppealDecisionForm()
+    if not form.validate_on_submit():
+        return form_invalid(_suspension_appeal_page(item, form))
+    return run_service(
+        lambda: services.decide_suspension_appeal(
+            current_user._get_current_object(), item, form.outcome.data, form.note.data
+        ),
+        form=form,
+        page=lambda exc: _suspension_appeal_page(db.get_or_404(SuspensionAppeal, appeal_id), form),
+        success=_("The appeal is decided and the person is informed."),
+        to=url_for("moderation.appeals"),
+    )
 
 
 def _appeal_page(appeal: CommentAppeal, form=None):

@@ -1,4 +1,4 @@
-"""Who took part where: registered for an event, commented, or voted.
+"""Who took part where: registered for an event, commented, voted, or wrote or voted on statements.
 
 Each source feature registers `consultation_ids_for_user(user_id) -> Select` of
 consultation ids under one of SOURCES (extension point `participation_sources`). Passing a
@@ -15,7 +15,7 @@ from participation.accounts.models import User
 from participation.consultations.models import Consultation
 from participation.core import extension_points
 
-SOURCES = ("registered", "commented", "voted")
+SOURCES = ("registered", "commented", "voted", "statements")
 
 
 def _sources() -> dict:
@@ -42,7 +42,7 @@ def participation_flags(user_id: int) -> sa.Select:
 
 
 def participants_of(consultation_id: int) -> sa.Select:
-    """Verified people who registered, commented or voted in the consultation."""
+    """Verified people who registered, commented, voted or took part in the statements of the consultation."""
     return (
         sa.select(User)
         .where(

@@ -15,6 +15,8 @@ from participation.core.time import utcnow
 from participation.core.translated import Translation, translated
 from participation.extensions import db
 from participation.my_participation.queries import participation_flags
+from participation.statements import queries as statement_queries
+from participation.statements.models import StatementState
 from participation.votes.queries import own_ballots
 
 bp = Blueprint("participation", __name__, url_prefix="/<lang>/account")
@@ -31,6 +33,8 @@ class Participation:
     voted: bool
     feedback: Translation | None
     receipts: tuple[Receipt, ...] = ()
+    statements: tuple[OwnStatement, ...] = ()
+    statement_votes: int = 0
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,28 @@ class Receipt:
     prompt: Translation
     fingerprint: str
     cast_at: datetime
+
+
+@dataclass(frozen=True)
+class OwnStatement:
+    """A statement the person wrote, with its state (and, when hidden, whether they may still appeal)."""
+
+    id: int
+    text: Translation
+    state: str
+    may_appeal: bool
+
+
+def _statements_by_consultation(user_id: int, lang: str) -> dict[int, list[OwnStatement]]:
+    own = statement_queries.own_statements(user_id)
+    appealed = statement_queries.appealed_statement_ids([s.id for s in own])
+    by_consultation: dict[int, list[OwnStatement]] = {}
+    for s in own:
+        may_appeal = s.state == StatementState.HIDDEN and s.id not in appealed
+        by_consultation.setdefault(s.consultation_id, []).append(
+            OwnStatement(s.id, translated(s.text, lang), s.state.value, may_appeal)
+        )
+    return by_consultation
 
 
 def _receipts_by_consultation(user_id: int, lang: str) -> dict[int, list[Receipt]]:
@@ -58,7 +84,10 @@ def mine():
     now = utcnow()
     items = []
     receipts = _receipts_by_consultation(current_user.id, lang)
-    for consultation, registered, commented, voted in db.session.execute(participation_flags(current_user.id)):
+    statements = _statements_by_consultation(current_user.id, lang)
+    statement_votes = statement_queries.own_vote_counts(current_user.id)
+    rows = db.session.execute(participation_flags(current_user.id))
+    for consultation, registered, commented, voted, _statements in rows:
         if not consultation.is_public():
             continue
         status = consultation.status(now)
@@ -74,6 +103,8 @@ def mine():
                 bool(voted),
                 feedback if feedback else None,
                 tuple(receipts.get(consultation.id, ())),
+                tuple(statements.get(consultation.id, ())),
+                statement_votes.get(consultation.id, 0),
             )
         )
     response = Response(render_template("my_participation/mine.html", items=items))

@@ -8,11 +8,11 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from participation.comments.labels import HIDE_REASON_LABELS, REPORT_REASON_LABELS
-from participation.comments.models import HideReason
+from participation.comments.models import APPEAL_TEXT_MAX, AppealOutcome, HideReason
 from participation.core.antispam import AntiSpamFields
 from participation.core.forms import BaseForm, LanguageText, LocalDateTimeField, per_language_form_class
 from participation.core.i18n import LANGUAGE_NAMES, _l
-from participation.statements.models import NOTE_MAX, REPORT_TEXT_MAX, TEXT_MAX, TEXT_MIN
+from participation.statements.models import APPEAL_TEXT_MIN, NOTE_MAX, REPORT_TEXT_MAX, TEXT_MAX, TEXT_MIN
 
 
 class VoteForm(BaseForm):
@@ -87,4 +87,33 @@ class SeedFormBase(BaseForm):
 def seed_form_class():
     return per_language_form_class(
         SeedFormBase, (LanguageText("text", _l("Statement"), TEXT_MAX, multiline=True, required_in_dutch=True),)
+    )
+
+
+class AppealForm(BaseForm):
+    text = TextAreaField(
+        _l("Why should the statement be shown again?"),
+        validators=[
+            DataRequired(_l("Explain why you disagree with the decision.")),
+            Length(
+                min=APPEAL_TEXT_MIN,
+                max=APPEAL_TEXT_MAX,
+                message=_l("Write between %(min)d and %(max)d characters.", min=APPEAL_TEXT_MIN, max=APPEAL_TEXT_MAX),
+            ),
+        ],
+    )
+
+
+class AppealDecisionForm(BaseForm):
+    outcome = RadioField(
+        _l("Decision"),
+        choices=[
+            SelectChoice(AppealOutcome.GRANTED.value, _l("Grant the appeal and show the statement again")),
+            SelectChoice(AppealOutcome.REJECTED.value, _l("Reject the appeal: the statement stays hidden")),
+        ],
+        validators=[InputRequired(_l("Choose a decision."))],
+    )
+    note = TextAreaField(
+        _l("Explanation for the author"),
+        validators=[Optional(), Length(max=NOTE_MAX, message=_l("Use at most %(max)d characters.", max=NOTE_MAX))],
     )

@@ -1,13 +1,13 @@
 """Organisers switch statements on and seed them; moderators approve, hide and restore them.
 
-Moderation here is the statements' own small queue (pending, reported and hidden statements,
-with hide reasons, a statement of reasons and the audit log); it is not (yet) part of the
-comments' moderation queue under /moderate/.
+Moderation here is the statements' own queue (pending, reported and hidden statements, with
+hide reasons, a statement of reasons and the audit log) and the decision on an appeal; the
+moderators' main queue, appeals list and log under /moderate/ show statements too and link here.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template, request, url_for
+from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask_login import current_user
 
 from participation.comments.labels import HIDE_REASON_LABELS
@@ -20,8 +20,9 @@ from participation.core.time import from_brussels_naive, to_brussels
 from participation.core.translated import translated
 from participation.core.views import form_invalid, run_service
 from participation.statements import queries, services
-from participation.statements.forms import HideForm, SettingsForm, seed_form_class
-from participation.statements.models import Statement
+from participation.statements.forms import AppealDecisionForm, HideForm, SettingsForm, seed_form_class
+from participation.statements.labels import STATEMENT_APPEAL_OUTCOME_LABELS
+from participation.statements.models import Statement, StatementAppeal
 from participation.statements.permissions import can_manage_statements
 
 bp = Blueprint("statements_manage", __name__, url_prefix="/<lang>/organise/consultations/<slug>/statements")
@@ -165,4 +166,45 @@ def restore(statement_id: int):
         lambda: services.restore_statement(current_user, statement),
         success=_("The statement is shown."),
         to=url_for("statements_moderation.queue"),
+    )
+
+
+def _appeal_or_404(appeal_id: int) -> StatementAppeal:
+    appeal = queries.statement_appeal(appeal_id)
+    if appeal is None:
+        abort(404)
+    return appeal
+
+
+def _appeal_page(appeal: StatementAppeal, form=None) -> Response:
+    statement = appeal.statement
+    return _no_store(
+        render_template(
+            "statements/appeal_decide.html",
+            appeal=appeal,
+            statement=statement,
+            text=translated(statement.text, current_lang()),
+            labels=HIDE_REASON_LABELS,
+            outcome_labels=STATEMENT_APPEAL_OUTCOME_LABELS,
+            form=form or AppealDecisionForm(formdata=None),
+            refusal=services.appeal_refusal(current_user, appeal),
+        )
+    )
+
+
+@moderation_bp.route("/appeals/<id:appeal_id>", methods=["GET", "POST"])
+def appeal(appeal_id: int):
+    """Decide an appeal against hiding a statement (not by its author, nor by anyone who hid it)."""
+    item = _appeal_or_404(appeal_id)
+    if request.method == "GET":
+        return _appeal_page(item)
+    form = AppealDecisionForm()
+    if not form.validate_on_submit():
+        return form_invalid(_appeal_page(item, form))
+    return run_service(
+        lambda: services.decide_appeal(current_user._get_current_object(), item, form.outcome.data, form.note.data),
+        form=form,
+        page=lambda exc: _appeal_page(_appeal_or_404(appeal_id), form),
+        success=_("The appeal is decided and the author is informed."),
+        to=url_for("moderation.appeals"),
     )

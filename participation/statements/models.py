@@ -8,6 +8,8 @@
   they wrote in; an organiser's seed statement may have several.
 - StatementVote: agree (1), disagree (-1) or pass (0); one per person and statement (UNIQUE).
 - StatementReport: one report per person and statement; moderators decide.
+- StatementAppeal: the author's one appeal against hiding their statement; someone who is
+  neither its author nor anyone who hid it decides.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from enum import IntEnum, StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.comments.models import HideReason, ReportReason
+from participation.comments.models import APPEAL_TEXT_MAX, AppealOutcome, HideReason, ReportReason
 from participation.core.db import CreatedAt, IntPK
 from participation.core.time import utcnow
 from participation.core.translated import TranslatedText
@@ -28,6 +30,7 @@ TEXT_MIN = 5
 TEXT_MAX = 280
 NOTE_MAX = 1000
 REPORT_TEXT_MAX = 1000
+APPEAL_TEXT_MIN = 10
 
 
 class VoteValue(IntEnum):
@@ -110,6 +113,7 @@ class Statement(db.Model):
     hidden_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
 
     consultation = relationship("Consultation")
+    author = relationship("User", foreign_keys=[author_id])
 
     @property
     def is_visible(self) -> bool:
@@ -148,3 +152,28 @@ class StatementReport(db.Model):
     text: Mapped[str | None] = mapped_column(sa.String(REPORT_TEXT_MAX))
     created_at: Mapped[CreatedAt]
     resolved_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class StatementAppeal(db.Model):
+    """The author's one appeal against hiding their statement (UNIQUE per statement)."""
+
+    __tablename__ = "statement_appeals"
+    __table_args__ = (
+        sa.UniqueConstraint("statement_id", name="uq_statement_appeals_statement_id"),
+        sa.CheckConstraint("(decided_at IS NULL) = (outcome IS NULL)", name="decided_has_outcome"),
+    )
+
+    id: Mapped[IntPK]
+    statement_id: Mapped[int] = mapped_column(sa.ForeignKey("statements.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    text: Mapped[str] = mapped_column(sa.String(APPEAL_TEXT_MAX))
+    created_at: Mapped[CreatedAt]
+    # The moderator whose hide is appealed: they may not decide the appeal.
+    hidden_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    decided_at: Mapped[datetime | None] = mapped_column(index=True)
+    decided_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    outcome: Mapped[AppealOutcome | None] = mapped_column(_enum(AppealOutcome, "statement_appeal_outcome"))
+    decision_note: Mapped[str | None] = mapped_column(sa.String(NOTE_MAX))
+
+    statement = relationship("Statement")
+    author = relationship("User", foreign_keys=[author_id])

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import abort
+from sqlalchemy.orm import joinedload
 
 from participation.extensions import db
-from participation.statements.models import Statement, StatementReport, StatementState, StatementVote
+from participation.statements.models import (
+    Statement,
+    StatementAppeal,
+    StatementReport,
+    StatementState,
+    StatementVote,
+)
 
 # Multipliers of the per-person tie break (primes, small enough never to overflow 64 bits).
 _TIE_STATEMENT, _TIE_USER, _TIE_MODULUS = 7919, 104729, 100003
@@ -120,5 +127,85 @@ def statements_of(consultation_id: int) -> list[Statement]:
     return list(
         db.session.scalars(
             sa.select(Statement).where(Statement.consultation_id == consultation_id).order_by(Statement.id)
+        )
+    )
+
+
+# --- Moderation: the moderators' main queue and appeals ----------------------------------------
+
+
+def review_queue() -> list[tuple[Statement, int]]:
+    """Statements waiting for approval and statements with open reports (also those hidden by
+    reports), oldest first, with their open reports: the moderators' main queue shows them."""
+    return [
+        (statement, reports)
+        for statement, reports in statements_for_moderation()
+        if statement.state == StatementState.PENDING or reports
+    ]
+
+
+def statement_appeal(appeal_id: int) -> StatementAppeal | None:
+    return db.session.scalar(
+        sa.select(StatementAppeal)
+        .options(joinedload(StatementAppeal.statement), joinedload(StatementAppeal.author))
+        .where(StatementAppeal.id == appeal_id)
+    )
+
+
+def open_appeals() -> list[StatementAppeal]:
+    """Appeals against hiding a statement that wait for a decision, oldest first."""
+    return list(
+        db.session.scalars(
+            sa.select(StatementAppeal)
+            .options(
+                joinedload(StatementAppeal.statement).joinedload(Statement.consultation),
+                joinedload(StatementAppeal.author),
+            )
+            .where(StatementAppeal.decided_at.is_(None))
+            .order_by(StatementAppeal.created_at, StatementAppeal.id)
+        )
+    )
+
+
+# --- A person's own participation --------------------------------------------------------------
+
+
+def consultation_ids_for_user(user_id) -> sa.Select:
+    """Ids of the consultations where this person wrote a statement or voted on one
+    (extension point `participation_sources`; `user_id` may be a column to correlate on)."""
+    return sa.union(
+        sa.select(Statement.consultation_id).where(Statement.author_id == user_id),
+        sa.select(StatementVote.consultation_id).where(StatementVote.user_id == user_id),
+    )
+
+
+def own_statements(user_id: int) -> list[Statement]:
+    """The statements this person wrote (any state), per consultation, oldest first."""
+    return list(
+        db.session.scalars(
+            sa.select(Statement)
+            .where(Statement.author_id == user_id)
+            .order_by(Statement.consultation_id, Statement.created_at, Statement.id)
+        )
+    )
+
+
+def own_vote_counts(user_id: int) -> dict[int, int]:
+    """Per consultation, how many statements this person voted on."""
+    rows = db.session.execute(
+        sa.select(StatementVote.consultation_id, sa.func.count())
+        .where(StatementVote.user_id == user_id)
+        .group_by(StatementVote.consultation_id)
+    )
+    return {consultation_id: int(count) for consultation_id, count in rows}
+
+
+def appealed_statement_ids(statement_ids: list[int]) -> set[int]:
+    """Of these statements, those with an appeal (one only per statement)."""
+    if not statement_ids:
+        return set()
+    return set(
+        db.session.scalars(
+            sa.select(StatementAppeal.statement_id).where(StatementAppeal.statement_id.in_(statement_ids))
         )
     )

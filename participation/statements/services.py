@@ -13,21 +13,27 @@ import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from participation.comments.models import HideReason, ReportReason
+from participation.comments.labels import HIDE_REASON_LABELS
+from participation.comments.models import AppealOutcome, HideReason, ReportReason
 from participation.comments.services import check_participant
 from participation.consultations.models import ModerationMode
-from participation.core import audit
-from participation.core.errors import Conflict, NotAllowed, UserError
+from participation.core import audit, reports
+from participation.core.errors import Conflict, NotAllowed, NotFound, UserError
 from participation.core.i18n import _
 from participation.core.jobs import enqueue_after_commit
 from participation.core.locking import lock_for_update
+from participation.core.mail import queue_mail
 from participation.core.time import utcnow
+from participation.core.translated import translated
+from participation.core.urls import public_url_for
 from participation.extensions import db
 from participation.statements.models import (
+    APPEAL_TEXT_MIN,
     TEXT_MAX,
     TEXT_MIN,
     OpinionMap,
     Statement,
+    StatementAppeal,
     StatementReport,
     StatementState,
     StatementVote,
@@ -207,6 +213,11 @@ def request_recompute(opinion_map: OpinionMap) -> None:
 
 
 # --- Reports and moderation --------------------------------------------------------------------
+#
+# Like comments (moderation.services): every action is in the audit log; the author of a statement
+# a moderator hid is mailed the public reason and the statement of reasons in their language, with
+# how to appeal; they may appeal once, and someone who is neither the author nor anyone who hid the
+# statement decides.
 
 
 def report_statement(user, statement: Statement, reason: str, text: str | None) -> StatementReport:
@@ -222,21 +233,14 @@ def report_statement(user, statement: Statement, reason: str, text: str | None) 
         raise Conflict(_("This statement cannot be reported."))
     if statement.author_id is not None and statement.author_id == user.id:
         raise Conflict(_("You cannot report your own statement."))
-    report = StatementReport(statement_id=statement.id, reporter_id=user.id, reason=reason, text=text)
-    try:
-        with db.session.begin_nested():
-            db.session.add(report)
-            db.session.flush()
-    except IntegrityError:
-        raise Conflict(_("You already reported this statement. A moderator will look at it.")) from None
-    open_reports = db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(StatementReport)
-        .where(StatementReport.statement_id == statement.id, StatementReport.resolved_at.is_(None))
+    report = reports.insert_once(
+        StatementReport(statement_id=statement.id, reporter_id=user.id, reason=reason, text=text),
+        _("You already reported this statement. A moderator will look at it."),
     )
+    open_reports = reports.count_open_reports(StatementReport.statement_id, statement.id)
     threshold = int(current_app.config.get("STATEMENT_AUTO_HIDE_REPORTS", DEFAULT_AUTO_HIDE_REPORTS))
     if open_reports >= threshold:
-        _hide(statement, None, HideReason.REPORTED)
+        reports.mark_hidden(statement, StatementState.HIDDEN, HideReason.REPORTED)
         audit.record(
             None,
             "statement.auto_hidden",
@@ -245,34 +249,51 @@ def report_statement(user, statement: Statement, reason: str, text: str | None) 
             consultation_id=statement.consultation_id,
             details={"open_reports": open_reports},
         )
+        _map_changed(statement)
     db.session.flush()
     return report
 
 
 def _check_moderator(user) -> None:
-
     if not can_moderate_statements(user):
         raise NotAllowed(_("Only moderators can do this."))
+    if user.is_suspended():
+        raise NotAllowed(_("Your account is suspended, so you cannot moderate."))
 
 
-def _hide(statement: Statement, moderator, reason: HideReason, note: str | None = None) -> None:
-    statement.state = StatementState.HIDDEN
-    statement.hidden_reason = reason
-    statement.moderator_note = note
-    statement.hidden_at = utcnow()
-    statement.hidden_by_id = getattr(moderator, "id", None)
+def _check_not_own(moderator, statement: Statement) -> None:
+    if statement.author_id is not None and statement.author_id == moderator.id:
+        raise NotAllowed(_("You cannot moderate your own statement: another moderator decides."))
 
 
-def _resolve_reports(statement: Statement) -> None:
-    db.session.execute(
-        sa.update(StatementReport)
-        .where(StatementReport.statement_id == statement.id, StatementReport.resolved_at.is_(None))
-        .values(resolved_at=utcnow())
+def _resolve_reports(statement: Statement) -> int:
+    return reports.resolve_open_reports(StatementReport.statement_id, statement.id)
+
+
+def _mail_author(statement: Statement, template: str, **context) -> None:
+    """Mail the author (not of a seed statement, nor of one whose author left) in their language."""
+    author = statement.author
+    if author is None:
+        return
+    lang = author.preferred_language
+    consultation = statement.consultation
+    queue_mail(
+        author.email,
+        template,
+        lang,
+        person=author,
+        statement_text=translated(statement.text, lang),
+        consultation_title=translated(consultation.title, lang),
+        reason_labels=HIDE_REASON_LABELS,
+        url=public_url_for("statements.vote_page", slug=consultation.slug, lang=lang),
+        appeal_url=public_url_for("statements.appeal", slug=consultation.slug, statement_id=statement.id, lang=lang),
+        **context,
     )
 
 
 def hide_statement(moderator, statement: Statement, reason: str, note: str | None) -> None:
-    """A moderator hides a statement, with a reason from the list and a statement of reasons."""
+    """A moderator hides a statement, with a reason from the list and a statement of reasons,
+    which the author receives by mail with how to appeal."""
     _check_moderator(moderator)
     reason = HideReason(reason)
     if reason == HideReason.REPORTED:
@@ -281,9 +302,10 @@ def hide_statement(moderator, statement: Statement, reason: str, note: str | Non
     if not note:
         raise UserError(_("Explain the decision: the author receives this text."), field="note")
     statement = lock_for_update(Statement, statement.id)
+    _check_not_own(moderator, statement)
     if statement.state == StatementState.HIDDEN and statement.hidden_reason != HideReason.REPORTED:
         raise Conflict(_("This statement is already hidden."))
-    _hide(statement, moderator, reason, note)
+    reports.mark_hidden(statement, StatementState.HIDDEN, reason, moderator, note)
     _resolve_reports(statement)
     audit.record(
         moderator,
@@ -297,32 +319,126 @@ def hide_statement(moderator, statement: Statement, reason: str, note: str | Non
     )
     _map_changed(statement)
     db.session.flush()
+    _mail_author(statement, "statement_hidden", reason=reason.value, note=note)
+
+
+def _show(statement: Statement) -> None:
+    statement.state = StatementState.PUBLISHED
+    statement.hidden_reason = statement.moderator_note = statement.hidden_at = statement.hidden_by_id = None
 
 
 def restore_statement(moderator, statement: Statement) -> None:
-    """Show a hidden statement again (also: approve a pending one, dismiss the reports)."""
+    """Show a hidden statement again (also: approve a pending one, dismiss the reports).
+    An appeal still waiting is thereby granted (logged, and the author is mailed)."""
     _check_moderator(moderator)
     statement = lock_for_update(Statement, statement.id)
+    _check_not_own(moderator, statement)
     if statement.state == StatementState.PUBLISHED:
-        if not _resolve_open_reports_count(statement):
+        if not reports.count_open_reports(StatementReport.statement_id, statement.id):
             raise Conflict(_("This statement is already shown."))
         action = "statement.reports_dismissed"
     else:
         action = "statement.approved" if statement.state == StatementState.PENDING else "statement.restored"
-    statement.state = StatementState.PUBLISHED
-    statement.hidden_reason = statement.moderator_note = statement.hidden_at = statement.hidden_by_id = None
+    _show(statement)
     _resolve_reports(statement)
     audit.record(moderator, action, "statement", statement.id, consultation_id=statement.consultation_id)
+    appeal = _grant_open_appeal(moderator, statement) if action == "statement.restored" else None
     _map_changed(statement)
     db.session.flush()
+    if appeal is not None:
+        _mail_author(statement, "statement_appeal_decided", outcome=AppealOutcome.GRANTED.value, note=None)
 
 
-def _resolve_open_reports_count(statement: Statement) -> int:
-    return db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(StatementReport)
-        .where(StatementReport.statement_id == statement.id, StatementReport.resolved_at.is_(None))
+def _grant_open_appeal(moderator, statement: Statement) -> StatementAppeal | None:
+    appeal = db.session.scalar(
+        sa.select(StatementAppeal).where(
+            StatementAppeal.statement_id == statement.id, StatementAppeal.decided_at.is_(None)
+        )
     )
+    if appeal is None:
+        return None
+    reports.record_decision(appeal, moderator, AppealOutcome.GRANTED)
+    audit.record(
+        moderator,
+        "appeal.granted",
+        "statement",
+        statement.id,
+        consultation_id=statement.consultation_id,
+        details={"appeal_id": appeal.id, "by": "restore"},
+    )
+    return appeal
+
+
+# --- Appeals -----------------------------------------------------------------------------------
+
+
+def check_can_appeal(user, statement: Statement) -> None:
+    """Only the author, only against a hide, only once."""
+    if statement.author_id is None or getattr(user, "id", None) != statement.author_id:
+        raise NotFound(_("This statement does not exist."))
+    if statement.state != StatementState.HIDDEN:
+        raise Conflict(_("Only a hidden statement can be appealed."))
+    if db.session.scalar(sa.select(StatementAppeal.id).where(StatementAppeal.statement_id == statement.id)):
+        raise Conflict(_("You already appealed against hiding this statement."))
+
+
+def appeal_hide(user, statement: Statement, text: str) -> StatementAppeal:
+    """The author appeals a hide once (the database's UNIQUE rule); another moderator decides."""
+    check_can_appeal(user, statement)
+    text = (text or "").strip()
+    if len(text) < APPEAL_TEXT_MIN:
+        raise UserError(_("Explain why you disagree with the decision."), field="text")
+    appeal = reports.insert_once(
+        StatementAppeal(statement_id=statement.id, author_id=user.id, text=text, hidden_by_id=statement.hidden_by_id),
+        _("You already appealed against hiding this statement."),
+    )
+    audit.record(user, "appeal.submitted", "statement", statement.id, consultation_id=statement.consultation_id)
+    return appeal
+
+
+def appeal_refusal(moderator, appeal: StatementAppeal) -> str | None:
+    """Why this moderator may not decide this appeal (None when they may)."""
+    statement = appeal.statement
+    if moderator.id in (appeal.author_id, statement.author_id):
+        return _("You cannot decide on an appeal about your own statement.")
+    if moderator.id == appeal.hidden_by_id or moderator.id in reports.hider_ids(
+        "statement", "statement.hidden", statement
+    ):
+        return _("You hid this statement, so another moderator decides on the appeal.")
+    return None
+
+
+def decide_appeal(moderator, appeal: StatementAppeal, outcome: str, note: str | None) -> None:
+    """Someone who is neither the statement's author nor anyone who hid it decides; granted shows
+    the statement again (and the map is computed again), rejected keeps it hidden. The author is mailed."""
+    _check_moderator(moderator)
+    appeal = lock_for_update(StatementAppeal, appeal.id)
+    if appeal.decided_at is not None:
+        raise Conflict(_("This appeal was already decided."))
+    refusal = appeal_refusal(moderator, appeal)
+    if refusal:
+        raise NotAllowed(refusal)
+    statement = lock_for_update(Statement, appeal.statement_id)
+    if statement.state != StatementState.HIDDEN:
+        raise Conflict(_("This statement is not hidden."))
+    outcome = AppealOutcome(outcome)
+    reports.record_decision(appeal, moderator, outcome, note)
+    if outcome == AppealOutcome.GRANTED:
+        _show(statement)
+        _resolve_reports(statement)
+        _map_changed(statement)
+    audit.record(
+        moderator,
+        f"appeal.{outcome.value}",
+        "statement",
+        statement.id,
+        consultation_id=statement.consultation_id,
+        details={"appeal_id": appeal.id},
+        personal={"note": appeal.decision_note},
+        about=statement.author_id,
+    )
+    db.session.flush()
+    _mail_author(statement, "statement_appeal_decided", outcome=outcome.value, note=appeal.decision_note)
 
 
 def _map_changed(statement: Statement) -> None:

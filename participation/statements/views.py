@@ -1,21 +1,23 @@
-"""Public statement pages: vote one statement at a time, add one, report one, see the map and its CSV."""
+"""Public statement pages: vote one statement at a time, add one, report one, appeal against hiding
+one's own, see the map and its CSV."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from participation.comments.labels import HIDE_REASON_LABELS
 from participation.consultations.queries import consultation_visible_to
 from participation.core.antispam import antispam_message, passes_antispam
 from participation.core.csv_export import csv_response
-from participation.core.i18n import current_lang
+from participation.core.i18n import _, current_lang
 from participation.core.permissions import require
 from participation.core.ratelimits import actor_key
 from participation.core.translated import translated
 from participation.core.views import form_invalid, run_service
 from participation.extensions import limiter
 from participation.statements import queries, services
-from participation.statements.forms import ReportForm, StatementForm, VoteForm
+from participation.statements.forms import AppealForm, ReportForm, StatementForm, VoteForm
 from participation.statements.map_view import csv_rows, map_context
 from participation.statements.models import Statement, StatementState
 from participation.statements.permissions import can_manage_statements, can_see_map
@@ -177,6 +179,41 @@ def _report_page(consultation, statement: Statement, form: ReportForm) -> Respon
 def reported(slug: str):
     consultation, _opinion_map = _consultation_and_map(slug)
     return _no_store(render_template("statements/reported.html", consultation=consultation))
+
+
+@bp.route("/<id:statement_id>/appeal", methods=["GET", "POST"])
+@limiter.limit(POST_LIMITS, key_func=actor_key, methods=["POST"])
+@login_required
+def appeal(slug: str, statement_id: int):
+    """The author asks another moderator to review the hiding of their statement (once)."""
+    consultation, _opinion_map = _consultation_and_map(slug)
+    statement = queries.statement_or_404(statement_id, consultation_id=consultation.id)
+    require(statement.author_id is not None and statement.author_id == current_user.id, 404)
+    services.check_can_appeal(current_user, statement)  # once only: a second visit says so
+    form = AppealForm()
+    if form.validate_on_submit():
+        return run_service(
+            lambda: services.appeal_hide(current_user, statement, form.text.data),
+            form=form,
+            page=lambda exc: _appeal_page(consultation, statement, form),
+            success=_("Your appeal is sent. Another moderator will decide, and we will e-mail you."),
+            to=url_for("statements.vote_page", slug=slug),
+        )
+    page = _appeal_page(consultation, statement, form)
+    return form_invalid(page) if request.method == "POST" else page
+
+
+def _appeal_page(consultation, statement: Statement, form: AppealForm) -> Response:
+    return _no_store(
+        render_template(
+            "statements/appeal.html",
+            consultation=consultation,
+            statement=statement,
+            text=translated(statement.text, current_lang()),
+            reason_label=HIDE_REASON_LABELS[statement.hidden_reason.value],
+            form=form,
+        )
+    )
 
 
 @bp.get("/map")

@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from participation.core import extension_points
-from participation.core.extension_points import ParticipationSource, PersonalData
+from participation.core.extension_points import BackOfficePart, ParticipationSource, PersonalData
+from participation.core.i18n import _
 from participation.core.scheduler import register_periodic
 from participation.votes.ballot_view import questions_section
 from participation.votes.final_counts import store_final_counts_command, store_final_counts_job
 from participation.votes.gdpr import erase_vote_data, export_vote_data
+from participation.votes.hub import questions_part, questions_tab_url
 from participation.votes.manage_views import bp as manage_bp
 from participation.votes.queries import consultation_ids_for_user
 from participation.votes.views import bp
@@ -25,3 +27,14 @@ def init_app(app) -> None:
     extension_points.consultation_sections.register(app, questions_section, order=40)
     extension_points.personal_data.register(app, PersonalData("votes", export_vote_data, erase_vote_data))
     extension_points.participation_sources.register(app, ParticipationSource("voted", consultation_ids_for_user))
+    extension_points.back_office_parts.register(
+        app,
+        BackOfficePart(
+            "questions",
+            summary=questions_part,
+            tab_label=lambda: _("Questions"),
+            url=questions_tab_url,
+            endpoints=("votes_manage.",),
+        ),
+        order=20,
+    )

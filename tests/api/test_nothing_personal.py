@@ -28,6 +28,7 @@ START = [
     "/api/v1/events?when=past",
     "/api/v1/themes",
     "/api/v1/networks",
+    "/api/v1/transparency",
     "/api/v1/openapi.json",
 ]
 

@@ -52,6 +52,7 @@ NOT_HTML = {
     "api.consultation": "JSON API (tests/api)",
     "api.questions": "JSON API (tests/api)",
     "api.moderation": "JSON API (tests/api)",
+    "api.transparency": "JSON API (tests/api, tests/moderation/test_suspensions.py)",
     "api.opinion_map": "JSON API (tests/api)",
     "api.events": "JSON API (tests/api)",
     "api.event": "JSON API (tests/api)",
@@ -121,6 +122,7 @@ def demo_facts(app, fresh_comment: bool) -> dict:
     from participation.core.time import utcnow
     from participation.events.models import Event, EventStatus, Registration, RegistrationStatus
     from participation.events.tokens import CHECK_IN, GUEST_CONFIRM, TICKET, make_registration_token
+    from participation.moderation.models import Suspension, SuspensionAppeal
     from participation.votes.models import Question
 
     with app.app_context():
@@ -175,6 +177,10 @@ def demo_facts(app, fresh_comment: bool) -> dict:
             )
         )
         assert suspended is not None and suspended.is_suspended()
+        suspension_appeal = db.session.scalar(
+            sa.select(SuspensionAppeal.id).join(Suspension).where(Suspension.user_id == suspended.id)
+        )
+        assert suspension_appeal is not None, "the demo's suspended person appealed (demo/content/moderation.toml)"
 
         questions = list(
             db.session.scalars(
@@ -219,6 +225,7 @@ def demo_facts(app, fresh_comment: bool) -> dict:
                 "fresh": fresh_id,
             },
             "appeal": appeal.id,
+            "suspension_appeal": suspension_appeal,
             "users": {"suspended": suspended.id, "resident": resident.id},
             "registration": confirmed.id,
             "question": questions[0].id,
@@ -246,7 +253,7 @@ def demo_facts(app, fresh_comment: bool) -> dict:
             },
             "outbox_message": message.id,
             "two_factor": two_factor_accounts(),
-            "statements": statement_facts(),
+            "statements": statement_facts(resident),
         }
 
 
@@ -302,6 +309,13 @@ def _submit(page, form: str, *, fill: dict | None = None, check: tuple = (), but
 
 def submit_form(form: str, **kwargs) -> Action:
     return lambda page, server: _submit(page, form, **kwargs)
+
+
+def vote_in_place(page, server) -> int:
+    """Vote on a statement: static/js/statement-vote.js swaps the next one in, no page load."""
+    page.locator("main form[action$='/vote'] button[value=agree]").click()
+    page.wait_for_function("() => document.getElementById('statement-announce').textContent.trim() !== ''")
+    return 200
 
 
 def rate_limited(form: str, fill: dict) -> Action:
@@ -407,6 +421,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("visitor", f"{L}/consultations/{s['pre_moderated']}/comments", "pre-moderated discussion"),
         Visit("visitor", f"{L}/comments/{c['other']}/replies", "one thread with its replies"),
         Visit("visitor", f"{L}/consultations/{s['open']}/moderation", "moderation figures"),
+        Visit("visitor", f"{L}/transparency/", "site-wide moderation and suspension figures"),
         Visit("visitor", f"{L}/consultations/{s['open']}/questions/{f['question']}", "question, log in to vote"),
         Visit("visitor", f"{L}/consultations/{s['results']}/results", "results"),
         Visit("visitor", f"{L}/consultations/{s['upcoming']}/results", "results not available yet"),
@@ -577,6 +592,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
         # ---------------------------------------------------------------------------- resident
         Visit("resident", f"{L}/", "home, logged in"),
         Visit("resident", f"{L}/account/", "profile"),
+        Visit("resident", f"{L}/account/suspension", "suspension and appeal page, not suspended"),
         Visit(
             "resident",
             f"{L}/account/",
@@ -591,8 +607,8 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit(
             "resident",
             f"{L}/consultations/{st['open']}/statements/",
-            "a statement to vote on, then the next",
-            act=submit_form("main form[action$='/vote']", button="button[value=agree]"),
+            "a statement to vote on, then the next (swapped in by the script)",
+            act=vote_in_place,
             lands_on="statements.vote_page",
         ),
         Visit(
@@ -608,6 +624,18 @@ def plan(lang: str, f: dict) -> list[Visit]:
             "report a statement",
             act=submit_form("main form[action$='/report']", check=("input[value=spam]",)),
             lands_on="statements.reported",
+        ),
+        Visit(
+            "resident",
+            f"{L}/consultations/{st['open']}/statements/{st['hidden']}/appeal",
+            "appeal against hiding my statement",
+        ),
+        Visit(
+            "resident",
+            f"{L}/consultations/{st['open']}/statements/{st['hidden']}/appeal",
+            "statement appeal after a failed submit",
+            422,
+            submit_form("main form[action$='/appeal']"),
         ),
         Visit("resident", f"{L}/consultations/{s['open']}", "open consultation with ballots"),
         Visit("resident", f"{L}/consultations/{s['open']}/comments", "discussion with my hidden comment"),
@@ -692,6 +720,9 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("organiser", f"{L}/organise/{ids['open']}", "consultation editor"),
         Visit("organiser", f"{L}/organise/{ids['open']}/close", "close a consultation: asks first"),
         Visit("organiser", f"{L}/organise/{ids['draft']}", "draft in the editor"),
+        Visit("organiser", f"{L}/organise/{ids['open']}/overview", "consultation overview: every part"),
+        Visit("organiser", f"{L}/organise/{ids['draft']}/overview", "overview of a draft"),
+        Visit("organiser", f"{L}/organise/{ids['open']}/history", "consultation history"),
         Visit("organiser", f"{L}/consultations/{s['draft']}", "draft preview for its organiser"),
         Visit("organiser", f"{L}/consultations/{s['open']}", "open consultation, organiser's links"),
         Visit("organiser", f"{L}/consultations/{s['open']}/comments/statistics", "comment statistics"),
@@ -742,6 +773,7 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("moderator", f"{L}/moderate/", "review queue: pending and reported"),
         Visit("moderator", f"{L}/moderate/statements/", "statements to moderate"),
         Visit("moderator", f"{L}/moderate/statements/{st['open_ids'][-1]}/hide", "hide a statement: reason form"),
+        Visit("moderator", f"{L}/moderate/statements/appeals/{st['appeal']}", "decide an appeal about a statement"),
         Visit("moderator", f"{L}/moderate/comments/{c['pending']}", "comment awaiting approval"),
         Visit("moderator", f"{L}/moderate/comments/{c['reported']}", "reported comment"),
         Visit(
@@ -755,6 +787,11 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("moderator", f"{L}/moderate/comments/{c['appealed']}", "hidden comment with an appeal"),
         Visit("moderator", f"{L}/moderate/appeals", "open appeals"),
         Visit("moderator", f"{L}/moderate/appeals/{f['appeal']}", "decide an appeal"),
+        Visit(
+            "moderator",
+            f"{L}/moderate/suspension-appeals/{f['suspension_appeal']}",
+            "appeal against their own suspension decision: another decides",
+        ),
         Visit("moderator", f"{L}/moderate/people/{f['users']['suspended']}", "suspended person"),
         Visit("moderator", f"{L}/moderate/people/{f['users']['resident']}", "resident"),
         Visit(
@@ -778,6 +815,11 @@ def plan(lang: str, f: dict) -> list[Visit]:
         Visit("moderator", f"{L}/consultations/{s['pre_moderated']}/comments", "discussion, moderator"),
         # ------------------------------------------------------------------------------- admin
         Visit("admin", f"{L}/", "home, administrator"),
+        Visit(
+            "admin",
+            f"{L}/moderate/suspension-appeals/{f['suspension_appeal']}",
+            "decide an appeal against a suspension",
+        ),
         Visit("admin", f"{L}/admin/users", "accounts"),
         Visit("admin", f"{L}/admin/users?q=demo", "accounts searched"),
         Visit("admin", f"{L}/admin/users?q=axe-2fa-login-{lang}", "an account with two-factor log-in on"),

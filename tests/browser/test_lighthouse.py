@@ -23,7 +23,8 @@ from participation.extensions import db
 from tests.browser.conftest import CHROMIUM, LiveServer, _unavailable
 from tests.conftest import TEST_CONFIG
 
-pytestmark = pytest.mark.browser
+# Scored on speed: `make test` runs it alone, after the parallel run (see the Makefile).
+pytestmark = [pytest.mark.browser, pytest.mark.quiet_machine]
 
 LIGHTHOUSE = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "lighthouse"
 TARGETS = {"performance": 0.9, "seo": 1.0, "accessibility": 1.0}

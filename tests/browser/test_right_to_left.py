@@ -28,7 +28,8 @@ def test_a_dutch_fallback_in_an_arabic_page_keeps_its_own_direction(page):
             range.setEnd(text, text.length);
             const mark = range.getBoundingClientRect();
             const words = span.getBoundingClientRect();
-            return [text.textContent.trim().slice(-1), Math.abs(words.right - mark.right) < 2, mark.left > words.left + 20];
+            const last = text.textContent.trim().slice(-1);
+            return [last, Math.abs(words.right - mark.right) < 2, mark.left > words.left + 20];
         }"""
     )
     assert ends_right == ["?", True, True]

@@ -7,6 +7,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from participation.core.time import utcnow
 from participation.extensions import db
@@ -79,14 +80,13 @@ def test_add_a_statement_vote_on_ten_and_see_the_map(page, live_server, axe_sour
     assert "/statements/added" in page.url
     _check(page, axe_source, "statement added")
 
-    # Vote on ten statements, one at a time, with the keyboard.
+    # Vote on ten statements, one at a time, with the keyboard (the script swaps the statement in).
     page.goto(f"/{lang}/consultations/{slug}/statements/")
-    for n in range(10):
+    for _n in range(10):
         text = page.locator("main .statement-card__text").inner_text()
         page.locator("main form[action$='/vote'] button[value=agree]").focus()
-        with page.expect_navigation():
-            page.keyboard.press("Enter")
-        assert page.locator("main .statement-card__text").inner_text() != text, f"vote {n} did not move on"
+        page.keyboard.press("Enter")
+        expect(page.locator("main .statement-card__text")).not_to_have_text(text)
     assert "10" in page.locator("main .statements__progress").inner_text()
     _check(page, axe_source, "voting page after ten votes")
 
@@ -99,3 +99,69 @@ def test_add_a_statement_vote_on_ten_and_see_the_map(page, live_server, axe_sour
     assert page.locator("main svg circle").count() == 3
     assert page.locator("main #common-heading + p + ul li").count() >= 1
     _check(page, axe_source, "map with groups and common ground")
+
+
+def test_voting_with_javascript_moves_to_the_next_statement_without_a_page_load(page, live_server):
+    """The script sends the vote in the background: the next statement takes the answered one's
+    place, the focus moves to its heading, the live region says the vote is saved, and the vote
+    is stored exactly as the plain form stores it."""
+    from participation.statements.models import StatementVote
+
+    slug = _open_map(live_server)
+    user = make_user(live_server.app, language="en")
+    page.goto("/en/account/login")
+    page.fill("main input[name=email]", user.email)
+    page.fill("main input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
+    page.goto(f"/en/consultations/{slug}/statements/")
+    page.evaluate("() => { window.stillTheSamePage = true; }")
+    first = page.locator("main .statement-card__text").inner_text()
+
+    page.locator("main form[action$='/vote'] button[value=disagree]").click()
+
+    expect(page.locator("main .statement-card__text")).not_to_have_text(first)
+    expect(page.locator("#statement-announce")).to_contain_text("Your vote is saved.")
+    expect(page.locator("main .statements__progress")).to_contain_text("You voted on 1 of 12 statements.")
+    assert page.evaluate("() => window.stillTheSamePage === true"), "the page was loaded again"
+    assert page.evaluate("() => document.activeElement && document.activeElement.id") == "statement-heading"
+    with live_server.app.app_context():
+        assert [
+            v.value for v in db.session.scalars(db.select(StatementVote).where(StatementVote.user_id == user.id))
+        ] == [-1]
+
+    # The next one is voted on the same way, by keyboard from the focused heading.
+    second = page.locator("main .statement-card__text").inner_text()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("main .statement-card__text")).not_to_have_text(second)
+    expect(page.locator("main .statements__progress")).to_contain_text("You voted on 2 of 12 statements.")
+    assert page.evaluate("() => window.stillTheSamePage === true")
+
+
+def test_a_refused_vote_falls_back_to_the_ordinary_form(page, live_server):
+    """When the background vote is refused (here: the map closed meanwhile), the script sends the
+    form the ordinary way, and the page that comes back says why."""
+    from participation.statements.models import OpinionMap
+
+    slug = _open_map(live_server)
+    user = make_user(live_server.app, language="en")
+    page.goto("/en/account/login")
+    page.fill("main input[name=email]", user.email)
+    page.fill("main input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
+    page.goto(f"/en/consultations/{slug}/statements/")
+    page.evaluate("() => { window.stillTheSamePage = true; }")
+    with live_server.app.app_context():
+        from participation.consultations.models import Consultation
+
+        consultation_id = db.session.scalar(db.select(Consultation.id).where(Consultation.slug == slug))
+        db.session.get(OpinionMap, consultation_id).closes_at = utcnow() - timedelta(minutes=1)
+        db.session.commit()
+
+    with page.expect_navigation():
+        page.locator("main form[action$='/vote'] button[value=agree]").click()
+
+    assert page.evaluate("() => window.stillTheSamePage === undefined"), "the form was sent the ordinary way"
+    expect(page.locator("main")).to_contain_text("You can only vote on and add statements while they are open.")
