@@ -97,11 +97,11 @@ test: setup browser-deps
 	TEST_QUIET_MACHINE=only $(BIN)/python -m pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 # The developer's loop (about two minutes on two cores): SQLite only, each test rolled back instead of wiped,
-# on TEST_WORKERS pytest-xdist workers; no browser, concurrency or cluster tests.
+# on TEST_WORKERS pytest-xdist workers; no browser, concurrency, cluster, slow or HTML-validity tests.
 TEST_WORKERS ?= auto
 test-fast: setup
 	TEST_BACKENDS=sqlite TEST_ISOLATION=rollback $(BIN)/python -m pytest -n $(TEST_WORKERS) \
-	  -m "not browser and not concurrency and not cluster" $(PYTEST_ARGS)
+	  -m "not browser and not concurrency and not cluster and not slow and not html_validity" $(PYTEST_ARGS)
 
 # Fails on any finding; `ruff format $(LINTED)` and `ruff check --fix` repair most of them.
 LINTED := participation tests bench migrations wsgi.py

@@ -25,7 +25,7 @@ from tests.support import count_queries
 from tests.votes.factories import bulk_ballots, make_question
 
 # The bulk data goes in through connections of their own (db.engine.begin()): real commits.
-pytestmark = pytest.mark.real_commits
+pytestmark = [pytest.mark.real_commits, pytest.mark.slow]
 
 # Tables that grow with participation (final_count_rows grows with closed questions' options only).
 GROWING = ("ballots", "ballot_choices", "comments", "comment_endorsements", "event_registrations")

@@ -23,6 +23,7 @@ import logging
 
 import click
 import sqlalchemy as sa
+from flask import has_request_context, request
 from flask.cli import with_appcontext
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy.orm import Session
@@ -158,15 +159,26 @@ def store_final_counts(consultation, session=None) -> tuple[int, dict, dict]:
     return total, voters, options
 
 
+def _may_store_on_own_connection() -> bool:
+    if db.engine.dialect.name != "sqlite" or not has_request_context():
+        return True
+    return request.method in ("GET", "HEAD", "OPTIONS")
+
+
 def _count_and_store(consultation) -> tuple[int, dict, dict]:
     """Counts not stored yet (nobody ran the command since closing): store them in a short
     transaction of its own, so the page's transaction stays read-only; if that fails (another
-    process stored them first, or the database is busy), read or compute them anyway."""
-    try:
-        with Session(db.engine) as session, session.begin():
-            return store_final_counts(consultation, session)
-    except sa.exc.DBAPIError as exc:
-        log.info("final counts of consultation %s not stored now: %s", consultation.id, type(exc).__name__)
+    process stored them first, or the database is busy), read or compute them anyway.
+
+    Only while answering a GET: any other request's transaction on SQLite holds the write lock
+    from its start (core/db.py), so a second connection would wait the whole busy timeout for it
+    (a vote refused on a closed consultation re-renders its page); such a page counts live."""
+    if _may_store_on_own_connection():
+        try:
+            with Session(db.engine) as session, session.begin():
+                return store_final_counts(consultation, session)
+        except sa.exc.DBAPIError as exc:
+            log.info("final counts of consultation %s not stored now: %s", consultation.id, type(exc).__name__)
     stored = _stored(consultation)
     if stored is not None:
         return stored

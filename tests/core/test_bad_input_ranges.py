@@ -127,6 +127,7 @@ def _get_rules(app):
     ]
 
 
+@pytest.mark.slow  # every page, many query strings
 @pytest.mark.parametrize("role", ["anonymous", "admin"])
 def test_query_string_fuzz_on_every_page_is_never_a_500(app, client, role):
     consultation = make_consultation(app, status="closed")

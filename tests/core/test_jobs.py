@@ -320,6 +320,7 @@ def _wait_until_blocked(web, backend: str) -> None:
 
 
 @pytest.mark.real_commits  # `flask worker` processes read the rows
+@pytest.mark.slow  # starts and kills worker processes
 def test_a_killed_worker_loses_no_mail_and_sends_none_twice(app, backend, database_url, extra_app, redis_queue):
     """Two batches are done; a worker is SIGKILLed inside the third (PostgreSQL: its mail for the
     11th person is written, the delivery row waits on a lock; SQLite: it waits to begin). The

@@ -339,9 +339,13 @@ def _known_figures(app):
             )
             db.session.flush()
             services.hide_comment(mod, db.session.get(Comment, comment.id), reason, None)
+            # The factories write through an app context of their own: with real commits (make
+            # test) this one must not hold SQLite's write lock when they do.
+            db.session.commit()
         # Hidden without a report (pre-moderation): counted per reason, not in the median.
         pending = make_comment(app, second, author, body="Wacht", state=CommentState.PENDING)
         services.hide_comment(mod, db.session.get(Comment, pending.id), "off_topic", None)
+        db.session.commit()
         # Appeals against hides: decided after 4 and 8 hours (median 6), one still open.
         for consultation, hours, outcome in ((first, 4, AppealOutcome.GRANTED), (second, 8, AppealOutcome.REJECTED)):
             comment = make_comment(app, consultation, author, body=f"Beroep {hours}")
@@ -356,8 +360,10 @@ def _known_figures(app):
                     decided_by_id=moderator2.id,
                 )
             )
+            db.session.commit()
         open_one = make_comment(app, first, author, body="Open beroep")
         db.session.add(CommentAppeal(comment_id=open_one.id, author_id=author.id, text="Nog open."))
+        db.session.commit()
         # Suspensions: two with an end, one until further notice; appeals decided after 1 and 3 days.
         people = [make_user(app, name=f"Geheim {i}") for i in range(3)]
         records = [

@@ -124,6 +124,7 @@ def test_fuzzed_ballots_are_stored_exactly_when_valid_and_never_give_a_server_er
     assert outcomes == {303, 400, 422}, outcomes
 
 
+@pytest.mark.slow  # 100,000 ballots
 def test_results_run_the_same_queries_for_ten_and_a_hundred_thousand_ballots(app, client):
     small, large = make_consultation(app, status="closed"), make_consultation(app, status="closed")
     for c, n in ((small, 10), (large, 100_000)):

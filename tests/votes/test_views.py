@@ -355,3 +355,35 @@ def test_voting_in_a_draft_is_refused_in_dutch(app, client, other_client, voter)
     )
     assert response.status_code == 409 and "Deze bevraging is nog niet gepubliceerd." in text(response)
     assert ballots_of(app, q.id) == []
+
+
+def test_a_refused_vote_on_a_closed_consultation_counts_on_the_requests_own_connection(app, client, voter):
+    """The refusal re-renders the question with its final counts. A POST's transaction on SQLite
+    holds the write lock from its start, so storing the counts on a second connection would wait
+    out the whole busy timeout (30 s) before the person saw the page."""
+    c = make_consultation(app, status="closed")
+    q = make_question(app, c)
+    token = client.token_from("/nl/account/")
+    with app.app_context():
+        engine = db.engine
+    open_now, most = [0], [0]
+
+    def checkout(*_args):
+        open_now[0] += 1
+        most[0] = max(most[0], open_now[0])
+
+    def checkin(*_args):
+        open_now[0] -= 1
+
+    sa.event.listen(engine, "checkout", checkout)
+    sa.event.listen(engine, "checkin", checkin)
+    try:
+        response = client.post(
+            f"/en/consultations/{c.slug}/questions/{q.id}", data={"csrf_token": token, "option": option_ids(q)[0]}
+        )
+    finally:
+        sa.event.remove(engine, "checkout", checkout)
+        sa.event.remove(engine, "checkin", checkin)
+    assert response.status_code == 409 and "Voting is closed." in text(response)
+    if engine.dialect.name == "sqlite":
+        assert most[0] <= 1, "a second connection was opened while the request's own was open"
