@@ -104,6 +104,11 @@ class BoundedDateField(DateField):
             self.data = None
             raise ValueError(self.gettext("Not a valid date value."))
 
+    def _value(self) -> str:
+        # Shown in <input type="date">, whose value is a valid date or nothing: what could not be
+        # read as a date is not shown back (a browser would blank it anyway); the error says so.
+        return self.data.isoformat() if isinstance(self.data, date) else ""
+
 
 class LanguageText(NamedTuple):
     """A text an organiser writes once per offered language (`title_nl`, `title_en`, ...)."""

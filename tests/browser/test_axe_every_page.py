@@ -12,10 +12,12 @@ fails that test until it gets an entry here.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pyotp
 import pytest
@@ -30,6 +32,8 @@ from participation.extensions import db, limiter
 from tests.browser.conftest import AXE_TAGS, SERVER_ERROR_ENDPOINT, axe_violations
 from tests.browser.reflow import TABS_JS, reflow_problems
 from tests.statements.axe_facts import statement_facts
+from tests.test_html_validity import VNU_JAR, run_checker
+from tests.test_html_validity import _checker_missing as checker_missing
 
 pytestmark = pytest.mark.browser
 
@@ -905,8 +909,13 @@ def test_every_html_page_is_in_the_plan(live_server):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_axe_violations(browser, live_server, axe_source, lang, role):
+def test_no_axe_violations(browser, live_server, axe_source, lang, role, tmp_path):
+    """Every page state of the plan, in each language and role: no axe violation, reflow at 320 px
+    and 1280 px and 200 % text, and valid HTML (the W3C Nu checker, once per walk, over the page
+    as the browser holds it once the state is reached)."""
     visits = [v for v in plan(lang, demo_facts(live_server.app, fresh_comment=role == "resident")) if v.role == role]
+    checker = vnu_jar()
+    states: dict[Path, str] = {}
     context = browser.new_context(base_url=live_server.url, bypass_csp=True, locale="nl-BE")
     context.add_init_script(script=axe_source)
     page = context.new_page()
@@ -954,6 +963,26 @@ def test_no_axe_violations(browser, live_server, axe_source, lang, role):
                 reflow["tabs"] = tabs
             if reflow:
                 problems[key] = reflow
+                continue
+            if checker is not None:
+                html_file = tmp_path / f"{len(states):03d}.html"
+                html_file.write_text(page.content())
+                states[html_file] = key
     finally:
         context.close()
+    if states:
+        for message in run_checker(checker, list(states)):
+            key = states.get(Path(unquote(message.get("url", "").removeprefix("file:"))), message.get("url"))
+            problems.setdefault(key, []).append(f"HTML line {message.get('lastLine', '?')}: {message['message']}")
     assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())
+
+
+def vnu_jar() -> Path | None:
+    """The Nu checker, or None where Java or the jar is missing (then required under CI=true)."""
+    reason = checker_missing()
+    if reason is None:
+        return VNU_JAR
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason}; the HTML validity check is required under CI=true")
+    print(f"\nNot checking HTML validity in the axe walk: {reason}")
+    return None

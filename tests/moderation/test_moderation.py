@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import sqlalchemy as sa
 
@@ -174,7 +176,13 @@ def test_hide_shows_reason_publicly_mails_author_and_is_logged(app, client, othe
     assert "Comment hidden" in log and payload not in log and "&lt;script&gt;" in log
     assert "No moderation actions match." in text(client.get("/en/moderate/log?action=user.suspend"))
     assert client.get("/en/moderate/log?action=drop+table").status_code == 400
-    assert client.get("/en/moderate/log?date_from=yesterday").status_code == 400
+    refused = client.get("/en/moderate/log?date_from=yesterday&date_to=2026-12-01")
+    assert refused.status_code == 400
+    page = text(refused)
+    # A date input holds a date or nothing: the unreadable one is not shown back, the error says why.
+    assert re.search(r'<input[^>]*name="date_from"[^>]*value=""', page) and 'value="yesterday"' not in page
+    assert re.search(r'<input[^>]*name="date_to"[^>]*value="2026-12-01"', page)
+    assert "Not a valid date value" in page
 
 
 def test_pre_moderation_end_to_end(app, client, other_client):
