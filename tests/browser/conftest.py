@@ -137,9 +137,12 @@ def playwright_instance():
     if not Path(CHROMIUM).exists():
         _unavailable(f"Chromium not found at {CHROMIUM}")
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
     except ImportError:
         _unavailable("the playwright package is not installed")
+    # Assertions wait for the page as long as actions do: a page still loading after a click
+    # under a busy CI machine is not a failure (a bare `locator.count()` would not wait at all).
+    expect.set_options(timeout=15000)
     manager = sync_playwright().start()
     yield manager
     manager.stop()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 
@@ -59,7 +60,7 @@ def test_sign_up_verify_log_in_and_switch_language(page, live_server, axe_source
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url("**/nl/")
     page.goto("/nl/account/")
-    assert page.get_by_text("browser-person@example.org").count() >= 1
+    expect(page.get_by_text("browser-person@example.org").first).to_be_attached()
     assert_accessible(page, axe_source, "profile (nl)")
 
     page.locator("a[hreflang='en']").first.click()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import uuid
 
+from playwright.sync_api import expect
+
 from participation.core.time import utcnow
 from participation.extensions import db
 from tests.browser.conftest import axe_violations
@@ -73,14 +75,14 @@ def test_comment_reply_report_hide_and_log(page, live_server, axe_source):
     page.get_by_label("Against").check()
     page.get_by_label("Your comment").fill("Meer fietspaden langs de Leie, zie https://stad.gent <b>nu</b>")
     page.get_by_role("button", name="Post comment").click()
-    assert page.get_by_role("link", name="https://stad.gent").count() == 1
+    expect(page.get_by_role("link", name="https://stad.gent")).to_have_count(1)
     assert "<b>nu</b>" in page.locator(".comment__text").first.inner_text()
     assert axe_violations(page, axe_source) == []
     page.locator("a[href$='/reply']").first.click()
     page.get_by_label("For").check()
     page.get_by_label("Your comment").fill("En ook meer bomen.")
     page.get_by_role("button", name="Post reply").click()
-    assert page.get_by_text("En ook meer bomen.").count() == 1
+    expect(page.get_by_text("En ook meer bomen.")).to_have_count(1)
 
     _login(page, RESIDENT2)
     page.goto(f"/en/consultations/{slug}/comments")
@@ -92,7 +94,7 @@ def test_comment_reply_report_hide_and_log(page, live_server, axe_source):
 
     _login(page, MODERATOR)
     page.goto("/en/moderate/")
-    assert page.get_by_text("Meer fietspaden").count() >= 1
+    expect(page.get_by_text("Meer fietspaden").first).to_be_attached()
     assert axe_violations(page, axe_source) == []
     _review_link(page, "Meer fietspaden").click()
     assert axe_violations(page, axe_source) == []
@@ -100,31 +102,31 @@ def test_comment_reply_report_hide_and_log(page, live_server, axe_source):
     page.get_by_label("Explanation for the author (not public)").fill("Graag bij het onderwerp blijven.")
     page.get_by_role("button", name="Hide comment").click()
     page.goto("/en/moderate/log")
-    assert page.get_by_role("cell", name="Comment hidden").count() >= 1
+    expect(page.get_by_role("cell", name="Comment hidden").first).to_be_attached()
     assert axe_violations(page, axe_source) == []
 
     page.context.clear_cookies()
     page.goto(f"/en/consultations/{slug}/comments")
-    assert page.get_by_text("Hidden by a moderator: Off topic").count() == 1
-    assert page.get_by_text("Meer fietspaden").count() == 0
+    expect(page.get_by_text("Hidden by a moderator: Off topic")).to_have_count(1)
+    expect(page.get_by_text("Meer fietspaden")).to_have_count(0)
     page.goto(f"/en/consultations/{slug}/moderation")
-    assert page.get_by_role("row", name="Off topic 1").count() == 1
+    expect(page.get_by_role("row", name="Off topic 1")).to_have_count(1)
     assert axe_violations(page, axe_source) == []
 
     # the author sees the reason, not a report link on their own text, and appeals once
     _login(page, RESIDENT)
     page.goto(f"/en/consultations/{slug}/comments")
-    assert page.get_by_text("Hidden by a moderator: Off topic").count() == 1
+    expect(page.get_by_text("Hidden by a moderator: Off topic")).to_have_count(1)
     page.get_by_role("link", name="Appeal against this decision").click()
-    assert page.get_by_text("Meer fietspaden").count() == 1  # their own text, on their appeal page
+    expect(page.get_by_text("Meer fietspaden")).to_have_count(1)  # their own text, on their appeal page
     assert axe_violations(page, axe_source) == []
     page.get_by_label("Why should the comment be shown again?").fill("Het gaat wel degelijk over mobiliteit.")
     page.get_by_role("button", name="Send appeal").click()
-    assert page.get_by_text("You appealed against this decision.").count() == 1
+    expect(page.get_by_text("You appealed against this decision.")).to_have_count(1)
     # the moderator who hid it is told that someone else decides
     _login(page, MODERATOR)
     page.goto(f"/en/moderate/appeals/{_appeal_id(live_server, 'Meer fietspaden')}")
-    assert page.get_by_text("You hid this comment, so another moderator decides on the appeal.").count() == 1
+    expect(page.get_by_text("You hid this comment, so another moderator decides on the appeal.")).to_have_count(1)
     assert axe_violations(page, axe_source) == []
 
 
@@ -135,17 +137,17 @@ def test_pre_moderation_end_to_end(page, live_server):
     page.get_by_label("Neutral").check()
     page.get_by_label("Your comment").fill("Wacht op de moderator")
     page.get_by_role("button", name="Post comment").click()
-    assert page.get_by_text("Awaiting review: only you can see this comment").count() == 1
+    expect(page.get_by_text("Awaiting review: only you can see this comment")).to_have_count(1)
     page.context.clear_cookies()
     page.goto(f"/en/consultations/{slug}/comments")
-    assert page.get_by_text("Wacht op de moderator").count() == 0
+    expect(page.get_by_text("Wacht op de moderator")).to_have_count(0)
     _login(page, MODERATOR)
     page.goto("/en/moderate/")
     _review_link(page, "Wacht op de moderator").click()
     page.get_by_role("button", name="Approve and publish").click()
     page.context.clear_cookies()
     page.goto(f"/en/consultations/{slug}/comments")
-    assert page.get_by_text("Wacht op de moderator").count() == 1
+    expect(page.get_by_text("Wacht op de moderator")).to_have_count(1)
 
 
 def test_long_thread_links_to_all_its_replies(page, live_server, axe_source):
@@ -182,8 +184,8 @@ def test_long_thread_links_to_all_its_replies(page, live_server, axe_source):
             )
         db.session.commit()
     page.goto(f"/en/consultations/{slug}/comments")
-    assert page.get_by_text(f"Antwoord nummer {REPLIES_SHOWN + 1}").count() == 0
+    expect(page.get_by_text(f"Antwoord nummer {REPLIES_SHOWN + 1}")).to_have_count(0)
     page.get_by_role("link", name=f"Show all {REPLIES_SHOWN + 2} replies").click()
-    assert page.get_by_role("heading", name="All replies").count() == 1
-    assert page.get_by_text(f"Antwoord nummer {REPLIES_SHOWN + 1}").count() == 1
+    expect(page.get_by_role("heading", name="All replies")).to_have_count(1)
+    expect(page.get_by_text(f"Antwoord nummer {REPLIES_SHOWN + 1}")).to_have_count(1)
     assert axe_violations(page, axe_source) == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from participation.core.time import to_brussels, utcnow
 from tests.browser.conftest import axe_violations
@@ -53,6 +54,7 @@ def create_and_publish(page, axe_source):
     page.locator("#body_en").fill("## About\n\nThe city is asking for European support for **cycle bridges**.")
     page.get_by_label("Klimaat en de Europese Green Deal").check()
     page.get_by_role("button", name="Opslaan", exact=True).click()
+    page.wait_for_load_state()  # the whole page, not the part parsed so far
     content = page.content()
     assert "Nederlands – volledig" in content and "English – volledig" in content
     assert "Français – onvolledig" in content
@@ -66,7 +68,7 @@ def search(visitor, axe_source, lang, label, button, query, title):
     visitor.goto(f"/{lang}/consultations/")
     visitor.get_by_label(label).fill(query)
     visitor.get_by_role("button", name=button).click()
-    assert visitor.get_by_role("link", name=title).count() == 1, (lang, query)
+    expect(visitor.get_by_role("link", name=title), f"{lang} {query}").to_have_count(1)
     axe_clean(visitor, axe_source, f"search results ({lang})")
 
 
@@ -81,12 +83,12 @@ def test_organiser_publishes_visitors_find_it_and_read_the_results(page, browser
     axe_clean(visitor, axe_source, "catalogue (nl)")
     visitor.get_by_label("Thema").select_option("climate-green-deal")
     visitor.get_by_role("button", name="Bevragingen tonen").click()
-    assert visitor.get_by_role("link", name=TITLE_NL).count() == 1
+    expect(visitor.get_by_role("link", name=TITLE_NL)).to_have_count(1)
     assert "theme=climate-green-deal" in visitor.url
     axe_clean(visitor, axe_source, "catalogue filtered by theme (nl)")
     # By theme, in English.
     visitor.goto("/en/consultations/?theme=climate-green-deal")
-    assert visitor.get_by_role("link", name=TITLE_EN).count() == 1
+    expect(visitor.get_by_role("link", name=TITLE_EN)).to_have_count(1)
     axe_clean(visitor, axe_source, "catalogue filtered by theme (en)")
     # By search in both languages: words in another order, another form of a word.
     search(visitor, axe_source, "nl", "Zoeken", "Bevragingen tonen", "Schelde fietsbrug", TITLE_NL)
@@ -103,7 +105,7 @@ def test_organiser_publishes_visitors_find_it_and_read_the_results(page, browser
     visitor.goto(f"/fr/consultations/{SLUG}")
     assert visitor.locator("h1 span[lang=nl]").inner_text() == TITLE_NL
     assert visitor.locator("h1 + p.fallback-note").inner_text() == "(disponible uniquement en néerlandais)"
-    assert visitor.locator("div.rich-text[lang=nl]").count() == 1
+    expect(visitor.locator("div.rich-text[lang=nl]")).to_have_count(1)
     axe_clean(visitor, axe_source, "consultation page with Dutch fallback (fr)")
 
     # The organiser closes it, writes the results and feedback, and publishes them.
@@ -112,6 +114,7 @@ def test_organiser_publishes_visitors_find_it_and_read_the_results(page, browser
     axe_clean(page, axe_source, "closing asks first (nl)")
     page.get_by_role("button", name="Deze bevraging afsluiten").click()
     assert "De bevraging is afgesloten." in page.get_by_role("status").first.inner_text()
+    page.wait_for_load_state()  # the whole page, not the part parsed so far
     assert "English – onvolledig" in page.content()  # results and feedback now count
     axe_clean(page, axe_source, "editor of a closed consultation (nl)")
     page.locator("#results_nl").fill("Bijna 300 mensen kozen de **Scheldebrug** als eerste.")
@@ -120,20 +123,21 @@ def test_organiser_publishes_visitors_find_it_and_read_the_results(page, browser
     page.locator("#feedback_en").fill("The city is now applying for European support for the Scheldt bridge.")
     page.get_by_role("button", name="Opslaan", exact=True).click()
     assert "Je wijzigingen zijn bewaard." in page.get_by_role("status").first.inner_text()
+    page.wait_for_load_state()  # the whole page, not the part parsed so far
     assert "English – volledig" in page.content()
     page.get_by_role("button", name="Resultaten en terugkoppeling publiceren").click()
     assert "De resultaten zijn gepubliceerd." in page.get_by_role("status").first.inner_text()
     axe_clean(page, axe_source, "editor with published results (nl)")
 
     visitor.goto(f"/en/consultations/{SLUG}")
-    assert visitor.get_by_role("heading", name="What residents said").count() == 1
-    assert visitor.get_by_role("heading", name="What the city did with your input").count() == 1
+    expect(visitor.get_by_role("heading", name="What residents said")).to_have_count(1)
+    expect(visitor.get_by_role("heading", name="What the city did with your input")).to_have_count(1)
     main = visitor.locator("main").inner_text()
     assert "Almost 300 people chose the Scheldt bridge first." in main
     assert "The city is now applying for European support for the Scheldt bridge." in main
     axe_clean(visitor, axe_source, "consultation page with results (en)")
     visitor.goto("/nl/consultations/?q=fietsbruggen&status=results")
-    assert visitor.get_by_role("link", name=TITLE_NL).count() == 1
+    expect(visitor.get_by_role("link", name=TITLE_NL)).to_have_count(1)
     visitor.goto(f"/nl/consultations/{SLUG}")
     assert "Wat de stad met je inbreng deed" in visitor.locator("main").inner_text()
     axe_clean(visitor, axe_source, "consultation page with results (nl)")

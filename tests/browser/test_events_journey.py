@@ -16,6 +16,7 @@ from time import time as seconds_now
 
 import pytest
 import sqlalchemy as sa
+from playwright.sync_api import expect
 
 from participation.core.time import utcnow
 from participation.extensions import db
@@ -117,7 +118,6 @@ def _axe_clean(page, axe_source, where: str):
 
 def _expect_status(page, text: str) -> None:
     """One status message (role=status, as flashed messages are) says this; waits for the page."""
-    from playwright.sync_api import expect
 
     expect(page.get_by_role("status").filter(has_text=text)).to_have_count(1)
 
@@ -189,7 +189,6 @@ def _check_in_url_in_qr(live_server, qr_d: str, registration_id: int, event_id: 
 
 def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe_source):
     from icalendar import Calendar
-    from playwright.sync_api import expect
 
     data = _create_events(live_server)
     event_id, title = data["ids"]["small"], data["titles"]["small"]
@@ -204,18 +203,18 @@ def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe
         # Anonymous: the event page offers both ways to register and is axe-clean.
         anon.goto(event_path)
         assert anon.get_by_role("heading", level=1).inner_text() == title["en"]
-        assert anon.get_by_role("link", name="Log in to register").count() == 1
+        expect(anon.get_by_role("link", name="Log in to register")).to_have_count(1)
         _axe_clean(anon, axe_source, "event page, anonymous")
 
         # Resident A takes the only place.
         _login(a, RESIDENT_A)
         a.goto(event_path)
-        assert a.get_by_text("1 place is left.", exact=False).count() == 1
+        expect(a.get_by_text("1 place is left.", exact=False)).to_have_count(1)
         _axe_clean(a, axe_source, "event page, logged in")
         a.get_by_role("button", name="Register", exact=True).click()
         registered = "You are registered. We sent you a confirmation with a calendar file."
         _expect_status(a, registered)
-        assert a.get_by_text("You are registered: your place is confirmed.").count() == 1
+        expect(a.get_by_text("You are registered: your place is confirmed.")).to_have_count(1)
         _axe_clean(a, axe_source, "event page, registered")
 
         confirmed = _only_mail(live_server, RESIDENT_A[0], "event_confirmed", title)
@@ -234,20 +233,20 @@ def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe
         _login(b, RESIDENT_B)
         b.goto(event_path)
         full = "The event is full. You will be on the waiting list, number 1;"
-        assert b.get_by_text(full).count() == 1
+        expect(b.get_by_text(full)).to_have_count(1)
         b.get_by_role("button", name="Join the waiting list").click()
         _expect_status(b, "The event is full: you are on the waiting list.")
-        assert b.get_by_text("You are on the waiting list, number 1.", exact=False).count() == 1
+        expect(b.get_by_text("You are on the waiting list, number 1.", exact=False)).to_have_count(1)
         waitlisted = _only_mail(live_server, RESIDENT_B[0], "event_waitlisted", title)
         assert "number 1" in waitlisted.body_text
 
         # A opens the link from her mail without being logged in, and cancels.
         anon.context.clear_cookies()
         anon.goto(_english(ticket_a))
-        assert anon.get_by_role("heading", name="Your registration").count() == 1
-        assert anon.get_by_role("heading", name="Check-in code").count() == 1
-        assert anon.locator(".check-in-code svg").count() == 1
-        assert anon.get_by_text("Your place is confirmed.").count() == 1
+        expect(anon.get_by_role("heading", name="Your registration")).to_have_count(1)
+        expect(anon.get_by_role("heading", name="Check-in code")).to_have_count(1)
+        expect(anon.locator(".check-in-code svg")).to_have_count(1)
+        expect(anon.get_by_text("Your place is confirmed.")).to_have_count(1)
         _axe_clean(anon, axe_source, "ticket page")
         # The calendar link on the ticket serves the same kind of file.
         ics_link = anon.get_by_role("link", name="Add to my calendar (.ics)")
@@ -257,25 +256,25 @@ def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe
         assert ticket_vevent["DTSTART"].params["TZID"] == "Europe/Brussels"
         # Cancelling asks first, on a page of its own (issue 12 §4).
         anon.get_by_role("link", name="Cancel my registration").click()
-        assert anon.get_by_role("heading", level=1, name="Cancel your registration?").count() == 1
+        expect(anon.get_by_role("heading", level=1, name="Cancel your registration?")).to_have_count(1)
         anon.get_by_role("button", name="Cancel my registration").click()
         _expect_status(anon, "Your registration is cancelled. Thank you for letting us know.")
-        assert anon.get_by_text("This registration is cancelled.").count() == 1
-        assert anon.get_by_role("link", name="Cancel my registration").count() == 0
+        expect(anon.get_by_text("This registration is cancelled.")).to_have_count(1)
+        expect(anon.get_by_role("link", name="Cancel my registration")).to_have_count(0)
 
         # B moved up: mail, and her list says so.
         promoted = _only_mail(live_server, RESIDENT_B[0], "event_promoted", title)
         assert [att["filename"] for att in promoted.attachments] == ["event.ics"]
         b.goto("/en/events/mine")
         row = b.get_by_role("row").filter(has=b.get_by_role("link", name=title["en"], exact=True))
-        assert row.get_by_role("cell", name="Place confirmed", exact=True).count() == 1
+        expect(row.get_by_role("cell", name="Place confirmed", exact=True)).to_have_count(1)
         _axe_clean(b, axe_source, "my registrations")
 
         # B's ticket from the promotion mail: its QR code encodes the organiser's check-in link.
         before = seconds_now()
         b.goto(_english(link_in(promoted, "/events/registrations/")))
         after = seconds_now()
-        assert b.get_by_text("Your place is confirmed.").count() == 1
+        expect(b.get_by_text("Your place is confirmed.")).to_have_count(1)
         qr_d = b.locator(".check-in-code svg path").first.get_attribute("d")
         registration_b = _registration_id(live_server, event_id, RESIDENT_B[0])
         check_in_b = _check_in_url_in_qr(live_server, qr_d, registration_b, event_id, (before + after) / 2)
@@ -283,11 +282,11 @@ def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe
         # A wants to come after all: the waiting list again; the organiser gives her a place (+1).
         a.goto(event_path)
         a.get_by_role("button", name="Join the waiting list").click()
-        assert a.get_by_text("You are on the waiting list, number 1.", exact=False).count() == 1
+        expect(a.get_by_text("You are on the waiting list, number 1.", exact=False)).to_have_count(1)
 
         _login(org, ORGANISER)
         org.goto(f"/en/organise/events/{event_id}/attendees")
-        assert org.get_by_role("heading", name="Attendees", level=1).count() == 1
+        expect(org.get_by_role("heading", name="Attendees", level=1)).to_have_count(1)
         _axe_clean(org, axe_source, "attendees page")
         org.get_by_role("button", name="Give a place (capacity +1) Lotte Van Damme").click()
         _expect_status(org, "The person has a place now and was told by e-mail.")
@@ -296,11 +295,12 @@ def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe
         # Check-in list: typing filters at once.
         org.goto(f"/en/organise/events/{event_id}/check-in")
         items = org.locator("[data-check-in-list] > li")
-        assert items.count() == 2
+        expect(items).to_have_count(2)
         _axe_clean(org, axe_source, "check-in page")
         lotte = items.filter(has_text="Lotte Van Damme")
         priya = items.filter(has_text="Priya Raman")
-        assert lotte.count() == 1 and priya.count() == 1
+        expect(lotte).to_have_count(1)
+        expect(priya).to_have_count(1)
         org.get_by_role("searchbox", name="Search by name or e-mail").press_sequentially("priy")
         lotte.wait_for(state="hidden")
         assert priya.is_visible()
@@ -309,16 +309,16 @@ def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe
         _axe_clean(org, axe_source, "check-in page, filtered")
         priya.get_by_role("button", name="Mark present").click()
         _expect_status(org, "Marked as present.")
-        assert priya.get_by_text("Present since", exact=False).count() == 1
-        assert lotte.get_by_role("button", name="Mark present").count() == 1
-        assert org.get_by_text("1 of 2 people present").count() == 1
+        expect(priya.get_by_text("Present since", exact=False)).to_have_count(1)
+        expect(lotte.get_by_role("button", name="Mark present")).to_have_count(1)
+        expect(org.get_by_text("1 of 2 people present")).to_have_count(1)
 
         # The QR code's link, opened by the organiser: B is already present.
         org.goto(check_in_b)
-        assert org.get_by_role("heading", name="Check-in", level=1).count() == 1
-        assert org.get_by_text("Priya Raman").count() == 1
-        assert org.get_by_text("Present since", exact=False).count() == 1
-        assert org.get_by_role("button", name="Mark present").count() == 0
+        expect(org.get_by_role("heading", name="Check-in", level=1)).to_have_count(1)
+        expect(org.get_by_text("Priya Raman")).to_have_count(1)
+        expect(org.get_by_text("Present since", exact=False)).to_have_count(1)
+        expect(org.get_by_role("button", name="Mark present")).to_have_count(0)
 
         # A's check-in link: one button marks her present.
         registration_a = _registration_id(live_server, event_id, RESIDENT_A[0])
@@ -332,26 +332,26 @@ def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe
         for lang in ("nl", "fr", "en"):
             org.goto(_in_language(lang, check_in_a))
             assert org.locator("html").get_attribute("lang") == lang
-            assert org.get_by_text("Lotte Van Damme").count() == 1
+            expect(org.get_by_text("Lotte Van Damme")).to_have_count(1)
             _axe_clean(org, axe_source, f"check-in code page ({lang})")
         org.get_by_role("button", name="Mark present").click()
         _expect_status(org, "Lotte Van Damme is checked in.")
-        assert org.get_by_text("Present since", exact=False).count() == 1
+        expect(org.get_by_text("Present since", exact=False)).to_have_count(1)
         for lang in LANGUAGES:
             org.goto(_in_language(lang, check_in_a))
             _axe_clean(org, axe_source, f"check-in code page, present ({lang})")
         # A damaged check-in code: a clear page, in every language.
         for lang in LANGUAGES:
             org.goto(_in_language(lang, check_in_a) + "x")
-            assert org.get_by_role("heading", level=1).count() == 1
+            expect(org.get_by_role("heading", level=1)).to_have_count(1)
             _axe_clean(org, axe_source, f"invalid check-in code ({lang})")
         org.goto(f"/en/organise/events/{event_id}/attendees")
-        assert org.locator(".attendance-numbers").get_by_text("2 (100%)").count() == 1
+        expect(org.locator(".attendance-numbers").get_by_text("2 (100%)")).to_have_count(1)
 
         # B sees the attendance in her list.
         b.goto("/en/events/mine")
         row = b.get_by_role("row").filter(has=b.get_by_role("link", name=title["en"], exact=True))
-        assert row.get_by_role("cell", name="Attended", exact=True).count() == 1
+        expect(row.get_by_role("cell", name="Attended", exact=True)).to_have_count(1)
 
         # The public pages in the other languages are axe-clean too (texts may be untranslated yet).
         for lang in ("nl", "fr"):
@@ -360,12 +360,11 @@ def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe
             anon.goto(f"/{lang}/events/")
             _axe_clean(anon, axe_source, f"events list ({lang})")
         anon.goto("/en/events/")
-        assert anon.get_by_role("link", name=title["en"]).count() == 1
+        expect(anon.get_by_role("link", name=title["en"])).to_have_count(1)
         _axe_clean(anon, axe_source, "events list (en)")
 
 
 def test_visitor_registers_without_an_account(browser, live_server, axe_source):
-    from playwright.sync_api import expect
 
     data = _create_events(live_server)
     event_id, title = data["ids"]["roomy"], data["titles"]["roomy"]
@@ -374,13 +373,13 @@ def test_visitor_registers_without_an_account(browser, live_server, axe_source):
 
     with _context(browser, live_server) as page:
         page.goto(f"/en/events/{event_id}")
-        assert page.get_by_text("20 places are left.", exact=False).count() == 1
+        expect(page.get_by_text("20 places are left.", exact=False)).to_have_count(1)
         page.get_by_label("Your name", exact=True).fill("Noor Testgast")
         page.get_by_label("E-mail address", exact=True).fill(email)
         page.get_by_label("I agree that the city uses my name and e-mail address").check()
         page.get_by_role("button", name="Send me the link").click()
         expect(page.get_by_role("heading", name="Check your mailbox")).to_have_count(1)
-        assert page.get_by_text(email, exact=False).count() == 1
+        expect(page.get_by_text(email, exact=False)).to_have_count(1)
         _axe_clean(page, axe_source, "check your mailbox")
 
         message = _only_mail(live_server, email, "event_guest_confirm", title)
@@ -391,13 +390,13 @@ def test_visitor_registers_without_an_account(browser, live_server, axe_source):
         for lang in ("nl", "fr", "en"):
             page.goto(_in_language(lang, confirm))
             assert page.locator("html").get_attribute("lang") == lang
-            assert page.get_by_text("Noor Testgast").count() == 1
+            expect(page.get_by_text("Noor Testgast")).to_have_count(1)
             _axe_clean(page, axe_source, f"guest confirmation page ({lang})")
-        assert page.get_by_role("heading", name="Confirm your registration").count() == 1
+        expect(page.get_by_role("heading", name="Confirm your registration")).to_have_count(1)
         page.get_by_role("button", name="Confirm my registration").click()
         page.wait_for_url("**/en/events/registrations/**")
-        assert page.get_by_text("Your place is confirmed.").count() == 1
-        assert page.get_by_role("heading", name="Check-in code").count() == 1
+        expect(page.get_by_text("Your place is confirmed.")).to_have_count(1)
+        expect(page.get_by_role("heading", name="Check-in code")).to_have_count(1)
         _axe_clean(page, axe_source, "guest ticket page")
 
         # Clicking the link again changes nothing: straight to the same registration.
@@ -415,7 +414,7 @@ def test_visitor_registers_without_an_account(browser, live_server, axe_source):
             page.locator(f'form[action="/{lang}/events/{event_id}/guest"] button[type=submit]').click()
             page.wait_for_load_state()
             assert page.locator("html").get_attribute("lang") == lang
-            assert page.get_by_text(email, exact=False).count() == 1
+            expect(page.get_by_text(email, exact=False)).to_have_count(1)
             _axe_clean(page, axe_source, f"check your mailbox ({lang})")
         _only_mail(live_server, email, "event_guest_confirm", title)  # still the one link
 
@@ -426,5 +425,5 @@ def test_visitor_registers_without_an_account(browser, live_server, axe_source):
                 response = page.goto(broken)
                 assert response.status == 400
                 assert page.locator("html").get_attribute("lang") == lang
-                assert page.get_by_role("heading", level=1).count() == 1
+                expect(page.get_by_role("heading", level=1)).to_have_count(1)
                 _axe_clean(page, axe_source, f"invalid link page ({lang}, {broken})")

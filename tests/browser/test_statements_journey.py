@@ -96,8 +96,8 @@ def test_add_a_statement_vote_on_ten_and_see_the_map(page, live_server, axe_sour
     from participation.demo.loader import load_statements
 
     page.goto(f"/{lang}/consultations/{load_statements().consultation}/statements/map")
-    assert page.locator("main svg circle").count() == 3
-    assert page.locator("main #common-heading + p + ul li").count() >= 1
+    expect(page.locator("main svg circle")).to_have_count(3)
+    expect(page.locator("main #common-heading + p + ul li").first).to_be_attached()
     _check(page, axe_source, "map with groups and common ground")
 
 

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 import pyotp
 import pytest
 import sqlalchemy as sa
+from playwright.sync_api import expect
 
 from participation import create_app
 from participation.accounts import two_factor
@@ -114,7 +115,7 @@ def test_staff_member_sets_up_and_uses_two_factor_log_in(page, live_server, axe_
         assert_accessible(page, axe_source, "two-factor settings, required and off (en)")
         page.get_by_role("button", name="Set up two-factor log-in").click()
         page.wait_for_url("**/en/account/two-factor/setup")
-        assert page.locator("figure.two-factor-qr svg").count() == 1
+        expect(page.locator("figure.two-factor-qr svg")).to_have_count(1)
         assert_accessible(page, axe_source, "set-up with QR code and key (en)")
         secret = page.locator("#two-factor-key").inner_text().replace(" ", "")
         assert len(secret) == 32

@@ -8,6 +8,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from participation.core.time import utcnow
 from participation.extensions import db
@@ -149,7 +150,7 @@ def _vote_and_change_every_kind(page, slug, ids, lang, axe_source) -> dict:
             assert axe_violations(page, axe_source) == []  # the question page, before voting
         _fill(page, kind, box, answers[kind][0], lang)
         box.get_by_role("button", name=VOTE[lang]).click()
-        assert page.get_by_text(COUNTED[lang]).count() == 1
+        expect(page.get_by_text(COUNTED[lang])).to_have_count(1)
         codes[kind] = page.locator("#receipt-code").inner_text()
         assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}", codes[kind])
         if kind == "single":
@@ -160,13 +161,13 @@ def _vote_and_change_every_kind(page, slug, ids, lang, axe_source) -> dict:
         assert _current_vote(page, box) == answers[kind][0], kind
         _fill(page, kind, box, answers[kind][1], lang)
         box.get_by_role("button", name=CHANGE[lang]).click()
-        assert page.get_by_text(CHANGED[lang]).count() == 1, kind
+        expect(page.get_by_text(CHANGED[lang]), kind).to_have_count(1)
         new_code = page.locator("#receipt-code").inner_text()
         assert new_code != codes[kind]
         codes[kind] = new_code
         if kind == "ranking":
             page.get_by_role("link", name=CHECK_LINK[lang]).click()
-            assert page.get_by_text(FOUND[lang]).count() == 1
+            expect(page.get_by_text(FOUND[lang])).to_have_count(1)
             assert axe_violations(page, axe_source) == []  # the receipt check page
         page.goto(f"/{lang}/consultations/{slug}/questions/{ids[kind]}")
         assert _current_vote(page, page.locator(f"#question-{ids[kind]}")) == answers[kind][1], kind
@@ -181,7 +182,7 @@ def _too_many_choices(page, slug, ids, lang, axe_source) -> None:
         box.get_by_label(label, exact=True).check()
     box.get_by_role("button", name=CHANGE[lang]).click()
     assert TOO_MANY[lang] in page.get_by_role("alert").first.inner_text()
-    assert page.locator("[aria-invalid=true]").count() == 3
+    expect(page.locator("[aria-invalid=true]")).to_have_count(3)
     assert axe_violations(page, axe_source) == []
     assert _current_vote(page, page.locator(f"#question-{ids['multiple']}")) == _answers(lang)["multiple"][1]
 
@@ -194,7 +195,7 @@ def test_residents_vote_in_every_kind_change_each_vote_and_see_results(page, liv
         codes[lang] = _vote_and_change_every_kind(page, slug, ids, lang, axe_source)
         _too_many_choices(page, slug, ids, lang, axe_source)
         page.goto(f"/{lang}/consultations/{slug}")
-        assert page.get_by_role("button", name=CHANGE[lang]).count() == 4
+        expect(page.get_by_role("button", name=CHANGE[lang])).to_have_count(4)
         assert axe_violations(page, axe_source) == []
 
     # An invalid ranking is explained next to the question; the replaced receipt is no longer counted.
@@ -208,10 +209,10 @@ def test_residents_vote_in_every_kind_change_each_vote_and_see_results(page, liv
     assert page.get_by_role("alert").first.inner_text().count("Rank 1 is given to more than one option") == 1
     assert axe_violations(page, axe_source) == []
     page.goto(f"/en/consultations/{slug}/results/check?code={codes['en']['single']}")
-    assert page.get_by_text("Found: the ballot with this receipt code is counted.").count() == 1
+    expect(page.get_by_text("Found: the ballot with this receipt code is counted.")).to_have_count(1)
 
     for lang in ("nl", "en", "fr"):
         page.goto(f"/{lang}/consultations/{slug}/results")
-        assert page.get_by_text(VOTED[lang]).count() == 4
-        assert page.locator(".votes-fingerprints li").count() == 12
+        expect(page.get_by_text(VOTED[lang])).to_have_count(4)
+        expect(page.locator(".votes-fingerprints li")).to_have_count(12)
         assert axe_violations(page, axe_source) == []
