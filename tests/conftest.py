@@ -29,7 +29,7 @@ from flask_sqlalchemy.session import Session as FlaskSession
 
 from participation import create_app
 from participation.extensions import db, limiter
-from tests.support import FormClient
+from tests.support import FormClient, worker_redis_url
 
 PG_SERVER_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -272,6 +272,43 @@ def rate_limits(app):
     limiter.enabled = False
     with app.app_context():
         limiter.reset()
+
+
+# --- the page cache on two app servers ---------------------------------------------------------
+
+PAGE_CACHE_REDIS_URL = worker_redis_url()
+
+
+def _redis_reason() -> str | None:
+    try:
+        import redis
+
+        redis.Redis.from_url(PAGE_CACHE_REDIS_URL, socket_connect_timeout=0.5).ping()
+    except Exception as exc:  # noqa: BLE001 - any failure means: no Redis here
+        return f"Redis at {PAGE_CACHE_REDIS_URL} does not answer ({type(exc).__name__})"
+    return None
+
+
+@pytest.fixture(params=["memory", "redis"])
+def servers(request, app, database_url):
+    """Two app instances with the page cache on, on the test database, like two app servers
+    (tests/test_page_cache.py and tests/test_page_cache_families.py): in-process caches, then Redis."""
+    # A day's time bucket: two views in one test never fall on both sides of a bucket's end (with
+    # the default minute, a test crossing a full minute would see a miss and fail).
+    extra = {"PAGE_CACHE": True, "PAGE_CACHE_SECONDS": 86400}
+    if request.param == "redis":
+        reason = _redis_reason()
+        if reason:
+            pytest.skip(reason)
+        extra["PAGE_CACHE_REDIS_URL"] = PAGE_CACHE_REDIS_URL
+    pair = [make_app(database_url, **extra) for _ in range(2)]
+    for one in pair:
+        one.extensions["page_cache"].clear()
+    yield pair
+    for one in pair:
+        one.extensions["page_cache"].clear()
+        with one.app_context():
+            db.engine.dispose()
 
 
 TESTS = Path(__file__).resolve().parent

@@ -41,6 +41,11 @@ class FormClient:
         return self.submit(f"/{lang}/account/", action=f"/{lang}/account/logout")
 
 
+def anonymous_client(app) -> FormClient:
+    """A visitor without any cookie (not even a session's): the shared anonymous page."""
+    return FormClient(app.test_client(use_cookies=False))
+
+
 def text(response) -> str:
     return response.get_data(as_text=True)
 

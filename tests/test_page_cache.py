@@ -10,50 +10,13 @@ import re
 import secrets
 from html import unescape
 
-import pytest
 import sqlalchemy as sa
 
 from participation.extensions import db
 from tests.comments.factories import make_consultation as make_open_consultation
-from tests.conftest import make_app
 from tests.factories import PASSWORD, make_user
-from tests.support import TOKEN_RE, FormClient, count_queries, text, worker_redis_url
+from tests.support import TOKEN_RE, FormClient, anonymous_client, count_queries, text
 from tests.votes.factories import make_question, option_ids
-
-REDIS_URL = worker_redis_url()
-
-
-def _redis_reason() -> str | None:
-    try:
-        import redis
-
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
-    except Exception as exc:  # noqa: BLE001 - any failure means: no Redis here
-        return f"Redis at {REDIS_URL} does not answer ({type(exc).__name__})"
-    return None
-
-
-@pytest.fixture(params=["memory", "redis"])
-def servers(request, app, database_url):
-    """Two app instances with the page cache on, on the test database."""
-    extra = {"PAGE_CACHE": True}
-    if request.param == "redis":
-        reason = _redis_reason()
-        if reason:
-            pytest.skip(reason)
-        extra["PAGE_CACHE_REDIS_URL"] = REDIS_URL
-    pair = [make_app(database_url, **extra) for _ in range(2)]
-    for one in pair:
-        one.extensions["page_cache"].clear()
-    yield pair
-    for one in pair:
-        one.extensions["page_cache"].clear()
-        with one.app_context():
-            db.engine.dispose()
-
-
-def _anonymous(server) -> FormClient:
-    return FormClient(server.test_client(use_cookies=False))
 
 
 def _cached(server) -> list[str]:
@@ -65,9 +28,9 @@ def test_an_anonymous_page_is_served_from_the_cache_with_one_query(app, servers)
     consultation = make_open_consultation(app)
     make_user(app)  # any write creates the content version
     url = f"/en/consultations/{consultation.slug}"
-    first = _anonymous(one).get(url)
+    first = anonymous_client(one).get(url)
     with count_queries(one) as statements:
-        second = _anonymous(one).get(url)
+        second = anonymous_client(one).get(url)
     assert first.status_code == second.status_code == 200
     assert second.get_data() == first.get_data()
     queries = [s for s in statements if not s.startswith("BEGIN")]  # SQLite's own BEGIN
@@ -80,15 +43,15 @@ def test_a_comment_shows_at_once_on_both_servers(app, servers):
     consultation = make_open_consultation(app)
     url = f"/en/consultations/{consultation.slug}"
     for server in servers:
-        assert "Een nieuw voorstel" not in text(_anonymous(server).get(url))
-        assert "Een nieuw voorstel" not in text(_anonymous(server).get(url))  # from the cache
+        assert "Een nieuw voorstel" not in text(anonymous_client(server).get(url))
+        assert "Een nieuw voorstel" not in text(anonymous_client(server).get(url))  # from the cache
     writer = FormClient(one.test_client())
     writer.login(resident.email, PASSWORD)
     comments_url = f"/nl/consultations/{consultation.slug}/comments"
     answer = writer.submit(comments_url, {"body": "Een nieuw voorstel", "alignment": "for"}, action=comments_url)
     assert answer.status_code == 303
     for server in (two, one):
-        assert "Een nieuw voorstel" in text(_anonymous(server).get(url))
+        assert "Een nieuw voorstel" in text(anonymous_client(server).get(url))
 
 
 def test_a_vote_and_an_edit_show_at_once_on_the_other_server(app, servers):
@@ -100,20 +63,20 @@ def test_a_vote_and_an_edit_show_at_once_on_the_other_server(app, servers):
     consultation = make_consultation(app, results_visible_while_open=True)
     question = make_question(app, consultation, "single")
     results = f"/en/consultations/{consultation.slug}/results"
-    assert re.search(r"\b0 ballots are counted", text(_anonymous(two).get(results)))
+    assert re.search(r"\b0 ballots are counted", text(anonymous_client(two).get(results)))
     client = FormClient(one.test_client())
     client.login(voter.email, PASSWORD)
     vote_url = f"/en/consultations/{consultation.slug}/questions/{question.id}"
     assert client.submit(vote_url, {"option": str(option_ids(question)[0])}).status_code == 303
-    assert re.search(r"\b1 ballot is counted|\b1 ballots are counted", text(_anonymous(two).get(results)))
+    assert re.search(r"\b1 ballot is counted|\b1 ballots are counted", text(anonymous_client(two).get(results)))
     # An organiser's edit, like any write through the session, bumps the version in its transaction.
     page = f"/en/consultations/{consultation.slug}"
-    _anonymous(two).get(page)
+    anonymous_client(two).get(page)
     with one.app_context():
         row = db.session.get(Consultation, consultation.id)
         row.title = {**row.title, "en": "A title changed just now"}
         db.session.commit()
-    assert "A title changed just now" in text(_anonymous(two).get(page))
+    assert "A title changed just now" in text(anonymous_client(two).get(page))
 
 
 HOLE = re.compile(r"hole[0-9a-f]{24}")
@@ -146,8 +109,8 @@ def test_a_cached_page_holds_no_token_name_or_form_value_of_anyone(app, servers)
     their_tokens = set()
     for url in urls:
         signed_in.get(url)
-        _anonymous(one).get(url)
-        anonymous = _anonymous(one).get(url)
+        anonymous_client(one).get(url)
+        anonymous = anonymous_client(one).get(url)
         page = signed_in.get(url)  # from the cache, with their own token filled in
         assert "csrf_token" in text(page) and not HOLE.search(text(page))
         their_tokens |= _tokens(page)
@@ -230,7 +193,7 @@ class TestSignedInPagesFromTheCache:
                 assert "Mijn eigen bijdrage" in text(page)
                 assert edit_link.group(1) not in text(page)
                 assert not _tokens(page) & _tokens(own[1])
-        assert edit_link.group(1) not in text(_anonymous(one).get(url))
+        assert edit_link.group(1) not in text(anonymous_client(one).get(url))
 
     def test_a_flashed_message_is_shown_not_a_stored_page(self, app, servers):
         one, _ = servers
@@ -255,7 +218,7 @@ class TestSignedInPagesFromTheCache:
         make_user(app)
         consultation = make_open_consultation(app)
         url = f"/en/consultations/{consultation.slug}"
-        _anonymous(one).get(url)
+        anonymous_client(one).get(url)
         visitor = FormClient(one.test_client())
         visitor.get("/en/account/login")  # the log-in form gives them a session (its CSRF token)
         with count_queries(one) as statements:
@@ -275,4 +238,4 @@ def test_a_wiped_database_never_meets_its_old_pages(app, servers):
         db.session.execute(sa.delete(ContentVersion))
         db.session.commit()  # this delete is itself a write: a new row with a new token
         assert db.session.scalar(sa.select(ContentVersion.token)) != token
-    assert _anonymous(one).get(f"/en/consultations/{consultation.slug}").status_code == 200
+    assert anonymous_client(one).get(f"/en/consultations/{consultation.slug}").status_code == 200

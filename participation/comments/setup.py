@@ -9,7 +9,7 @@ from participation.comments.queries import consultation_ids_for_user
 from participation.comments.thread import comments_section
 from participation.comments.views import bp
 from participation.core import extension_points
-from participation.core.extension_points import BackOfficePart, ParticipationSource, PersonalData
+from participation.core.extension_points import BackOfficePart, ConsultationSection, ParticipationSource, PersonalData
 from participation.core.i18n import _
 
 
@@ -18,7 +18,9 @@ def init_app(app) -> None:
     app.config.setdefault("COMMENT_EDIT_MINUTES", 15)
     app.config.setdefault("ANTISPAM_MIN_SECONDS", 3)
     app.register_blueprint(bp)
-    extension_points.consultation_sections.register(app, comments_section, order=60)
+    extension_points.consultation_sections.register(
+        app, ConsultationSection(comments_section, shows=frozenset({"discussion"})), order=60
+    )
     extension_points.personal_data.register(app, PersonalData("comments", export_comment_data, erase_comment_data))
     extension_points.participation_sources.register(app, ParticipationSource("commented", consultation_ids_for_user))
     extension_points.back_office_parts.register(

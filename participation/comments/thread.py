@@ -36,8 +36,9 @@ from participation.comments.permissions import (
     is_author,
 )
 from participation.comments.text import render_comment_body
+from participation.consultations.models import PublicStatus
 from participation.consultations.sections import Section
-from participation.core.i18n import _
+from participation.core.i18n import _, format_datetime
 from participation.core.input_bounds import page_number
 from participation.core.time import utcnow
 from participation.extensions import db
@@ -94,6 +95,10 @@ def _block_message(user, consultation) -> str | None:
         return _("This consultation does not take comments.")
     if not consultation.is_public():
         return _("Comments open once the consultation is published.")
+    if consultation.status() == PublicStatus.UPCOMING:
+        return _(
+            "Comments open on %(moment)s, when the consultation opens.", moment=format_datetime(consultation.opens_at)
+        )
     if not consultation.is_open():
         return _("Comments are closed: you can only comment while the consultation is open.")
     if not getattr(user, "is_authenticated", False):

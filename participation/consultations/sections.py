@@ -1,7 +1,8 @@
 """Extension point: features add sections (events, comments, questions) to a consultation page.
 
 A provider is `fn(consultation, user) -> Section | None`, registered at start-up on the
-extension point `consultation_sections` (core/extension_points.py) with an `order`. The page renders each section's
+extension point `consultation_sections` (core/extension_points.py) as a ConsultationSection,
+with the families of tables it shows and an `order`. The page renders each section's
 template with the section's context plus `consultation` (see render_sections). Providers run a fixed, small
 number of queries whatever the amount of data (paginate, aggregate in SQL).
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from flask import render_template
 from markupsafe import Markup
 
-from participation.core import extension_points
+from participation.core import extension_points, page_cache
 
 
 @dataclass
@@ -29,8 +30,8 @@ class Section:
 
 def consultation_sections(consultation, user) -> list[Section]:
     sections = []
-    for provider in extension_points.consultation_sections.contributions():
-        section = provider(consultation, user)
+    for contribution in extension_points.consultation_sections.contributions():
+        section = contribution.provide(consultation, user)
         if section is not None:
             sections.append(section)
     return sections
@@ -46,10 +47,26 @@ class RenderedSection:
 def render_sections(consultation, user) -> list[RenderedSection]:
     """Render each section's template with its own context (plus the consultation).
 
-    The HTML comes from our own autoescaped templates, so it is safe to embed.
+    While the page is rendered for the page cache, each section is kept there on its own, under
+    the versions of the families it shows (ConsultationSection.shows): after a ballot only the
+    questions are rendered afresh. The HTML comes from our own autoescaped templates, so it is
+    safe to embed.
     """
     rendered = []
-    for section in consultation_sections(consultation, user):
-        html = render_template(section.template, **{"consultation": consultation, **section.context})
-        rendered.append(RenderedSection(Markup(html), section.anchor, section.title))  # noqa: S704 - autoescaped template
+    for contribution in extension_points.consultation_sections.contributions():
+        name = f"section:{contribution.provide.__module__}.{contribution.provide.__qualname__}:{consultation.id}"
+        stored = page_cache.fragment(
+            name, contribution.shows, lambda contribution=contribution: _render(contribution, consultation, user)
+        )
+        if stored is not None:
+            rendered.append(RenderedSection(Markup(stored["html"]), stored["anchor"], stored["title"]))  # noqa: S704
     return rendered
+
+
+def _render(contribution, consultation, user) -> dict | None:
+    section = contribution.provide(consultation, user)
+    if section is None:
+        return None
+    html = render_template(section.template, **{"consultation": consultation, **section.context})
+    title = str(section.title) if section.title is not None else None
+    return {"html": html, "anchor": section.anchor, "title": title}

@@ -56,10 +56,23 @@ class ExtensionPoint(Generic[T]):
 
 
 # --- The consultation page -------------------------------------------------------------
-# A provider `fn(consultation, user) -> consultations.sections.Section | None` adds a block
-# (events, questions, discussion) to a consultation's page. It may read, never write, and
-# runs a fixed, small number of queries whatever the amount of data. `order` places it.
-consultation_sections: ExtensionPoint[Callable[[Any, Any], Any]] = ExtensionPoint("consultation_sections")
+@dataclass(frozen=True)
+class ConsultationSection:
+    """A block a feature adds to a consultation's page (events, questions, discussion).
+
+    `provide(consultation, user) -> consultations.sections.Section | None`: it may read, never
+    write, and runs a fixed, small number of queries whatever the amount of data. `shows`: the
+    families of tables (core/page_cache.py) besides "content" whose rows the block shows. Its
+    rendering is kept in the page cache until a write to one of them, so that a ballot renders the
+    questions afresh, not the discussion (tests/test_page_cache_families.py checks the families
+    against the tables each block reads). `order` places it.
+    """
+
+    provide: Callable[[Any, Any], Any]
+    shows: frozenset[str] = frozenset()
+
+
+consultation_sections: ExtensionPoint[ConsultationSection] = ExtensionPoint("consultation_sections")
 
 # --- The home page ---------------------------------------------------------------------
 # A provider `fn() -> (template, context) | None` adds a block to the home page. The home

@@ -8,14 +8,25 @@ remember-me token) are never served from the cache, and never stored.
 
 The key: scheme, host, path and query, the page's language, a time bucket (PAGE_CACHE_SECONDS,
 60 by default: statuses and phases that change with the clock are at most that late), and the
-content version: a row in `content_version` that every write bumps *in the same transaction*
-(Session hooks below: any INSERT, UPDATE or DELETE through the session, flushed objects or Core
-statements, on a table that can show on a page). Each request reads the version first (one
-primary-key query); a page rendered from data older than the version it read cannot exist,
-because the version is only visible together with the data of the write that bumped it. So after
-a write commits, the next view on every app server renders afresh: nothing is stale after a
-write, whichever server took the write. Writes outside db.session (raw engine connections) do not
-bump it: the application does not make any; scripts that do must call bump_content_version().
+content versions the page depends on: rows in `content_version`, one per *family* of tables,
+that every write bumps *in the same transaction* (Session hooks below: any INSERT, UPDATE or
+DELETE through the session, flushed objects or Core statements, on a table that can show on a
+page). Each request reads the versions first (one query of at most six rows); a page rendered
+from data older than the versions it read cannot exist, because a version is only visible
+together with the data of the write that bumped it. So after a write commits, the next view on
+every app server renders afresh: nothing is stale after a write, whichever server took the write.
+Writes outside db.session (raw engine connections) do not bump it: the application does not make
+any; scripts that do must call bump_content_version().
+
+Families keep the frequent writes of participation (a comment, a ballot, a vote on a statement, a
+registration) from emptying the cache of pages that never show them: a ballot renders the
+consultation page and its results afresh, not the home page, the catalogue or another
+consultation's event. Every table belongs to the family "content" unless TABLE_FAMILIES names it,
+and every page depends on "content": a new table nobody thought of makes every page fresh, never
+stale. A page depends on every family unless ENDPOINT_FAMILIES narrows it, and a test renders
+each cached page (anonymous and signed in, on the demo content) recording the tables its SQL
+reads, and fails when one belongs to a family the page does not declare
+(tests/test_page_cache_families.py).
 
 Where: Redis when PAGE_CACHE_REDIS_URL is set (shared by every worker and server), otherwise a
 small in-process LRU per worker (PAGE_CACHE_ENTRIES). Either way the version lives in the
@@ -40,6 +51,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import json
 import os
 import re
 import secrets
@@ -52,6 +64,8 @@ import sqlalchemy as sa
 from flask import Flask, Response, current_app, g, request, session
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from participation.core.i18n import LANG_COOKIE
@@ -73,14 +87,78 @@ DEFAULT_ENDPOINTS = frozenset(
         "transparency.page",
     }
 )
-# Tables whose rows never show on a cached page: writing them does not bump the version.
-UNSEEN_TABLES = frozenset({"content_version", "final_counts", "final_count_rows", "outbox_messages"})
+# Tables whose rows never show on a cached page: writing them bumps no version. Two are read
+# by pages: content_version itself, and the final counts, which hold the same numbers as the
+# ballots they were counted from (a ballot bumps "ballots"). The test of the families checks that
+# no cached page reads the others.
+UNSEEN_TABLES = frozenset(
+    {
+        "content_version",
+        "final_counts",
+        "final_count_rows",
+        "outbox_messages",
+        "outbox_message_people",
+        "audit_personal_details",
+        "scheduled_jobs",
+        "fan_outs",
+        "fan_out_deliveries",
+        "two_factor_credentials",
+        "two_factor_recovery_codes",
+    }
+)
+READ_BUT_UNSEEN_TABLES = frozenset({"content_version", "final_counts", "final_count_rows"})
+
+# Families of tables (see the module's docstring) and the row of `content_version` of each.
+FAMILY_ROWS = {"content": 1, "discussion": 2, "ballots": 3, "statements": 4, "registrations": 5, "audit": 6}
+ALL_FAMILIES = frozenset(FAMILY_ROWS)
+TABLE_FAMILIES = {
+    "comments": "discussion",
+    "comment_endorsements": "discussion",
+    "comment_reports": "discussion",
+    "comment_appeals": "discussion",
+    "ballots": "ballots",
+    "ballot_choices": "ballots",
+    "statements": "statements",
+    "statement_votes": "statements",
+    "statement_reports": "statements",
+    "statement_appeals": "statements",
+    "opinion_maps": "statements",
+    "event_registrations": "registrations",
+    # The log of decisions: the transparency pages count from it (the times to a decision).
+    "audit_entries": "audit",
+}
+# Columns kept for another family's sake: an UPDATE changing only these belongs to that family.
+# An event's last_sequence numbers its registrations (the order of the waiting list).
+BOOKKEEPING_COLUMNS = {"events": (frozenset({"last_sequence"}), "registrations")}
+# What each cached page shows besides "content" (omitted: every family). Checked by a test.
+ENDPOINT_FAMILIES = {
+    "pages.home": frozenset({"content", "registrations"}),
+    "pages.privacy": frozenset({"content"}),
+    "pages.accessibility": frozenset({"content"}),
+    "consultations.index": frozenset({"content"}),
+    "networks.index": frozenset({"content"}),
+    "votes.results": frozenset({"content", "ballots", "audit"}),
+    "events.index": frozenset({"content", "registrations"}),
+    "events.detail": frozenset({"content", "registrations"}),
+    "comments.transparency": frozenset({"content", "discussion", "audit"}),
+    "transparency.page": frozenset({"content", "discussion", "audit"}),
+}
+
+
+def family_of(table_name: str) -> str:
+    return TABLE_FAMILIES.get(table_name, "content")
+
+
+def families_of_endpoint(endpoint: str | None) -> frozenset[str]:
+    return ENDPOINT_FAMILIES.get(endpoint or "", ALL_FAMILIES)
+
+
 _DML = re.compile(r"^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
 _CHANGED = "page_cache.content_changed"
 
 
 class ContentVersion(db.Model):
-    """One row: bumped by every write that can change what a public page shows."""
+    """One row per family of tables (FAMILY_ROWS): bumped by every write to one of its tables."""
 
     __tablename__ = "content_version"
 
@@ -89,30 +167,57 @@ class ContentVersion(db.Model):
     version: Mapped[int] = mapped_column(sa.BigInteger, default=0)
 
 
-_READ = sa.select(ContentVersion.token, ContentVersion.version).where(ContentVersion.id == 1)
-_BUMP = sa.update(ContentVersion).where(ContentVersion.id == 1).values(version=ContentVersion.version + 1)
+_READ = sa.select(ContentVersion.id, ContentVersion.token, ContentVersion.version)
 
 
-def bump_content_version(session_or_conn=None) -> None:
-    """Mark every cached page old, in the caller's transaction (created on first use)."""
+def bump_content_version(session_or_conn=None, families=ALL_FAMILIES) -> None:
+    """Mark the cached pages showing these families old, in the caller's transaction.
+
+    An upsert, in the same order every time: two transactions creating a family's row at once
+    do not fail, and two bumping several rows do not wait on each other in a cycle."""
     target = session_or_conn or db.session
-    if target.execute(_BUMP).rowcount == 0:
-        target.execute(sa.insert(ContentVersion).values(id=1, token=secrets.token_hex(16), version=1))
+    dialect = target.get_bind().dialect.name if isinstance(target, Session) else target.dialect.name
+    for family in sorted(families, key=FAMILY_ROWS.__getitem__):
+        row = {"id": FAMILY_ROWS[family], "token": secrets.token_hex(16), "version": 1}
+        if dialect in ("sqlite", "postgresql"):
+            insert = (sqlite_insert if dialect == "sqlite" else postgresql_insert)(ContentVersion).values(**row)
+            target.execute(
+                insert.on_conflict_do_update(
+                    index_elements=[ContentVersion.id], set_={"version": ContentVersion.version + 1}
+                )
+            )
+        elif (
+            target.execute(
+                sa.update(ContentVersion)
+                .where(ContentVersion.id == row["id"])
+                .values(version=ContentVersion.version + 1)
+            ).rowcount
+            == 0
+        ):
+            target.execute(sa.insert(ContentVersion).values(**row))
 
 
 # --- bumping: every session transaction that wrote a visible table --------------------------------
 
 
 def _mark_if_visible(session: Session, table_name: str | None) -> None:
-    if table_name is None or table_name not in UNSEEN_TABLES:
-        session.info[_CHANGED] = True
+    if table_name is None:
+        session.info.setdefault(_CHANGED, set()).update(ALL_FAMILIES)
+    elif table_name not in UNSEEN_TABLES:
+        session.info.setdefault(_CHANGED, set()).add(family_of(table_name))
 
 
 @sa.event.listens_for(Session, "after_flush")
 def _after_flush(session, _context) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
-        table = getattr(type(obj), "__table__", None)
-        _mark_if_visible(session, getattr(table, "name", None))
+        table = getattr(getattr(type(obj), "__table__", None), "name", None)
+        if table in BOOKKEEPING_COLUMNS and obj in session.dirty and obj not in session.deleted:
+            columns, family = BOOKKEEPING_COLUMNS[table]
+            changed = {attr.key for attr in sa.inspect(obj).attrs if attr.history.has_changes()}
+            if changed <= columns:
+                session.info.setdefault(_CHANGED, set()).add(family)
+                continue
+        _mark_if_visible(session, table)
 
 
 @sa.event.listens_for(Session, "do_orm_execute")
@@ -135,10 +240,11 @@ def _bump_before_commit(session) -> None:
     if session.info.get("page_cache.bumping"):
         return
     session.flush()  # the commit's own flush comes after this hook: flush now to see its writes
-    if session.info.pop(_CHANGED, False):
+    families = session.info.pop(_CHANGED, None)
+    if families:
         session.info["page_cache.bumping"] = True
         try:
-            bump_content_version(session)
+            bump_content_version(session, families)
         finally:
             session.info.pop("page_cache.bumping", None)
             session.info.pop(_CHANGED, None)
@@ -247,6 +353,29 @@ def _marker(name: str) -> str:
     return f"hole{digest.hexdigest()[:24]}"
 
 
+# --- fragments: parts of a page kept under the versions of what they show ------------------------
+
+
+def fragment(name: str, shows: frozenset[str], render: Callable[[], dict | None]) -> dict | None:
+    """`render()` (a JSON-ready dict, or None), kept in the cache while the page around it is
+    rendered for the cache: under the page's viewer, address, language and time bucket, and the
+    versions of "content" and the families in `shows` only. So when a write renders a page
+    afresh, its parts that cannot show the write come from the cache. Outside such a rendering
+    (the cache is off, a flashed message, a POST), it is simply `render()`."""
+    if g.get("page_cache_key") is None:
+        return render()
+    versions = _versions_of(g.page_cache_rows, shows | {"content"})
+    key = f"fragment:{name}:{_key(versions, current_app.config['PAGE_CACHE_SECONDS'], g.page_cache_viewer)}"
+    store = page_store()
+    stored = store.get(key)
+    if stored is not None:
+        return json.loads(stored)
+    value = render()
+    if not session.modified:  # like a page: nothing of this view's session in what is kept
+        store.set(key, json.dumps(value).encode())
+    return value
+
+
 def _fill_holes(body: bytes) -> bytes:
     for name, fill in _HOLES.items():
         marker = _marker(name).encode()
@@ -291,10 +420,22 @@ def _viewer(app: Flask) -> str | None:
     return "anonymous"
 
 
-def _key(token: str, version: int, seconds: int, viewer: str) -> str:
+def _key(versions: str, seconds: int, viewer: str) -> str:
     bucket = int(time.time() // seconds)
     lang = g.get("lang") or ""
-    return f"{token}:{version}:{bucket}:{lang}:{viewer}:{request.scheme}://{request.host}{request.full_path}"
+    return f"{versions}:{bucket}:{lang}:{viewer}:{request.scheme}://{request.host}{request.full_path}"
+
+
+def _versions_of(rows, families: frozenset[str]) -> str | None:
+    """The versions of these families as part of a key, or None before the first write."""
+    by_id = {row.id: row for row in rows}
+    if FAMILY_ROWS["content"] not in by_id:
+        return None  # nothing is cached before the first write
+    parts = []
+    for family in sorted(families, key=FAMILY_ROWS.__getitem__):
+        row = by_id.get(FAMILY_ROWS[family])
+        parts.append(f"{row.token}.{row.version}" if row else "-")  # "-": not written yet
+    return "/".join(parts)
 
 
 def register_page_cache(app: Flask) -> None:
@@ -322,15 +463,16 @@ def register_page_cache(app: Flask) -> None:
         viewer = _viewer(app)
         if viewer is None:
             return None
-        row = db.session.execute(_READ).first()
-        if row is None:
-            return None  # no version yet: nothing is cached before the first write
-        key = _key(row.token, row.version, seconds, viewer)
+        rows = db.session.execute(_READ).all()
+        versions = _versions_of(rows, families_of_endpoint(request.endpoint))
+        if versions is None:
+            return None
+        key = _key(versions, seconds, viewer)
         body = page_store(app).get(key)
         if body is not None:
             g.page_cache = "hit"
             return Response(_fill_holes(body), 200, mimetype="text/html")
-        g.page_cache_key, g.page_cache_viewer = key, viewer
+        g.page_cache_key, g.page_cache_viewer, g.page_cache_rows = key, viewer, rows
         g.csrf_token = _marker("csrf")  # every form of this rendering gets the hole
         return None
 

@@ -4,7 +4,7 @@ on each consultation (a section of its page) and event page (a template global).
 from __future__ import annotations
 
 from participation.consultations.sections import Section
-from participation.core.extension_points import consultation_sections
+from participation.core.extension_points import ConsultationSection, consultation_sections
 from participation.core.i18n import current_lang
 from participation.core.translated import translated
 from participation.core.urls import public_url_for
@@ -37,5 +37,5 @@ def init_app(app) -> None:
 
     app.config["EMBED_ORIGINS"] = check_origins(app.config.get("EMBED_ORIGINS", ()))
     app.register_blueprint(bp)
-    consultation_sections.register(app, embed_code_section, order=95)
+    consultation_sections.register(app, ConsultationSection(embed_code_section), order=95)
     app.jinja_env.globals.update(embed_url=embed_url)

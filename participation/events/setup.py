@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from participation.core import extension_points
-from participation.core.extension_points import BackOfficePart, ParticipationSource, PersonalData
+from participation.core.extension_points import BackOfficePart, ConsultationSection, ParticipationSource, PersonalData
 from participation.core.i18n import LANGUAGE_NAMES
 from participation.core.scheduler import register_periodic
 from participation.events.cli import send_reminders_command, send_reminders_job
@@ -24,7 +24,9 @@ from participation.events.views import bp
 def init_app(app) -> None:
     app.register_blueprint(bp)
     app.register_blueprint(manage_bp)
-    extension_points.consultation_sections.register(app, consultation_events_section, order=20)
+    extension_points.consultation_sections.register(
+        app, ConsultationSection(consultation_events_section, shows=frozenset({"registrations"})), order=20
+    )
     extension_points.home_sections.register(app, next_events_section)
     extension_points.personal_data.register(app, PersonalData("events", export_event_data, erase_event_data))
     extension_points.participation_sources.register(app, ParticipationSource("registered", consultation_ids_for_user))

@@ -68,6 +68,18 @@ def open_suspension_appeal_count() -> int:
     )
 
 
+def waiting_suspension_appeals_of(user_ids: list[int]) -> dict[int, SuspensionAppeal]:
+    """The appeal waiting for a decision of each of these people, by person (one query)."""
+    if not user_ids:
+        return {}
+    rows = db.session.execute(
+        sa.select(Suspension.user_id, SuspensionAppeal)
+        .join(SuspensionAppeal, SuspensionAppeal.suspension_id == Suspension.id)
+        .where(Suspension.user_id.in_(user_ids), SuspensionAppeal.decided_at.is_(None))
+    ).all()
+    return {user_id: appeal for user_id, appeal in rows}
+
+
 def suspensions_of(user_id: int) -> sa.Select:
     """A person's suspensions, newest first, with their appeals."""
     return (

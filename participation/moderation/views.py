@@ -225,7 +225,8 @@ def lift(user_id: int):
 @bp.get("/suspensions")
 def suspensions():
     page = paginate(queries.suspended_users(), per_page=PER_PAGE)
-    return render_template("moderation/suspensions.html", page=page, now=utcnow())
+    waiting = queries.waiting_suspension_appeals_of([person.id for person in page.items])
+    return render_template("moderation/suspensions.html", page=page, now=utcnow(), waiting_appeals=waiting)
 
 
 @bp.get("/appeals")

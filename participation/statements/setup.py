@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from participation.core import extension_points
-from participation.core.extension_points import BackOfficePart, ParticipationSource, PersonalData
+from participation.core.extension_points import BackOfficePart, ConsultationSection, ParticipationSource, PersonalData
 from participation.core.i18n import _
 from participation.core.jobs import register_job
 from participation.core.scheduler import register_periodic
@@ -28,7 +28,9 @@ def init_app(app) -> None:
     # After votes (debounced, services.request_recompute) and every few minutes for maps marked out of date.
     register_job(app, RECOMPUTE_JOB, recompute)
     register_periodic(app, "opinion-map-recompute-due", timedelta(minutes=5), recompute_due)
-    extension_points.consultation_sections.register(app, statements_section, order=45)
+    extension_points.consultation_sections.register(
+        app, ConsultationSection(statements_section, shows=frozenset({"statements"})), order=45
+    )
     extension_points.personal_data.register(
         app, PersonalData("statements", export_statement_data, erase_statement_data)
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from participation.core import extension_points
-from participation.core.extension_points import BackOfficePart, ParticipationSource, PersonalData
+from participation.core.extension_points import BackOfficePart, ConsultationSection, ParticipationSource, PersonalData
 from participation.core.i18n import _
 from participation.core.scheduler import register_periodic
 from participation.votes.ballot_view import questions_section
@@ -24,7 +24,9 @@ def init_app(app) -> None:
     app.cli.add_command(store_final_counts_command)
     # Consultations that close by the clock are counted by a job soon after, not by a visitor.
     register_periodic(app, "store-final-counts", timedelta(minutes=5), store_final_counts_job)
-    extension_points.consultation_sections.register(app, questions_section, order=40)
+    extension_points.consultation_sections.register(
+        app, ConsultationSection(questions_section, shows=frozenset({"ballots", "audit"})), order=40
+    )
     extension_points.personal_data.register(app, PersonalData("votes", export_vote_data, erase_vote_data))
     extension_points.participation_sources.register(app, ParticipationSource("voted", consultation_ids_for_user))
     extension_points.back_office_parts.register(

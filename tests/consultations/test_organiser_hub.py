@@ -418,6 +418,18 @@ def test_a_draft_never_reads_as_closed(app, client, old_draft, lang):
             assert unescape(phrase) not in unescape(body), f"{url} says {phrase!r}"
 
 
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [("nl", "Reageren kan vanaf"), ("en", "Comments open on"), ("fr", "Les commentaires seront ouverts le")],
+)
+def test_an_upcoming_discussion_says_when_it_opens_not_that_it_closed(app, client, lang, says):
+    consultation = make_consultation(app, status="upcoming")
+    with app.test_request_context(f"/{lang}/"), force_locale(lang):
+        closed = gettext("Comments are closed: you can only comment while the consultation is open.")
+    body = unescape(main_of(text(client.get(f"/{lang}/consultations/{consultation.slug}/comments"))))
+    assert says in body and unescape(closed) not in body
+
+
 def test_the_draft_preview_says_not_yet_published(app, client, old_draft):
     consultation, event = old_draft
     page = text(client.get(f"/en/consultations/{consultation.slug}"))

@@ -233,9 +233,11 @@ def test_another_moderator_or_an_admin_lifts_on_appeal_and_the_person_is_told(ap
     decider = make_user(app, role=role)
     judge = FormClient(app.test_client())
     judge.login(decider.email, PASSWORD, lang="en")
-    # The queue and the appeals list show the open appeal.
+    # The queue, the appeals list and the list of suspended accounts show the open appeal.
     assert "1 appeal waits for a decision" in text(judge.get("/en/moderate/"))
     assert f"/en/moderate/suspension-appeals/{appeal.id}" in text(judge.get("/en/moderate/appeals"))
+    suspended_list = judge.get("/en/moderate/suspensions").get_data(as_text=True)
+    assert f'<a href="/en/moderate/suspension-appeals/{appeal.id}">Waiting for a decision</a>' in suspended_list
     response = _decide(judge, appeal.id, "lifted", note="Eén misstap, geen patroon.")
     assert response.status_code == 303
     decided = _appeal_of(app, person)
@@ -249,10 +251,11 @@ def test_another_moderator_or_an_admin_lifts_on_appeal_and_the_person_is_told(ap
     # The log shows the decision.
     log = text(judge.get("/en/moderate/log"))
     assert "Suspension lifted on appeal" in log and "Appeal against a suspension submitted" in log
-    # Decided once only.
-    assert "already decided" in text(judge.get(f"/en/moderate/suspension-appeals/{appeal.id}")) or (
-        'name="outcome"' not in text(judge.get(f"/en/moderate/suspension-appeals/{appeal.id}"))
-    )
+    # Decided once only: the page shows the outcome and no form any more.
+    decided_page = judge.get(f"/en/moderate/suspension-appeals/{appeal.id}").get_data(as_text=True)
+    assert "Appeal granted: suspension lifted" in decided_page and 'name="outcome"' not in decided_page
+    assert _decide(judge, appeal.id, "upheld").status_code == 409
+    assert _appeal_of(app, person).outcome == SuspensionAppealOutcome.LIFTED
 
 
 def test_an_upheld_appeal_keeps_the_suspension(app, other_client, suspended):
@@ -263,6 +266,10 @@ def test_an_upheld_appeal_keeps_the_suspension(app, other_client, suspended):
     judge.login(make_user(app, role=Role.MODERATOR).email, PASSWORD, lang="en")
     assert _decide(judge, appeal.id, "upheld").status_code == 303
     assert get(app, User, person.id).is_suspended()
+    # Still suspended, nothing waits any more.
+    suspended_list = judge.get("/en/moderate/suspensions").get_data(as_text=True)
+    assert "Ruben" in suspended_list and "None waiting" in suspended_list
+    assert f"/en/moderate/suspension-appeals/{appeal.id}" not in suspended_list
     [mail] = outbox(app, person.email, "suspension_appeal_decided")
     assert "rejected it" in mail.body_text and "stays suspended until" in mail.body_text
     page = text(other_client.get("/en/account/suspension"))
