@@ -305,7 +305,20 @@ def grow(url: str, ballots: int, event_id: int) -> dict:
             )
             have = conn.scalar(sa.select(sa.func.count()).where(Comment.consultation_id == open_id))
             started = time.monotonic()
-            clone(conn, Comment.__table__, top, 10_000 - have, {"body": "src.body || ' (' || x || ')'"})
+            # One comment a minute going back in time, as people write them (10,000 comments posted at
+            # the same instant would make every "newest first" page sort them all).
+            earlier = (
+                "src.created_at - x * interval '1 minute'"
+                if dialect == "postgresql"
+                else "datetime(src.created_at, '-' || x || ' minutes')"
+            )
+            clone(
+                conn,
+                Comment.__table__,
+                top,
+                10_000 - have,
+                {"body": "src.body || ' (' || x || ')'", "created_at": earlier},
+            )
             took["comments"] = time.monotonic() - started
 
             started = time.monotonic()
