@@ -28,6 +28,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -112,6 +113,7 @@ def load(
 @contextmanager
 def serve(app_spec: str, url: str, cwd: Path, **extra_env: str):
     port = free_port()
+    log = tempfile.TemporaryFile()
     env = {
         **os.environ,
         **extra_env,
@@ -141,6 +143,9 @@ def serve(app_spec: str, url: str, cwd: Path, **extra_env: str):
         ],
         cwd=cwd,
         env=env,
+        # The servers' own log (a line per request) goes to a file, printed only when they fail.
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         for _ in range(300):
@@ -157,9 +162,15 @@ def serve(app_spec: str, url: str, cwd: Path, **extra_env: str):
             except (OSError, SystemExit):
                 time.sleep(0.2)
         yield port
+    except BaseException:
+        log.flush()
+        log.seek(0)
+        print(f"--- {app_spec} log, last lines:", *log.read().decode(errors="replace").splitlines()[-40:], sep="\n")
+        raise
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
 
 
 def login(port: int) -> str:
@@ -640,8 +651,6 @@ def main() -> int:
 
     logging.disable(logging.INFO)  # create_app's INFO logging of Alembic's plug-ins
     if "sqlite" in backends:
-        import tempfile
-
         with tempfile.TemporaryDirectory() as tmp:
             run_backend("sqlite", f"sqlite:///{tmp}/bench.db", args)
     if "postgresql" in backends:
