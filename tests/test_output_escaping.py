@@ -13,6 +13,7 @@ ALLOWED_MARKUP = {
     "participation/core/translated.py": "Translation.__html__ escapes its text",
     "participation/consultations/sections.py": "embeds the output of our own autoescaped section templates",
     "participation/comments/text.py": "escapes the comment, then adds links with Markup.format (escapes values)",
+    "participation/comments/article.py": "a comment's article from our own autoescaped template",
     "participation/pages/views.py": "embeds the output of our own autoescaped home-section templates",
     "participation/core/qr.py": "segno's SVG of a QR code: paths only, the data never becomes markup",
     "participation/core/templating.py": "the ltr filter wraps a value in a span with Markup %: the value is escaped",

@@ -3,6 +3,7 @@ data, the participation source."""
 
 from __future__ import annotations
 
+from participation.comments.article import MEMO_ENTRIES, comment_article
 from participation.comments.gdpr import erase_comment_data, export_comment_data
 from participation.comments.hub import comments_part, comments_tab_url
 from participation.comments.queries import consultation_ids_for_user
@@ -11,6 +12,7 @@ from participation.comments.views import bp
 from participation.core import extension_points
 from participation.core.extension_points import BackOfficePart, ConsultationSection, ParticipationSource, PersonalData
 from participation.core.i18n import _
+from participation.core.page_cache import RenderMemo
 
 
 def init_app(app) -> None:
@@ -18,6 +20,8 @@ def init_app(app) -> None:
     app.config.setdefault("COMMENT_EDIT_MINUTES", 15)
     app.config.setdefault("ANTISPAM_MIN_SECONDS", 3)
     app.register_blueprint(bp)
+    app.extensions["comment_articles"] = RenderMemo(MEMO_ENTRIES)
+    app.jinja_env.globals.update(comment_article=comment_article)
     extension_points.consultation_sections.register(
         app, ConsultationSection(comments_section, shows=frozenset({"discussion"})), order=60
     )

@@ -376,6 +376,53 @@ def fragment(name: str, shows: frozenset[str], render: Callable[[], dict | None]
     return value
 
 
+@contextlib.contextmanager
+def tokens_as_holes():
+    """Render HTML that will be reused for other views (see `RenderMemo`) with the per-view tokens
+    as holes, whether or not the page around it is rendered for the cache."""
+    had, saved = "csrf_token" in g, g.get("csrf_token")
+    g.csrf_token = _marker("csrf")
+    try:
+        yield
+    finally:
+        if had:
+            g.csrf_token = saved
+        else:
+            g.pop("csrf_token", None)
+
+
+def tokens_for_this_view(html: str) -> str:
+    """Fill the holes of reused HTML with this view's tokens; while the page around it is rendered
+    for the cache they stay holes, filled in when the page is served."""
+    if g.get("page_cache_key") is not None:
+        return html
+    return _fill_holes(html.encode()).decode()
+
+
+class RenderMemo:
+    """HTML kept in-process per worker under everything it is rendered from (its *inputs*).
+
+    For parts of a page that many renderings share: one comment of a discussion is rendered
+    once per state and viewer's rights, not on every view. A key made of all the inputs needs no
+    invalidation: a change of the comment, its counts or the viewer's rights is another key. The
+    caller passes inputs that the template alone reads (nothing else in scope), plus the locale.
+    Tokens are kept as holes and filled per view."""
+
+    def __init__(self, entries: int):
+        self._store = MemoryStore(entries, seconds=24 * 3600)
+
+    def render(self, inputs: tuple, render: Callable[[], str]) -> str:
+        key = hashlib.blake2b(repr(inputs).encode(), digest_size=20).hexdigest()
+        kept = self._store.get(key)
+        if kept is None:
+            with tokens_as_holes():
+                html = render()
+            self._store.set(key, html.encode())
+        else:
+            html = kept.decode()
+        return tokens_for_this_view(html)
+
+
 def _fill_holes(body: bytes) -> bytes:
     for name, fill in _HOLES.items():
         marker = _marker(name).encode()
