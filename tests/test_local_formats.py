@@ -86,6 +86,32 @@ def test_results_show_percentages_the_languages_way(app, client):
     assert "33.3 %" not in normalised(text(client.get(f"/en/consultations/{c.slug}/results")))
 
 
+def test_counts_in_sentences_are_grouped_the_languages_way(app, client):
+    """ngettext in templates chooses the plural by the number and writes it like the number filter."""
+    c = make_consultation(app, status="closed")
+    q = make_question(app, c)
+    bulk_ballots(app, q, 1_250)
+    for lang, sentence in (
+        ("nl", "1.250 mensen stemden op deze vraag."),
+        ("en", "1,250 people voted on this question."),
+        ("fr", "1 250 personnes ont voté sur cette question."),
+    ):
+        body = normalised(text(client.get(f"/{lang}/consultations/{c.slug}/results")))
+        assert sentence in body, lang
+        assert "1250" not in body, lang
+
+
+def test_a_count_of_one_still_takes_the_singular(app):
+    from flask import render_template_string
+
+    template = "{{ ngettext('%(num)d endorsement', '%(num)d endorsements', n) }}"
+    shown = [in_lang(app, "nl", lambda n: render_template_string(template, n=n), n) for n in (1, 2, 12_345)]
+    assert shown == ["1 steunbetuiging", "2 steunbetuigingen", "12.345 steunbetuigingen"]
+    # An identifier is not a quantity: no grouping.
+    comment = in_lang(app, "nl", lambda: render_template_string("{{ _('Comment %(id)d', id=12345) }}"))
+    assert comment.endswith(" 12345")
+
+
 def test_comment_counts_have_french_punctuation(app, client):
     c = make_consultation(app)
     author = make_user(app)

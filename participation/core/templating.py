@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from flask import Flask, g
 from flask_babel import get_translations
+from jinja2 import pass_context
 from markupsafe import Markup
 from werkzeug.routing import BuildError
 
@@ -130,3 +131,38 @@ def install_template_gettext(app: Flask) -> None:
         pgettext=lambda c, s: _translations().upgettext(c, s),
         npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
     )
+    app.jinja_env.globals.update(
+        gettext=_gettext_with_local_counts, _=_gettext_with_local_counts, ngettext=_ngettext_with_local_counts
+    )
+
+
+# Placeholders that hold a quantity: written the locale's way ("1.250 mensen", "1,250 people").
+# Identifiers (%(id)d) and places in a queue (%(position)d) are left as they are.
+COUNT_PLACEHOLDERS = ("num", "present", "total", "top")
+
+
+def _with_local_counts(message: str, variables: dict) -> str:
+    for name in COUNT_PLACEHOLDERS:
+        value = variables.get(name)
+        if isinstance(value, int) and not isinstance(value, bool) and f"%({name})d" in message:
+            variables[name] = format_decimal(value)
+            message = message.replace(f"%({name})d", f"%({name})s")
+    return message
+
+
+# Jinja's newstyle gettext and ngettext (jinja2.ext), with the counts written the locale's way.
+@pass_context
+def _gettext_with_local_counts(context, string: str, **variables):
+    message = _with_local_counts(_translations().ugettext(string), variables)
+    if context.eval_ctx.autoescape:
+        message = Markup(message)
+    return message % variables
+
+
+@pass_context
+def _ngettext_with_local_counts(context, singular: str, plural: str, num: int, **variables):
+    variables.setdefault("num", num)  # the form is chosen by the number itself
+    message = _with_local_counts(_translations().ungettext(singular, plural, num), variables)
+    if context.eval_ctx.autoescape:
+        message = Markup(message)
+    return message % variables
