@@ -16,7 +16,7 @@ ALLOWED_MARKUP = {
     "participation/comments/article.py": "a comment's article from our own autoescaped template",
     "participation/pages/views.py": "embeds the output of our own autoescaped home-section templates",
     "participation/core/qr.py": "segno's SVG of a QR code: paths only, the data never becomes markup",
-    "participation/core/templating.py": "the ltr filter and gettext (as jinja2.ext) format with Markup %: values escaped",
+    "participation/core/templating.py": "the ltr filter and gettext (as jinja2.ext) format with Markup %: escaped",
 }
 UNSAFE_TEMPLATE = re.compile(r"\|\s*safe\b|autoescape\s+false")
 
