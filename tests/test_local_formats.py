@@ -112,6 +112,22 @@ def test_a_count_of_one_still_takes_the_singular(app):
     assert comment.endswith(" 12345")
 
 
+def test_counts_in_messages_made_in_python_are_grouped_too(app):
+    from participation.core.i18n import _, ngettext
+
+    def moved(n):
+        return ngettext(
+            "%(num)d person moved from the waiting list to a place and was told by e-mail.",
+            "%(num)d people moved from the waiting list to a place and were told by e-mail.",
+            n,
+        )
+
+    assert in_lang(app, "en", moved, 1) == "1 person moved from the waiting list to a place and was told by e-mail."
+    assert in_lang(app, "en", moved, 1_250).startswith("1,250 people moved")
+    assert normalised(in_lang(app, "fr", moved, 1_250)).startswith("1 250 ")
+    assert in_lang(app, "nl", lambda: _("The %(num)d next and latest are listed here.", num=1_250)).count("1.250") == 1
+
+
 def test_comment_counts_have_french_punctuation(app, client):
     c = make_consultation(app)
     author = make_user(app)

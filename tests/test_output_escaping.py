@@ -14,6 +14,7 @@ ALLOWED_MARKUP = {
     "participation/consultations/sections.py": "embeds the output of our own autoescaped section templates",
     "participation/comments/text.py": "escapes the comment, then adds links with Markup.format (escapes values)",
     "participation/comments/article.py": "a comment's article from our own autoescaped template",
+    "participation/votes/ballot_view.py": "a question's ballot form from our own autoescaped template",
     "participation/pages/views.py": "embeds the output of our own autoescaped home-section templates",
     "participation/core/qr.py": "segno's SVG of a QR code: paths only, the data never becomes markup",
     "participation/core/templating.py": "the ltr filter and gettext (as jinja2.ext) format with Markup %: escaped",

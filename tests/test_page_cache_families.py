@@ -21,6 +21,7 @@ from participation.consultations.models import Consultation, ConsultationState
 from participation.core.page_cache import (
     DEFAULT_ENDPOINTS,
     ENDPOINT_FAMILIES,
+    FRAME_FAMILIES,
     READ_BUT_UNSEEN_TABLES,
     UNSEEN_TABLES,
     families_of_endpoint,
@@ -138,6 +139,53 @@ def test_every_cached_page_declares_the_families_it_reads(app, monkeypatch):
         assert read_families[endpoint] == declared, endpoint
 
 
+def test_the_consultation_page_reads_only_content_outside_its_sections(app, monkeypatch):
+    """The page without its sections is kept as a frame under FRAME_FAMILIES only (`content`): a
+    read of another family outside the sections would leave the frame stale after such a write."""
+    from participation.consultations import sections
+    from participation.demo.seed import seed_demo
+
+    with app.app_context():
+        seed_demo()
+    depth = {"sections": 0}
+    render = sections._render
+
+    def marking(contribution, consultation, user):
+        depth["sections"] += 1
+        try:
+            return render(contribution, consultation, user)
+        finally:
+            depth["sections"] -= 1
+
+    monkeypatch.setattr(sections, "_render", marking)
+    known = set(db.metadata.tables)
+    outside: dict[str, str] = {}
+
+    def record(_conn, _cursor, statement, *_args):
+        if not depth["sections"]:
+            for name in TABLE_IN_SQL.findall(statement):
+                if name in known:
+                    outside.setdefault(name, statement)
+
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        for _viewer, login in DEMO_VIEWERS.items():
+            client = FormClient(app.test_client())
+            if login:
+                client.login(*login)
+            outside.clear()
+            for url in _cached_page_urls(app)["consultations.detail"]:
+                assert client.get(url).status_code == 200
+            assert {"consultations", "consultation_themes"} <= set(outside), "the page itself was not read"
+            families = {family_of(t) for t in outside if t not in READ_BUT_UNSEEN_TABLES}
+            stray = {t: outside[t][:200] for t in outside if family_of(t) not in FRAME_FAMILIES}
+            assert families <= FRAME_FAMILIES, stray
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", record)
+
+
 # --- what a write renders afresh, on two servers (the `servers` fixture: tests/conftest.py) -------
 
 
@@ -238,6 +286,7 @@ def test_after_a_ballot_only_the_questions_are_rendered_afresh_and_the_page_is_t
     read = {name for statement in statements for name in TABLE_IN_SQL.findall(statement) if name in known}
     assert "ballots" in read  # the questions: rendered afresh
     assert not read & {"comments", "event_registrations", "events"}, read  # the other sections: from the cache
+    assert not read & {"themes", "consultation_themes", "networks", "phases"}, read  # the frame: from the cache
     assert "1 person voted on this question." in text(after_ballot)
     uncached = make_app(database_url)  # the page cache off: everything rendered
     try:
@@ -247,3 +296,48 @@ def test_after_a_ballot_only_the_questions_are_rendered_afresh_and_the_page_is_t
     finally:
         with uncached.app_context():
             db.engine.dispose()
+
+
+def test_after_a_comment_the_page_is_assembled_from_its_frame_and_is_the_same(app, servers, database_url):
+    """Signed in, with the discussion sorted and paged by the address: after a comment on another
+    server, only the discussion is rendered; the page equals what a server without a cache renders.
+    An organiser's edit then renders the whole page: the frame is kept under `content`."""
+    from tests.comments.factories import make_comment
+    from tests.consultations.factories import make_consultation
+
+    one, two = servers
+    reader, author = make_user(app, name="Lezer Twee"), make_user(app, name="Schrijver")
+    consultation = make_consultation(app, slug="frame-and-parts", results_visible_while_open=True)
+    make_question(app, consultation, "single")
+    make_event(app, consultation=consultation)
+    for n in range(3):
+        make_comment(app, consultation, make_user(app), body=f"Vroegere reactie {n}")
+    page = f"/en/consultations/{consultation.slug}?sort=oldest"
+    viewer = FormClient(two.test_client())
+    viewer.login(reader.email, PASSWORD, lang="en")
+    viewer.get(page)
+    writer = FormClient(one.test_client())
+    writer.login(author.email, PASSWORD)
+    comments_url = f"/nl/consultations/{consultation.slug}/comments"
+    assert writer.submit(comments_url, {"body": "Een late reactie", "alignment": "for"}).status_code == 303
+
+    with count_queries(two) as statements:
+        after_comment = viewer.get(page)
+    known = set(db.metadata.tables)
+    read = {name for statement in statements for name in TABLE_IN_SQL.findall(statement) if name in known}
+    assert "comments" in read and not read & {"ballots", "events", "themes", "phases"}, read
+    shown = text(after_comment)
+    assert shown.index("Vroegere reactie 2") < shown.index("Een late reactie")  # oldest first, as asked
+    uncached = make_app(database_url)
+    try:
+        fresh = FormClient(uncached.test_client())
+        fresh.login(reader.email, PASSWORD, lang="en")
+        assert _comparable(text(fresh.get(page))) == _comparable(shown)
+    finally:
+        with uncached.app_context():
+            db.engine.dispose()
+
+    with one.app_context():
+        db.session.get(Consultation, consultation.id).title = {"nl": "Nieuwe titel", "en": "A new title"}
+        db.session.commit()
+    assert "A new title" in text(viewer.get(page))

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask import render_template
+from flask import render_template, request
+from flask_login import current_user
 from markupsafe import Markup
 
+from participation.consultations import queries
 from participation.core import extension_points, page_cache
 
 
@@ -52,15 +54,37 @@ def render_sections(consultation, user) -> list[RenderedSection]:
     questions are rendered afresh. The HTML comes from our own autoescaped templates, so it is
     safe to embed.
     """
-    rendered = []
+    rendered, parts = [], []
     for contribution in extension_points.consultation_sections.contributions():
-        name = f"section:{contribution.provide.__module__}.{contribution.provide.__qualname__}:{consultation.id}"
+        name = _name(contribution, consultation)
         stored = page_cache.fragment(
             name, contribution.shows, lambda contribution=contribution: _render(contribution, consultation, user)
         )
+        parts.append((name, contribution.shows, stored["html"] if stored is not None else ""))
         if stored is not None:
             rendered.append(RenderedSection(Markup(stored["html"]), stored["anchor"], stored["title"]))  # noqa: S704
+    page_cache.fragment_slot(parts)  # templates/consultations/detail.html shows them side by side
     return rendered
+
+
+def rerender_sections(names: set[str]) -> dict[str, str]:
+    """The named sections of the consultation at this address, for a page assembled from its frame
+    (page_cache.register_frame): the rest of the page and the other sections are in the cache."""
+    user = current_user._get_current_object()
+    consultation = queries.consultation_visible_to(user, request.view_args["slug"])
+    html = {}
+    for contribution in extension_points.consultation_sections.contributions():
+        name = _name(contribution, consultation)
+        if name in names:
+            stored = page_cache.fragment(
+                name, contribution.shows, lambda contribution=contribution: _render(contribution, consultation, user)
+            )
+            html[name] = stored["html"] if stored is not None else ""
+    return html
+
+
+def _name(contribution, consultation) -> str:
+    return f"section:{contribution.provide.__module__}.{contribution.provide.__qualname__}:{consultation.id}"
 
 
 def _render(contribution, consultation, user) -> dict | None:

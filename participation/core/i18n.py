@@ -19,15 +19,47 @@ from flask_babel import (
     force_locale,
     get_locale,
     get_timezone,
-    ngettext,
+    get_translations,
     to_user_timezone,
 )
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.routing import BuildError
 
 from participation.core.storable_text import is_storable_text
+
+# Placeholders that hold a quantity: written the locale's way ("1.250 mensen", "1,250 people"),
+# in Python messages and in templates alike. Identifiers (%(id)d) and places in a queue
+# (%(position)d) stay plain digits.
+COUNT_PLACEHOLDERS = ("num", "present", "total", "top")
+
+
+def with_local_counts(message: str, variables: dict) -> str:
+    """`message` ready for `% variables`, the counts in `variables` formatted for the locale."""
+    for name in COUNT_PLACEHOLDERS:
+        value = variables.get(name)
+        if not isinstance(value, int) or isinstance(value, bool):
+            continue
+        for conversion in ("d", "s"):
+            placeholder = f"%({name}){conversion}"
+            if placeholder in message:
+                variables[name] = format_decimal(value)
+                message = message.replace(placeholder, f"%({name})s")
+    return message
+
+
+def _(string: str, **variables) -> str:
+    """Flask-Babel's gettext, with the counts written the locale's way."""
+    message = get_translations().ugettext(string)
+    return with_local_counts(message, variables) % variables if variables else message
+
+
+def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+    """Flask-Babel's ngettext (the form chosen by `num`), with the counts written the locale's way."""
+    variables.setdefault("num", num)
+    message = get_translations().ungettext(singular, plural, num)
+    return with_local_counts(message, variables) % variables
+
 
 __all__ = [
     "_",

@@ -364,8 +364,7 @@ def fragment(name: str, shows: frozenset[str], render: Callable[[], dict | None]
     (the cache is off, a flashed message, a POST), it is simply `render()`."""
     if g.get("page_cache_key") is None:
         return render()
-    versions = _versions_of(g.page_cache_rows, shows | {"content"})
-    key = f"fragment:{name}:{_key(versions, current_app.config['PAGE_CACHE_SECONDS'], g.page_cache_viewer)}"
+    key = _fragment_key(name, shows)
     store = page_store()
     stored = store.get(key)
     if stored is not None:
@@ -421,6 +420,69 @@ class RenderMemo:
         else:
             html = kept.decode()
         return tokens_for_this_view(html)
+
+
+def _fragment_key(name: str, shows) -> str:
+    versions = _versions_of(g.page_cache_rows, frozenset(shows) | {"content"})
+    return f"fragment:{name}:{_key(versions, current_app.config['PAGE_CACHE_SECONDS'], g.page_cache_viewer)}"
+
+
+# --- frames: a page assembled from its kept parts, without running its view -----------------------
+
+# Endpoint -> rerender(names): renders (through `fragment`) the named fragments of the page at the
+# request's address and returns their HTML by name.
+_FRAMES: dict[str, Callable[[set[str]], dict[str, str]]] = {}
+# What a frame (the page without its fragments) shows. The test of the families checks it.
+FRAME_FAMILIES = frozenset({"content"})
+
+
+def register_frame(endpoint: str, rerender: Callable[[set[str]], dict[str, str]]) -> None:
+    """Keep the pages of `endpoint` also as a *frame*: the page without its fragments, under the
+    versions of `content` only. A write that changes only what some fragments show (a ballot, a
+    comment) then makes the next view an assembly: the frame, the fragments still in the cache, and
+    `rerender(names)` for those that are not, without running the view. The page shows its
+    fragments one after another in one place (`fragment_slot`)."""
+    _FRAMES[endpoint] = rerender
+
+
+def fragment_slot(parts: list[tuple[str, frozenset[str], str]]) -> None:
+    """Where a framed page shows its fragments: (name, shows, HTML) in the order shown, side by side."""
+    if g.get("page_cache_key") is not None:
+        g.page_cache_slot = parts
+
+
+def _frame_of(body: bytes) -> bytes | None:
+    """The frame of a page just rendered for the cache (JSON), or None: no slot, or not found once."""
+    parts = g.get("page_cache_slot")
+    if not parts:
+        return None
+    joined = "".join(html for _name, _shows, html in parts).encode()
+    if not joined or body.count(joined) != 1:
+        return None
+    before, after = body.split(joined)
+    return json.dumps(
+        {
+            "before": before.decode(),
+            "after": after.decode(),
+            "parts": [[name, sorted(shows)] for name, shows, _html in parts],
+        }
+    ).encode()
+
+
+def _assemble(frame: bytes) -> bytes:
+    """The page from its frame and its fragments, rendering only those not in the cache."""
+    kept = json.loads(frame)
+    store = page_store()
+    html: dict[str, str] = {}
+    for name, shows in kept["parts"]:
+        stored = store.get(_fragment_key(name, shows))
+        if stored is not None:
+            value = json.loads(stored)
+            html[name] = value["html"] if value else ""
+    missing = {name for name, _shows in kept["parts"] if name not in html}
+    if missing:
+        html.update(_FRAMES[request.endpoint](missing))
+    return (kept["before"] + "".join(html[name] for name, _shows in kept["parts"]) + kept["after"]).encode()
 
 
 def _fill_holes(body: bytes) -> bytes:
@@ -521,6 +583,13 @@ def register_page_cache(app: Flask) -> None:
             return Response(_fill_holes(body), 200, mimetype="text/html")
         g.page_cache_key, g.page_cache_viewer, g.page_cache_rows = key, viewer, rows
         g.csrf_token = _marker("csrf")  # every form of this rendering gets the hole
+        if request.endpoint in _FRAMES:
+            g.page_cache_frame_key = "frame:" + _key(_versions_of(rows, FRAME_FAMILIES), seconds, viewer)
+            frame = page_store(app).get(g.page_cache_frame_key)
+            if frame is not None:
+                # Stored and its holes filled by _store_in_cache, like a page the view rendered.
+                g.page_cache = "assembled"
+                return Response(_assemble(frame), 200, mimetype="text/html")
         return None
 
     @app.after_request
@@ -534,7 +603,12 @@ def register_page_cache(app: Flask) -> None:
             and not response.is_streamed
             and _rendered_for(app, response, g.page_cache_viewer)
         ):
-            page_store(app).set(key, response.get_data())
+            body = response.get_data()
+            page_store(app).set(key, body)
+            frame_key = g.pop("page_cache_frame_key", None)
+            frame = _frame_of(body) if frame_key is not None and g.get("page_cache") != "assembled" else None
+            if frame is not None:
+                page_store(app).set(frame_key, frame)
         if not response.is_streamed and response.mimetype.startswith("text/"):
             response.set_data(_fill_holes(response.get_data()))
         return response

@@ -23,6 +23,7 @@ from participation.core.i18n import (
     link_query_args,
     text_direction,
     url_for_this_page,
+    with_local_counts,
 )
 from participation.core.navigation import layout_context
 from participation.core.security import render_markdown
@@ -136,24 +137,10 @@ def install_template_gettext(app: Flask) -> None:
     )
 
 
-# Placeholders that hold a quantity: written the locale's way ("1.250 mensen", "1,250 people").
-# Identifiers (%(id)d) and places in a queue (%(position)d) are left as they are.
-COUNT_PLACEHOLDERS = ("num", "present", "total", "top")
-
-
-def _with_local_counts(message: str, variables: dict) -> str:
-    for name in COUNT_PLACEHOLDERS:
-        value = variables.get(name)
-        if isinstance(value, int) and not isinstance(value, bool) and f"%({name})d" in message:
-            variables[name] = format_decimal(value)
-            message = message.replace(f"%({name})d", f"%({name})s")
-    return message
-
-
 # Jinja's newstyle gettext and ngettext (jinja2.ext), with the counts written the locale's way.
 @pass_context
 def _gettext_with_local_counts(context, string: str, **variables):
-    message = _with_local_counts(_translations().ugettext(string), variables)
+    message = with_local_counts(_translations().ugettext(string), variables)
     if context.eval_ctx.autoescape:
         message = Markup(message)  # noqa: S704 - as jinja2.ext: our catalogue; the values are escaped by %
     return message % variables
@@ -162,7 +149,7 @@ def _gettext_with_local_counts(context, string: str, **variables):
 @pass_context
 def _ngettext_with_local_counts(context, singular: str, plural: str, num: int, **variables):
     variables.setdefault("num", num)  # the form is chosen by the number itself
-    message = _with_local_counts(_translations().ungettext(singular, plural, num), variables)
+    message = with_local_counts(_translations().ungettext(singular, plural, num), variables)
     if context.eval_ctx.autoescape:
         message = Markup(message)  # noqa: S704 - as jinja2.ext: our catalogue; the values are escaped by %
     return message % variables

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import url_for
+from flask import current_app, render_template, url_for
+from flask_babel import get_locale, get_timezone
+from markupsafe import Markup
 
 from participation.consultations.sections import Section
 from participation.core.i18n import _, current_lang
+from participation.core.page_cache import RenderMemo
 from participation.core.translated import Translation, translated
 from participation.extensions import db
 from participation.votes import queries
@@ -37,6 +40,38 @@ class QuestionView:
     action: str
     chosen: list[ChosenOption] = field(default_factory=list)
     corrected_at: datetime | None = None  # last wording correction after voting started
+    # Everything the ballot form is built and rendered from (None: a submitted form, with its
+    # errors): its HTML is kept under it, see ballot_html.
+    ballot_inputs: tuple | None = None
+
+
+def _ballot_inputs(question: Question, lang: str, action: str, current: dict) -> tuple:
+    """What ballot_form(question, lang, current) and the `ballot` macro read, as a memo key."""
+
+    def texts(value):
+        return tuple(sorted((value or {}).items()))
+
+    return (
+        lang,
+        action,
+        question.id,
+        question.kind.value,
+        texts(question.prompt),
+        texts(question.help),
+        question.max_choices,
+        tuple((o.id, texts(o.label)) for o in question.options),
+        tuple(sorted(current.items(), key=lambda item: item[0])),
+    )
+
+
+def ballot_html(qv: QuestionView) -> Markup:
+    """The ballot form of one question (a template global, used by votes/_macros.html), rendered
+    once per question, wording, language and the person's current choice, then kept (RenderMemo)."""
+    if qv.ballot_inputs is None:
+        return Markup(render_template("votes/_ballot.html", qv=qv))  # noqa: S704 - our autoescaped template
+    memo: RenderMemo = current_app.extensions["ballot_forms"]
+    inputs = (str(get_locale()), str(get_timezone()), qv.ballot_inputs)
+    return Markup(memo.render(inputs, lambda: render_template("votes/_ballot.html", qv=qv)))  # noqa: S704
 
 
 def _hint(question: Question) -> str | None:
@@ -78,12 +113,10 @@ def voting_context(
             for oid, rank in sorted(current.items(), key=lambda item: (item[1] or 0, item[0]))
             if oid in labels
         ]
+        action = url_for("votes.vote", slug=consultation.slug, question_id=question.id)
+        is_submitted = submitted is not None and submitted.question.id == question.id
         if block is None:
-            form = (
-                submitted
-                if submitted is not None and submitted.question.id == question.id
-                else ballot_form(question, lang, current)
-            )
+            form = submitted if is_submitted else ballot_form(question, lang, current)
         else:
             form = None
         views.append(
@@ -95,9 +128,10 @@ def voting_context(
                 kind_label=str(KIND_LABELS[question.kind]),
                 hint=_unless_said(_hint(question), translated(question.help, lang)),
                 form=form,
-                action=url_for("votes.vote", slug=consultation.slug, question_id=question.id),
+                action=action,
                 chosen=chosen,
                 corrected_at=corrections.get(question.id),
+                ballot_inputs=None if is_submitted else _ballot_inputs(question, lang, action, current),
             )
         )
     show_results = can_see_results(user, consultation)
