@@ -36,6 +36,8 @@ COUNT_PLACEHOLDERS = ("num", "present", "total", "top")
 
 def with_local_counts(message: str, variables: dict) -> str:
     """`message` ready for `% variables`, the counts in `variables` formatted for the locale."""
+    if "%(" not in message:
+        return message
     for name in COUNT_PLACEHOLDERS:
         value = variables.get(name)
         if not isinstance(value, int) or isinstance(value, bool):

@@ -140,7 +140,9 @@ def install_template_gettext(app: Flask) -> None:
 # Jinja's newstyle gettext and ngettext (jinja2.ext), with the counts written the locale's way.
 @pass_context
 def _gettext_with_local_counts(context, string: str, **variables):
-    message = with_local_counts(_translations().ugettext(string), variables)
+    message = _translations().ugettext(string)
+    if variables:
+        message = with_local_counts(message, variables)
     if context.eval_ctx.autoescape:
         message = Markup(message)  # noqa: S704 - as jinja2.ext: our catalogue; the values are escaped by %
     return message % variables
