@@ -342,7 +342,7 @@ def register_hole(name: str, fill: Callable[[], str]) -> None:
 
 def hole(name: str) -> str | None:
     """The marker to render instead of the value while a page is rendered for the cache, else None."""
-    if g.get("page_cache_key") is None:
+    if g.get("page_cache_key") is None and not g.get("page_cache_tokens_as_holes"):
         return None
     return _marker(name)
 
@@ -381,9 +381,11 @@ def tokens_as_holes():
     as holes, whether or not the page around it is rendered for the cache."""
     had, saved = "csrf_token" in g, g.get("csrf_token")
     g.csrf_token = _marker("csrf")
+    g.page_cache_tokens_as_holes = True  # `hole()`: the other tokens (anti-spam) as well
     try:
         yield
     finally:
+        g.pop("page_cache_tokens_as_holes", None)
         if had:
             g.csrf_token = saved
         else:
