@@ -131,3 +131,21 @@ def worker_redis_url() -> str:
     if number < 0:
         raise RuntimeError("more pytest-xdist workers than free Redis databases (at most 13)")
     return f"{server}/{number}"
+
+
+@contextmanager
+def templates_rendered(app, name: str):
+    """Counts how many times the template `name` is rendered (not taken from a memo) while open."""
+    from flask import template_rendered
+
+    counts = {"n": 0}
+
+    def record(_sender, template, context, **_extra):
+        if template.name == name:
+            counts["n"] += 1
+
+    template_rendered.connect(record, app)
+    try:
+        yield counts
+    finally:
+        template_rendered.disconnect(record, app)

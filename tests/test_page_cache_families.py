@@ -258,84 +258,82 @@ def _comparable(body: str) -> str:
     return FORM_STARTED.sub(r'name="form_started"\1value=""', TOKEN_RE.sub('name="csrf_token" value=""', body))
 
 
-def test_after_a_ballot_only_the_questions_are_rendered_afresh_and_the_page_is_the_same(app, servers, database_url):
-    """Signed in: the first view after a ballot renders the questions, takes the other sections
-    from the cache, and is the very page a server without any cache renders."""
+def _consultation_with_every_section(app, slug: str):
+    """An open consultation showing live results, with a question, an event and three comments."""
     from tests.comments.factories import make_comment
     from tests.consultations.factories import make_consultation
 
-    one, two = servers
-    voter, reader = make_user(app), make_user(app, name="Lezer Een")
-    consultation = make_consultation(app, slug="sections-apart", results_visible_while_open=True)
+    consultation = make_consultation(app, slug=slug, results_visible_while_open=True)
     question = make_question(app, consultation, "single")
     make_event(app, consultation=consultation)
     for n in range(3):
-        make_comment(app, consultation, make_user(app), body=f"Reactie nummer {n}")
-    page = f"/en/consultations/{consultation.slug}"
-    viewer = FormClient(two.test_client())
-    viewer.login(reader.email, PASSWORD, lang="en")
-    viewer.get(page)
-    writer = FormClient(one.test_client())
-    writer.login(voter.email, PASSWORD)
-    vote_url = f"/en/consultations/{consultation.slug}/questions/{question.id}"
-    assert writer.submit(vote_url, {"option": str(option_ids(question)[0])}).status_code == 303
+        make_comment(app, consultation, make_user(app), body=f"Earlier comment {n}")
+    return consultation, question
 
-    with count_queries(two) as statements:
-        after_ballot = viewer.get(page)
+
+def _signed_in(server, person) -> FormClient:
+    client = FormClient(server.test_client())
+    client.login(person.email, PASSWORD, lang="en")
+    return client
+
+
+def _view_reading(server, client, url: str) -> tuple[str, set[str]]:
+    """The page, and the tables its view read."""
     known = set(db.metadata.tables)
-    read = {name for statement in statements for name in TABLE_IN_SQL.findall(statement) if name in known}
-    assert "ballots" in read  # the questions: rendered afresh
-    assert not read & {"comments", "event_registrations", "events"}, read  # the other sections: from the cache
-    assert not read & {"themes", "consultation_themes", "networks", "phases"}, read  # the frame: from the cache
-    assert "1 person voted on this question." in text(after_ballot)
-    uncached = make_app(database_url)  # the page cache off: everything rendered
+    with count_queries(server) as statements:
+        body = text(client.get(url))
+    return body, {name for statement in statements for name in TABLE_IN_SQL.findall(statement) if name in known}
+
+
+def _rendered_without_cache(database_url: str, person, url: str) -> str:
+    """The page as a server with the page cache off renders it for `person`: everything rendered."""
+    uncached = make_app(database_url)
     try:
-        fresh = FormClient(uncached.test_client())
-        fresh.login(reader.email, PASSWORD, lang="en")
-        assert _comparable(text(fresh.get(page))) == _comparable(text(after_ballot))
+        return text(_signed_in(uncached, person).get(url))
     finally:
         with uncached.app_context():
             db.engine.dispose()
+
+
+def test_after_a_ballot_only_the_questions_are_rendered_afresh_and_the_page_is_the_same(app, servers, database_url):
+    """Signed in: the first view after a ballot renders the questions, takes the other sections
+    from the cache, and is the very page a server without any cache renders."""
+    one, two = servers
+    voter, reader = make_user(app), make_user(app, name="Lezer Een")
+    consultation, question = _consultation_with_every_section(app, "sections-apart")
+    page = f"/en/consultations/{consultation.slug}"
+    viewer = _signed_in(two, reader)
+    viewer.get(page)
+    writer = _signed_in(one, voter)
+    vote_url = f"/en/consultations/{consultation.slug}/questions/{question.id}"
+    assert writer.submit(vote_url, {"option": str(option_ids(question)[0])}).status_code == 303
+
+    after_ballot, read = _view_reading(two, viewer, page)
+    assert "ballots" in read  # the questions: rendered afresh
+    assert not read & {"comments", "event_registrations", "events"}, read  # the other sections: from the cache
+    assert not read & {"themes", "consultation_themes", "networks", "phases"}, read  # the frame: from the cache
+    assert "1 person voted on this question." in after_ballot
+    assert _comparable(after_ballot) == _comparable(_rendered_without_cache(database_url, reader, page))
 
 
 def test_after_a_comment_the_page_is_assembled_from_its_frame_and_is_the_same(app, servers, database_url):
     """Signed in, with the discussion sorted and paged by the address: after a comment on another
     server, only the discussion is rendered; the page equals what a server without a cache renders.
     An organiser's edit then renders the whole page: the frame is kept under `content`."""
-    from tests.comments.factories import make_comment
-    from tests.consultations.factories import make_consultation
-
     one, two = servers
     reader, author = make_user(app, name="Lezer Twee"), make_user(app, name="Schrijver")
-    consultation = make_consultation(app, slug="frame-and-parts", results_visible_while_open=True)
-    make_question(app, consultation, "single")
-    make_event(app, consultation=consultation)
-    for n in range(3):
-        make_comment(app, consultation, make_user(app), body=f"Vroegere reactie {n}")
+    consultation, _question = _consultation_with_every_section(app, "frame-and-parts")
     page = f"/en/consultations/{consultation.slug}?sort=oldest"
-    viewer = FormClient(two.test_client())
-    viewer.login(reader.email, PASSWORD, lang="en")
+    viewer = _signed_in(two, reader)
     viewer.get(page)
-    writer = FormClient(one.test_client())
-    writer.login(author.email, PASSWORD)
+    writer = _signed_in(one, author)
     comments_url = f"/nl/consultations/{consultation.slug}/comments"
     assert writer.submit(comments_url, {"body": "Een late reactie", "alignment": "for"}).status_code == 303
 
-    with count_queries(two) as statements:
-        after_comment = viewer.get(page)
-    known = set(db.metadata.tables)
-    read = {name for statement in statements for name in TABLE_IN_SQL.findall(statement) if name in known}
+    shown, read = _view_reading(two, viewer, page)
     assert "comments" in read and not read & {"ballots", "events", "themes", "phases"}, read
-    shown = text(after_comment)
-    assert shown.index("Vroegere reactie 2") < shown.index("Een late reactie")  # oldest first, as asked
-    uncached = make_app(database_url)
-    try:
-        fresh = FormClient(uncached.test_client())
-        fresh.login(reader.email, PASSWORD, lang="en")
-        assert _comparable(text(fresh.get(page))) == _comparable(shown)
-    finally:
-        with uncached.app_context():
-            db.engine.dispose()
+    assert shown.index("Earlier comment 2") < shown.index("Een late reactie")  # oldest first, as asked
+    assert _comparable(shown) == _comparable(_rendered_without_cache(database_url, reader, page))
 
     with one.app_context():
         db.session.get(Consultation, consultation.id).title = {"nl": "Nieuwe titel", "en": "A new title"}

@@ -11,30 +11,22 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from flask import template_rendered
 from jinja2 import meta
 
 from participation.comments.models import CommentEndorsement
 from participation.extensions import db
 from tests.comments.factories import make_comment, make_consultation
 from tests.factories import PASSWORD, make_user
-from tests.support import TOKEN_RE, text
+from tests.support import TOKEN_RE, templates_rendered, text
 
 ARTICLE = "comments/_article.html"
 
 
 @pytest.fixture
 def rendered_articles(app):
-    """How many times the article template was rendered (not taken from the memo)."""
-    counts = {"n": 0}
-
-    def record(_sender, template, context, **_extra):
-        if template.name == ARTICLE:
-            counts["n"] += 1
-
-    template_rendered.connect(record, app)
-    yield counts
-    template_rendered.disconnect(record, app)
+    """How many times the template was rendered (not taken from the memo)."""
+    with templates_rendered(app, ARTICLE) as counts:
+        yield counts
 
 
 def test_the_article_template_reads_nothing_but_its_facts(app):

@@ -9,13 +9,12 @@ from html import unescape
 
 import pytest
 import sqlalchemy as sa
-from flask import template_rendered
 
 from participation.extensions import db
 from participation.votes.models import Question
 from tests.consultations.factories import make_consultation
 from tests.factories import PASSWORD, make_user
-from tests.support import TOKEN_RE, text
+from tests.support import TOKEN_RE, templates_rendered, text
 from tests.votes.factories import ballots_of, make_question, option_ids
 
 BALLOT = "votes/_ballot.html"
@@ -23,15 +22,9 @@ BALLOT = "votes/_ballot.html"
 
 @pytest.fixture
 def rendered_ballots(app):
-    counts = {"n": 0}
-
-    def record(_sender, template, context, **_extra):
-        if template.name == BALLOT:
-            counts["n"] += 1
-
-    template_rendered.connect(record, app)
-    yield counts
-    template_rendered.disconnect(record, app)
+    """How many times the template was rendered (not taken from the memo)."""
+    with templates_rendered(app, BALLOT) as counts:
+        yield counts
 
 
 def _without_tokens(body: str) -> str:
