@@ -24,6 +24,7 @@ from participation.core.page_cache import (
     FRAME_FAMILIES,
     READ_BUT_UNSEEN_TABLES,
     UNSEEN_TABLES,
+    bump_content_version,
     families_of_endpoint,
     family_of,
 )
@@ -339,3 +340,35 @@ def test_after_a_comment_the_page_is_assembled_from_its_frame_and_is_the_same(ap
         db.session.get(Consultation, consultation.id).title = {"nl": "Nieuwe titel", "en": "A new title"}
         db.session.commit()
     assert "A new title" in text(viewer.get(page))
+
+
+def test_a_frame_naming_a_section_the_page_no_longer_has_renders_the_page(app, servers):
+    """A frame kept in Redis across a deployment that removed a section: the view renders the page."""
+    import json
+
+    from participation.core.page_cache import page_store
+
+    _one, two = servers
+    consultation, _question = _consultation_with_every_section(app, "frame-of-old")
+    page = f"/en/consultations/{consultation.slug}"
+    viewer = _signed_in(two, make_user(app))
+    first = text(viewer.get(page))
+    store = page_store(two)
+    with two.test_request_context():
+        frames = [k for k in _keys(store) if k.startswith("frame:")]
+        assert len(frames) == 1
+        kept = json.loads(store.get(frames[0]))
+        kept["parts"].append(["section:gone.section:1", ["ballots"]])
+        store.set(frames[0], json.dumps(kept).encode())
+    with two.app_context():
+        bump_content_version(db.session(), frozenset({"ballots"}))
+        db.session.commit()
+    again = viewer.get(page)
+    assert again.status_code == 200 and _comparable(text(again)) == _comparable(first)
+
+
+def _keys(store) -> list[str]:
+    if hasattr(store, "client"):
+        prefix = store.PREFIX.encode()
+        return [k[len(prefix) :].decode() for k in store.client.scan_iter(store.PREFIX + "*")]
+    return list(store._data)

@@ -471,8 +471,9 @@ def _frame_of(body: bytes) -> bytes | None:
     ).encode()
 
 
-def _assemble(frame: bytes) -> bytes:
-    """The page from its frame and its fragments, rendering only those not in the cache."""
+def _assemble(frame: bytes) -> bytes | None:
+    """The page from its frame and its fragments, rendering only those not in the cache; None when
+    the frame names a fragment the page no longer has (a frame kept in Redis across a deployment)."""
     kept = json.loads(frame)
     store = page_store()
     html: dict[str, str] = {}
@@ -484,6 +485,8 @@ def _assemble(frame: bytes) -> bytes:
     missing = {name for name, _shows in kept["parts"] if name not in html}
     if missing:
         html.update(_FRAMES[request.endpoint](missing))
+        if not missing <= html.keys():
+            return None
     return (kept["before"] + "".join(html[name] for name, _shows in kept["parts"]) + kept["after"]).encode()
 
 
@@ -588,10 +591,11 @@ def register_page_cache(app: Flask) -> None:
         if request.endpoint in _FRAMES:
             g.page_cache_frame_key = "frame:" + _key(_versions_of(rows, FRAME_FAMILIES), seconds, viewer)
             frame = page_store(app).get(g.page_cache_frame_key)
-            if frame is not None:
+            body = _assemble(frame) if frame is not None else None
+            if body is not None:
                 # Stored and its holes filled by _store_in_cache, like a page the view rendered.
                 g.page_cache = "assembled"
-                return Response(_assemble(frame), 200, mimetype="text/html")
+                return Response(body, 200, mimetype="text/html")
         return None
 
     @app.after_request
