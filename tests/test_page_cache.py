@@ -10,6 +10,7 @@ import re
 import secrets
 from html import unescape
 
+import pytest
 import sqlalchemy as sa
 
 from participation.extensions import db
@@ -239,3 +240,39 @@ def test_a_wiped_database_never_meets_its_old_pages(app, servers):
         db.session.commit()  # this delete is itself a write: a new row with a new token
         assert db.session.scalar(sa.select(ContentVersion.token)) != token
     assert anonymous_client(one).get(f"/en/consultations/{consultation.slug}").status_code == 200
+
+
+@pytest.mark.parametrize("servers", ["redis"], indirect=True)
+def test_a_new_deployment_never_serves_the_pages_the_last_one_kept(app, servers):
+    """Pages kept in Redis hold the last deployment's markup and static file names: the build is part
+    of every key, so a server running other code renders afresh."""
+    one, two = servers
+    consultation = make_open_consultation(app)
+    make_user(app)  # any write creates the content version
+    url = f"/en/consultations/{consultation.slug}"
+    anonymous_client(one).get(url)
+
+    def from_cache(server) -> bool:
+        with count_queries(server) as statements:
+            assert anonymous_client(server).get(url).status_code == 200
+        return len([s for s in statements if not s.startswith("BEGIN")]) == 1
+
+    assert from_cache(two)  # the same build: the page kept by the other server
+    two.config["PAGE_CACHE_BUILD"] = "the-next-deployment"
+    assert not from_cache(two)
+    assert from_cache(two)  # kept again, under its own build
+
+
+def test_the_build_changes_with_the_templates_and_the_code(tmp_path):
+    from participation.core.page_cache import build_id
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "participation").mkdir()
+    page, code = tmp_path / "templates" / "page.html", tmp_path / "participation" / "views.py"
+    page.write_text("<p>{{ _('Hallo') }}</p>")
+    code.write_text("VALUE = 1\n")
+    first = build_id(tmp_path)
+    page.write_text("<p>{{ _('Dag') }}</p>")
+    second = build_id(tmp_path)
+    code.write_text("VALUE = 2\n")
+    assert len({first, second, build_id(tmp_path)}) == 3

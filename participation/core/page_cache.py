@@ -49,6 +49,7 @@ session, set a cookie or loaded another identity.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import hmac
 import json
@@ -59,6 +60,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 
 import sqlalchemy as sa
 from flask import Flask, Response, current_app, g, request, session
@@ -537,7 +539,34 @@ def _viewer(app: Flask) -> str | None:
 def _key(versions: str, seconds: int, viewer: str) -> str:
     bucket = int(time.time() // seconds)
     lang = g.get("lang") or ""
-    return f"{versions}:{bucket}:{lang}:{viewer}:{request.scheme}://{request.host}{request.full_path}"
+    build = current_app.config["PAGE_CACHE_BUILD"]
+    return f"{build}:{versions}:{bucket}:{lang}:{viewer}:{request.scheme}://{request.host}{request.full_path}"
+
+
+def build_id(root: Path | None = None) -> str:
+    """What this deployment renders pages with: its code, templates, catalogues and the names of its
+    static files. Part of every key, so that pages, frames and sections kept in Redis by the
+    previous deployment (its markup, its hashed stylesheet names) are never served by this one."""
+    if root is None:
+        return _this_build()
+    digest = hashlib.blake2b(digest_size=8)
+    patterns = (
+        ("participation", "*.py"),
+        ("templates", "*"),
+        ("translations", "*.mo"),
+        ("build/static", "manifest.json"),
+    )
+    for folder, pattern in patterns:
+        for path in sorted((root / folder).rglob(pattern)):
+            if path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _this_build() -> str:
+    return build_id(Path(__file__).resolve().parents[2])
 
 
 def _versions_of(rows, families: frozenset[str]) -> str | None:
@@ -564,6 +593,7 @@ def register_page_cache(app: Flask) -> None:
     app.config.setdefault("PAGE_CACHE_ENTRIES", 1000)
     app.config.setdefault("PAGE_CACHE_ENDPOINTS", DEFAULT_ENDPOINTS)
     app.config.setdefault("PAGE_CACHE_NEUTRAL_COOKIES", set())
+    app.config.setdefault("PAGE_CACHE_BUILD", build_id() if app.config["PAGE_CACHE"] else "")
     seconds = app.config["PAGE_CACHE_SECONDS"]
     url = app.config["PAGE_CACHE_REDIS_URL"]
     app.extensions["page_cache"] = (
