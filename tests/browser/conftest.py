@@ -179,7 +179,30 @@ def axe_violations(page, axe_source: str, tags: list[str] = AXE_TAGS) -> list[di
 
     axe is injected unless the page has it already (a context can add it to every page
     with `context.add_init_script(axe_source)`). Only violations are collected in detail.
+
+    A click on a link returns once the next document is committed, not loaded: axe then
+    ran on a document still being parsed, or one replaced under it ("documentElement of
+    null", "Execution context was destroyed"). So the check waits for the page to load
+    first, and runs once more if a navigation still replaced the document during the run.
     """
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            return _run_axe(page, axe_source, tags)
+        except PlaywrightError as error:
+            if attempt == 2 or not any(sign in str(error) for sign in NAVIGATION_IN_FLIGHT):
+                raise
+    raise AssertionError("unreachable")
+
+
+# What Chromium says when the document is replaced while a script runs in it.
+NAVIGATION_IN_FLIGHT = ("Execution context was destroyed", "reading 'documentElement'",
+                        "Cannot find context with specified id")
+
+
+def _run_axe(page, axe_source: str, tags: list[str]) -> list[dict]:
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(axe_source)
     return page.evaluate(

@@ -87,6 +87,7 @@ def test_comment_reply_report_hide_and_log(page, live_server, axe_source):
     _login(page, RESIDENT2)
     page.goto(f"/en/consultations/{slug}/comments")
     page.locator("a[href$='/report']").first.click()
+    expect(page.get_by_label("Offensive or hateful")).to_have_count(1)  # the report form
     assert axe_violations(page, axe_source) == []
     page.get_by_label("Offensive or hateful").check()
     page.get_by_role("button", name="Send report").click()
@@ -97,6 +98,7 @@ def test_comment_reply_report_hide_and_log(page, live_server, axe_source):
     expect(page.get_by_text("Meer fietspaden").first).to_be_attached()
     assert axe_violations(page, axe_source) == []
     _review_link(page, "Meer fietspaden").click()
+    expect(page.get_by_role("button", name="Hide comment")).to_have_count(1)  # the review page
     assert axe_violations(page, axe_source) == []
     page.get_by_label("Off topic").check()
     page.get_by_label("Explanation for the author (not public)").fill("Graag bij het onderwerp blijven.")

@@ -42,6 +42,7 @@ def create_and_publish(page, axe_source):
     page.goto("/nl/organise/")
     axe_clean(page, axe_source, "organiser's list (nl)")
     page.get_by_role("link", name="Nieuwe bevraging").click()
+    expect(page.get_by_label("Webadres (slug)")).to_have_count(1)  # the form, not the list
     axe_clean(page, axe_source, "new consultation form (nl)")
     page.get_by_label("Webadres (slug)").fill(SLUG)
     page.get_by_label("Opent (Brusselse tijd)").fill(local(utcnow() - timedelta(hours=1)))
@@ -111,6 +112,7 @@ def test_organiser_publishes_visitors_find_it_and_read_the_results(page, browser
     # The organiser closes it, writes the results and feedback, and publishes them.
     page.goto(editor)
     page.get_by_role("link", name="Nu afsluiten").click()  # it asks first, on a page of its own
+    expect(page.get_by_role("button", name="Deze bevraging afsluiten")).to_have_count(1)
     axe_clean(page, axe_source, "closing asks first (nl)")
     page.get_by_role("button", name="Deze bevraging afsluiten").click()
     assert "De bevraging is afgesloten." in page.get_by_role("status").first.inner_text()
