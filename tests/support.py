@@ -119,18 +119,41 @@ def count_queries(app):
         sa.event.remove(engine, "before_cursor_execute", listener)
 
 
-def worker_redis_url() -> str:
-    """This test process's Redis database, so that pytest-xdist workers never share keys.
+REDIS_TEST_SERVER = os.environ.get("TEST_REDIS_SERVER", "redis://127.0.0.1:6379").rstrip("/")
+_reserved_redis: dict[str, str] = {}
+_redis_locks: list = []  # open lock files: a reservation lasts as long as this process
 
-    Serially (and on worker gw0) database 15, then 12, 11, ... for gw1, gw2, ...: 13 and 14 are the
-    cluster test's. `TEST_REDIS_SERVER` points at another server.
+
+def worker_redis_url(purpose: str = "worker") -> str:
+    """A Redis database of the test server that no other test process uses, one per purpose.
+
+    The tests clear their database, so sharing one would let two processes disturb each other:
+    two pytest-xdist workers, or two test runs on one machine (a developer's run during a CI
+    run). Each database is claimed with an exclusive lock on a file named after the server and
+    the number, held until this process exits, so a crashed run frees its databases.
+    `TEST_REDIS_SERVER` points at another server.
     """
-    server = os.environ.get("TEST_REDIS_SERVER", "redis://127.0.0.1:6379").rstrip("/")
-    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
-    number = 15 if worker == 0 else 13 - worker
-    if number < 0:
-        raise RuntimeError("more pytest-xdist workers than free Redis databases (at most 13)")
-    return f"{server}/{number}"
+    if purpose not in _reserved_redis:
+        _reserved_redis[purpose] = f"{REDIS_TEST_SERVER}/{_claim_redis_database()}"
+    return _reserved_redis[purpose]
+
+
+def _claim_redis_database() -> int:
+    import fcntl
+    import hashlib
+    import tempfile
+
+    server = hashlib.sha256(REDIS_TEST_SERVER.encode()).hexdigest()[:12]
+    for number in range(15, -1, -1):
+        lock = open(os.path.join(tempfile.gettempdir(), f"participation-test-redis-{server}-{number}.lock"), "w")
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.close()
+            continue
+        _redis_locks.append(lock)
+        return number
+    raise RuntimeError(f"all 16 Redis databases of {REDIS_TEST_SERVER} are in use by other test processes")
 
 
 @contextmanager

@@ -40,3 +40,24 @@ def test_commit_hooks_still_run_inside(app):
         enqueue_after_commit("test_isolation_hook", "after commit")
         db.session.commit()
         assert ran == ["after commit"]
+
+
+def test_each_test_process_has_a_redis_database_of_its_own():
+    """Two test runs on one machine (a developer's during a CI run) each clear their Redis database:
+    another process, and another purpose in this one, never get the database this process holds."""
+    import subprocess
+    import sys
+
+    from tests.support import worker_redis_url
+
+    mine = worker_redis_url()
+    assert worker_redis_url() == mine  # the same for the whole process
+    assert worker_redis_url("cluster job queue") != mine
+    claimed_elsewhere = subprocess.run(
+        [sys.executable, "-c", "from tests.support import worker_redis_url; print(worker_redis_url())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert claimed_elsewhere.rsplit("/", 1)[0] == mine.rsplit("/", 1)[0]
+    assert claimed_elsewhere not in {mine, worker_redis_url("cluster job queue")}

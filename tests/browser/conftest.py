@@ -198,8 +198,11 @@ def axe_violations(page, axe_source: str, tags: list[str] = AXE_TAGS) -> list[di
 
 
 # What Chromium says when the document is replaced while a script runs in it.
-NAVIGATION_IN_FLIGHT = ("Execution context was destroyed", "reading 'documentElement'",
-                        "Cannot find context with specified id")
+NAVIGATION_IN_FLIGHT = (
+    "Execution context was destroyed",
+    "reading 'documentElement'",
+    "Cannot find context with specified id",
+)
 
 
 def _run_axe(page, axe_source: str, tags: list[str]) -> list[dict]:

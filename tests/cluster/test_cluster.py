@@ -50,13 +50,14 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import IN_CI, create_postgres_database, postgres_unavailable_reason
+from tests.support import REDIS_TEST_SERVER, worker_redis_url
 
 pytestmark = pytest.mark.cluster
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_SERVER = os.environ.get("TEST_REDIS_SERVER", "redis://127.0.0.1:6379").rstrip("/")
-LIMITS_REDIS = f"{REDIS_SERVER}/13"
-QUEUE_REDIS = f"{REDIS_SERVER}/14"
+REDIS_SERVER = REDIS_TEST_SERVER
+LIMITS_REDIS = worker_redis_url("cluster rate limits")
+QUEUE_REDIS = worker_redis_url("cluster job queue")
 PUBLIC_URL = "https://participatie.cluster.test"
 PASSWORD = "correct horse battery staple"  # tests.factories.make_user's
 ORGANISER_PASSWORD = "Klimaatplan-Gent-2026-veilig!"
