@@ -32,7 +32,7 @@ def test_sign_up_verify_log_in_and_switch_language(page, live_server, axe_source
     page.get_by_label("Naam bij je bijdragen").fill("Browser Persoon")
     page.get_by_label("Wachtwoord").fill("kort")
     page.get_by_role("button", name="Mijn account aanmaken").click()
-    assert "Er is een probleem" in page.get_by_role("alert").first.inner_text()
+    expect(page.get_by_role("alert").first).to_contain_text("Er is een probleem", use_inner_text=True)
     assert page.get_by_label("E-mailadres").input_value() == "browser-person@example.org"
     assert_accessible(page, axe_source, "sign-up form after a failed submit (nl)")
 
@@ -40,20 +40,20 @@ def test_sign_up_verify_log_in_and_switch_language(page, live_server, axe_source
     page.get_by_label(re.compile("privacyverklaring")).check()
     page.get_by_role("button", name="Mijn account aanmaken").click()
     page.wait_for_url("**/nl/account/check-your-email")
-    assert page.get_by_role("heading", level=1).inner_text() == "Bekijk je e-mail"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bekijk je e-mail", use_inner_text=True)
     assert_accessible(page, axe_source, "check your e-mail (nl)")
 
     page.goto(live_server.latest_mail_link("browser-person@example.org", "/account/verify/"))
     assert_accessible(page, axe_source, "verify (nl)")
     page.get_by_role("button", name="Mijn e-mailadres bevestigen").click()
     page.wait_for_url("**/nl/account/login")
-    assert "bevestigd" in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text("bevestigd", use_inner_text=True)
     assert_accessible(page, axe_source, "log-in form with a status message (nl)")
 
     page.get_by_label("E-mailadres").fill("browser-person@example.org")
     page.get_by_label("Wachtwoord").fill("niet het goede wachtwoord")
     page.get_by_role("button", name="Inloggen").click()
-    assert "klopt niet" in page.get_by_role("alert").first.inner_text()
+    expect(page.get_by_role("alert").first).to_contain_text("klopt niet", use_inner_text=True)
     assert_accessible(page, axe_source, "log-in form after a failed submit (nl)")
 
     page.get_by_label("Wachtwoord").fill("fietsen langs de Leie in de lente")
@@ -66,13 +66,13 @@ def test_sign_up_verify_log_in_and_switch_language(page, live_server, axe_source
     page.locator("a[hreflang='en']").first.click()
     page.wait_for_url("**/en/account/")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("heading", level=1).inner_text() == "My account"
+    expect(page.get_by_role("heading", level=1)).to_have_text("My account", use_inner_text=True)
     assert_accessible(page, axe_source, "profile (en)")
 
     page.get_by_label("Current password").first.fill("not my password at all")
     page.get_by_label("New password").fill("another sentence for the Leie")
     page.get_by_role("button", name="Change password").click()
-    assert "not correct" in page.get_by_role("alert").first.inner_text()
+    expect(page.get_by_role("alert").first).to_contain_text("not correct", use_inner_text=True)
     assert_accessible(page, axe_source, "profile after a failed password change (en)")
     # The switcher still leads to the profile, not to the home page.
     page.locator(".language-switcher a[hreflang='fr']").click()
@@ -85,7 +85,7 @@ def test_form_errors_are_announced_and_tied_to_their_fields(page, axe_source):
     page.get_by_label("E-mail address").fill("not-an-address")
     page.get_by_role("button", name="Create my account").click()
     summary = page.get_by_role("alert").first
-    assert "There is a problem" in summary.inner_text()
+    expect(summary).to_contain_text("There is a problem", use_inner_text=True)
     email = page.get_by_label("E-mail address")
     assert email.get_attribute("aria-invalid") == "true"
     described = email.get_attribute("aria-describedby")
@@ -116,7 +116,7 @@ def test_reset_password_by_mail(page, live_server, axe_source):
     page.get_by_label("Nieuw wachtwoord", exact=True).fill("een nieuwe zin voor de demo")
     page.get_by_label("Herhaal het nieuwe wachtwoord").fill("een andere zin voor de demo")
     page.get_by_role("button", name="Mijn nieuwe wachtwoord bewaren").click()
-    assert "niet gelijk" in page.get_by_role("alert").first.inner_text()
+    expect(page.get_by_role("alert").first).to_contain_text("niet gelijk", use_inner_text=True)
     assert_accessible(page, axe_source, "reset form after a failed submit (nl)")
     # The reset link's page in French: the switcher keeps the token.
     page.locator(".language-switcher a[hreflang='fr']").click()

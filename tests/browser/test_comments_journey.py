@@ -76,7 +76,7 @@ def test_comment_reply_report_hide_and_log(page, live_server, axe_source):
     page.get_by_label("Your comment").fill("Meer fietspaden langs de Leie, zie https://stad.gent <b>nu</b>")
     page.get_by_role("button", name="Post comment").click()
     expect(page.get_by_role("link", name="https://stad.gent")).to_have_count(1)
-    assert "<b>nu</b>" in page.locator(".comment__text").first.inner_text()
+    expect(page.locator(".comment__text").first).to_contain_text("<b>nu</b>", use_inner_text=True)
     assert axe_violations(page, axe_source) == []
     page.locator("a[href$='/reply']").first.click()
     page.get_by_label("For").check()
@@ -91,7 +91,7 @@ def test_comment_reply_report_hide_and_log(page, live_server, axe_source):
     assert axe_violations(page, axe_source) == []
     page.get_by_label("Offensive or hateful").check()
     page.get_by_role("button", name="Send report").click()
-    assert "A moderator will look" in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text("A moderator will look", use_inner_text=True)
 
     _login(page, MODERATOR)
     page.goto("/en/moderate/")

@@ -61,7 +61,7 @@ def create_and_publish(page, axe_source):
     assert "Français – onvolledig" in content
     axe_clean(page, axe_source, "editor of a draft (nl)")
     page.get_by_role("button", name="Publiceren (of plannen als de opening later is)").click()
-    assert "De bevraging is gepubliceerd." in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text("De bevraging is gepubliceerd.", use_inner_text=True)
     return page.url  # the editor's address
 
 
@@ -95,17 +95,19 @@ def test_organiser_publishes_visitors_find_it_and_read_the_results(page, browser
     search(visitor, axe_source, "nl", "Zoeken", "Bevragingen tonen", "Schelde fietsbrug", TITLE_NL)
     search(visitor, axe_source, "en", "Search", "Show consultations", "bridge cycle", TITLE_EN)
     visitor.get_by_role("link", name=TITLE_EN).click()
-    assert visitor.locator("h1").inner_text() == TITLE_EN
+    expect(visitor.locator("h1")).to_have_text(TITLE_EN, use_inner_text=True)
     axe_clean(visitor, axe_source, "consultation page (en)")
     # French has no translation: the Dutch text is shown, marked as Dutch, with a note.
     visitor.goto("/fr/consultations/?q=fietsbruggen")
     card = visitor.locator("h3.teaser-title", has_text=TITLE_NL)
-    assert card.locator("span[lang=nl]").inner_text() == TITLE_NL
-    assert "disponible uniquement en néerlandais" in card.inner_text()
+    expect(card.locator("span[lang=nl]")).to_have_text(TITLE_NL, use_inner_text=True)
+    expect(card).to_contain_text("disponible uniquement en néerlandais", use_inner_text=True)
     axe_clean(visitor, axe_source, "search results with Dutch fallback (fr)")
     visitor.goto(f"/fr/consultations/{SLUG}")
-    assert visitor.locator("h1 span[lang=nl]").inner_text() == TITLE_NL
-    assert visitor.locator("h1 + p.fallback-note").inner_text() == "(disponible uniquement en néerlandais)"
+    expect(visitor.locator("h1 span[lang=nl]")).to_have_text(TITLE_NL, use_inner_text=True)
+    expect(visitor.locator("h1 + p.fallback-note")).to_have_text(
+        "(disponible uniquement en néerlandais)", use_inner_text=True
+    )
     expect(visitor.locator("div.rich-text[lang=nl]")).to_have_count(1)
     axe_clean(visitor, axe_source, "consultation page with Dutch fallback (fr)")
 
@@ -115,7 +117,7 @@ def test_organiser_publishes_visitors_find_it_and_read_the_results(page, browser
     expect(page.get_by_role("button", name="Deze bevraging afsluiten")).to_have_count(1)
     axe_clean(page, axe_source, "closing asks first (nl)")
     page.get_by_role("button", name="Deze bevraging afsluiten").click()
-    assert "De bevraging is afgesloten." in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text("De bevraging is afgesloten.", use_inner_text=True)
     page.wait_for_load_state()  # the whole page, not the part parsed so far
     assert "English – onvolledig" in page.content()  # results and feedback now count
     axe_clean(page, axe_source, "editor of a closed consultation (nl)")
@@ -124,11 +126,11 @@ def test_organiser_publishes_visitors_find_it_and_read_the_results(page, browser
     page.locator("#results_en").fill("Almost 300 people chose the **Scheldt bridge** first.")
     page.locator("#feedback_en").fill("The city is now applying for European support for the Scheldt bridge.")
     page.get_by_role("button", name="Opslaan", exact=True).click()
-    assert "Je wijzigingen zijn bewaard." in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text("Je wijzigingen zijn bewaard.", use_inner_text=True)
     page.wait_for_load_state()  # the whole page, not the part parsed so far
     assert "English – volledig" in page.content()
     page.get_by_role("button", name="Resultaten en terugkoppeling publiceren").click()
-    assert "De resultaten zijn gepubliceerd." in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text("De resultaten zijn gepubliceerd.", use_inner_text=True)
     axe_clean(page, axe_source, "editor with published results (nl)")
 
     visitor.goto(f"/en/consultations/{SLUG}")
@@ -141,6 +143,6 @@ def test_organiser_publishes_visitors_find_it_and_read_the_results(page, browser
     visitor.goto("/nl/consultations/?q=fietsbruggen&status=results")
     expect(visitor.get_by_role("link", name=TITLE_NL)).to_have_count(1)
     visitor.goto(f"/nl/consultations/{SLUG}")
-    assert "Wat de stad met je inbreng deed" in visitor.locator("main").inner_text()
+    expect(visitor.locator("main")).to_contain_text("Wat de stad met je inbreng deed", use_inner_text=True)
     axe_clean(visitor, axe_source, "consultation page with results (nl)")
     visitor.context.close()

@@ -202,7 +202,7 @@ def test_register_waitlist_cancel_promote_and_check_in(browser, live_server, axe
     ):
         # Anonymous: the event page offers both ways to register and is axe-clean.
         anon.goto(event_path)
-        assert anon.get_by_role("heading", level=1).inner_text() == title["en"]
+        expect(anon.get_by_role("heading", level=1)).to_have_text(title["en"], use_inner_text=True)
         expect(anon.get_by_role("link", name="Log in to register")).to_have_count(1)
         _axe_clean(anon, axe_source, "event page, anonymous")
 

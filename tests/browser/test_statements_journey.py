@@ -87,7 +87,7 @@ def test_add_a_statement_vote_on_ten_and_see_the_map(page, live_server, axe_sour
         page.locator("main form[action$='/vote'] button[value=agree]").focus()
         page.keyboard.press("Enter")
         expect(page.locator("main .statement-card__text")).not_to_have_text(text)
-    assert "10" in page.locator("main .statements__progress").inner_text()
+    expect(page.locator("main .statements__progress")).to_contain_text("10", use_inner_text=True)
     _check(page, axe_source, "voting page after ten votes")
 
     # The map of this consultation (too few people yet), and the demo's map with groups.

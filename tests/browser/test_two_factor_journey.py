@@ -111,7 +111,9 @@ def test_staff_member_sets_up_and_uses_two_factor_log_in(page, live_server, axe_
         # The back office sends her to set up two-factor log-in first.
         page.goto("/en/organise/")
         page.wait_for_url("**/en/account/two-factor")
-        assert "set up two-factor log-in to continue" in page.get_by_role("alert").first.inner_text()
+        expect(page.get_by_role("alert").first).to_contain_text(
+            "set up two-factor log-in to continue", use_inner_text=True
+        )
         assert_accessible(page, axe_source, "two-factor settings, required and off (en)")
         page.get_by_role("button", name="Set up two-factor log-in").click()
         page.wait_for_url("**/en/account/two-factor/setup")
@@ -127,7 +129,7 @@ def test_staff_member_sets_up_and_uses_two_factor_log_in(page, live_server, axe_
         code_field.fill("000000" if code_at(secret) != "000000" else "111111")
         page.get_by_label("Current password").fill(PASSWORD)
         page.get_by_role("button", name="Turn on two-factor log-in").click()
-        assert "There is a problem" in page.get_by_role("alert").first.inner_text()
+        expect(page.get_by_role("alert").first).to_contain_text("There is a problem", use_inner_text=True)
         assert page.get_by_label("Code shown in the app").get_attribute("aria-invalid") == "true"
         assert_accessible(page, axe_source, "set-up after a wrong code (en)")
 
@@ -149,11 +151,11 @@ def test_staff_member_sets_up_and_uses_two_factor_log_in(page, live_server, axe_
         log_out(page)
         log_in_with_password(page, email)
         page.wait_for_url("**/en/account/login/code")
-        assert page.get_by_role("heading", level=1).inner_text() == "Enter your code"
+        expect(page.get_by_role("heading", level=1)).to_have_text("Enter your code", use_inner_text=True)
         assert_accessible(page, axe_source, "second step (en)")
         page.get_by_label("Code from your app").fill(set_up_code)  # used at set-up: refused
         page.get_by_role("button", name="Log in", exact=True).click()
-        assert "not correct" in page.get_by_role("alert").first.inner_text()
+        expect(page.get_by_role("alert").first).to_contain_text("not correct", use_inner_text=True)
         assert page.get_by_label("Code from your app").get_attribute("aria-invalid") == "true"
         assert_accessible(page, axe_source, "second step after a used code (en)")
         page.get_by_label("Code from your app").fill(code_at(secret, 1))
@@ -169,7 +171,7 @@ def test_staff_member_sets_up_and_uses_two_factor_log_in(page, live_server, axe_
         page.get_by_label("Recovery code").fill(codes[0].upper())
         page.get_by_role("button", name="Log in with a recovery code").click()
         page.wait_for_url("**/en/")
-        assert "9 are left" in page.get_by_role("alert").first.inner_text()
+        expect(page.get_by_role("alert").first).to_contain_text("9 are left", use_inner_text=True)
         assert_accessible(page, axe_source, "logged in with a recovery code (en)")
         # A recovery code works once.
         log_out(page)
@@ -177,7 +179,7 @@ def test_staff_member_sets_up_and_uses_two_factor_log_in(page, live_server, axe_
         page.wait_for_url("**/en/account/login/code")
         page.get_by_label("Recovery code").fill(codes[0])
         page.get_by_role("button", name="Log in with a recovery code").click()
-        assert "not correct" in page.get_by_role("alert").first.inner_text()
+        expect(page.get_by_role("alert").first).to_contain_text("not correct", use_inner_text=True)
         assert_accessible(page, axe_source, "second step after a used recovery code (en)")
 
 
@@ -200,12 +202,12 @@ def test_administrator_resets_someones_two_factor_log_in(page, live_server, axe_
         assert_accessible(page, axe_source, "reset: confirm it is you (en)")
         page.get_by_label("Your password or a code from your app").fill("not my password")
         page.get_by_role("button", name="Reset two-factor log-in").click()
-        assert "not correct" in page.get_by_role("alert").first.inner_text()
+        expect(page.get_by_role("alert").first).to_contain_text("not correct", use_inner_text=True)
         assert_accessible(page, axe_source, "reset: confirmation refused (en)")
         page.get_by_label("Your password or a code from your app").fill(code_at(admin_secret, 1))
         page.get_by_role("button", name="Reset two-factor log-in").click()
         page.wait_for_url("**/en/admin/users**")
-        assert "is reset" in page.get_by_role("status").first.inner_text()
+        expect(page.get_by_role("status").first).to_contain_text("is reset", use_inner_text=True)
         assert_accessible(page, axe_source, "accounts after a reset (en)")
 
         # A role change asks for confirmation the same way.

@@ -181,7 +181,7 @@ def _too_many_choices(page, slug, ids, lang, axe_source) -> None:
     for label in WORDS[lang]:
         box.get_by_label(label, exact=True).check()
     box.get_by_role("button", name=CHANGE[lang]).click()
-    assert TOO_MANY[lang] in page.get_by_role("alert").first.inner_text()
+    expect(page.get_by_role("alert").first).to_contain_text(TOO_MANY[lang], use_inner_text=True)
     expect(page.locator("[aria-invalid=true]")).to_have_count(3)
     assert axe_violations(page, axe_source) == []
     assert _current_vote(page, page.locator(f"#question-{ids['multiple']}")) == _answers(lang)["multiple"][1]
